@@ -1,0 +1,39 @@
+using Ganss.Xss;
+
+namespace CchcPortal.Core.Common;
+
+/// <summary>
+/// Server-side sanitizer for editor rich text: keeps structure (headings, lists, tables, images, links),
+/// drops scripts, event handlers, javascript:/data: URLs, forms and embedded objects.
+/// </summary>
+public sealed class RichTextSanitizer
+{
+    private readonly HtmlSanitizer _sanitizer;
+
+    public RichTextSanitizer()
+    {
+        _sanitizer = new HtmlSanitizer();
+        _sanitizer.AllowedSchemes.Clear();
+        foreach (var scheme in new[] { "http", "https", "mailto", "tel" })
+            _sanitizer.AllowedSchemes.Add(scheme);
+        _sanitizer.AllowedTags.Remove("form");
+        _sanitizer.AllowedTags.Remove("input");
+        _sanitizer.AllowedTags.Remove("button");
+        _sanitizer.AllowedTags.Remove("select");
+        _sanitizer.AllowedTags.Remove("textarea");
+        _sanitizer.AllowedTags.Add("figure");
+        _sanitizer.AllowedTags.Add("figcaption");
+        _sanitizer.AllowedAttributes.Add("scope");
+        _sanitizer.AllowedAttributes.Remove("style");
+        _sanitizer.AllowedCssProperties.Clear();
+        _sanitizer.PostProcessNode += (_, e) =>
+        {
+            // External links open safely.
+            if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } a && a.GetAttribute("target") is not null)
+                a.SetAttribute("rel", "noopener noreferrer");
+        };
+    }
+
+    public string Sanitize(string? html) =>
+        string.IsNullOrWhiteSpace(html) ? string.Empty : _sanitizer.Sanitize(html.Normalize(System.Text.NormalizationForm.FormC)).Trim();
+}

@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace CchcPortal.Core.Common;
+
+/// <summary>Dates and numbers as Vietnamese readers expect them (dd/MM/yyyy, 1.234,5), in Vietnam time (UTC+7, no DST).</summary>
+public static class VnFormat
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
+
+    public static System.DateTime ToLocal(System.DateTime utc) => System.DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Offset);
+    public static System.DateTime ToUtc(System.DateTime local) => System.DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc);
+
+    public static string Date(System.DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string DateTime(System.DateTime utc) => ToLocal(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Number(decimal value, int decimals = 0) => value.ToString("N" + decimals, Culture);
+}

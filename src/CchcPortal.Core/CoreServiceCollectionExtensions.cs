@@ -1,0 +1,26 @@
+using CchcPortal.Core.Common;
+using CchcPortal.Core.Content;
+using CchcPortal.Core.Seeding;
+using CchcPortal.Core.Settings;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CchcPortal.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The news column, static pages, settings and seeding (the data layer is registered by the host).</summary>
+    public static IServiceCollection AddPortalContent(this IServiceCollection services)
+    {
+        services.AddSingleton<RichTextSanitizer>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<ContentChangeBroadcaster>();
+        services.AddScoped<PostService>();
+        services.AddScoped<PostQueries>();
+        services.AddScoped<PostManagerQueries>();
+        services.AddScoped<StaticPageService>();
+        services.AddScoped<SiteSettingsService>();
+        services.AddScoped<PortalSeeder>();
+        services.AddMemoryCache();
+        return services;
+    }
+}

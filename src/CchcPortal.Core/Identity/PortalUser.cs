@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CchcPortal.Core.Identity;
+
+public class PortalUser : IdentityUser
+{
+    public string FullName { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+public static class PortalRoles
+{
+    public const string Administrator = "Administrator";
+    public const string Editor = "Editor";
+    public const string Moderator = "Moderator";
+    public const string AgencyResponder = "AgencyResponder";
+    public const string AgencyHead = "AgencyHead";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Editor, Moderator, AgencyResponder, AgencyHead];
+
+    public static string DisplayName(string role) => role switch
+    {
+        Administrator => "Quản trị hệ thống",
+        Editor => "Biên tập viên",
+        Moderator => "Kiểm duyệt viên",
+        AgencyResponder => "Cán bộ trả lời (cơ quan)",
+        AgencyHead => "Thủ trưởng cơ quan",
+        _ => role,
+    };
+}
+
+/// <summary>Named authorization policies; pages check these, not role names.</summary>
+public static class PortalPolicies
+{
+    public const string Staff = "Staff";
+    public const string EditContent = "EditContent";
+    public const string ManageUsers = "ManageUsers";
+    public const string ManageSettings = "ManageSettings";
+}

@@ -1,0 +1,22 @@
+namespace CchcPortal.Core.Search;
+
+public enum ChangeOperation { Upsert = 0, Delete = 1 }
+
+/// <summary>
+/// One row of the change feed, written in the same transaction as the change it records.
+/// Search indexers (and anything else derived from content) replay it after their last applied Id.
+/// </summary>
+public class ContentChange
+{
+    public long Id { get; set; }
+    public string Kind { get; set; } = "";
+    public int EntityId { get; set; }
+    public ChangeOperation Operation { get; set; }
+    public DateTime At { get; set; }
+}
+
+public static class ContentKinds
+{
+    public const string News = "news";
+    public const string Page = "page";
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using CchcPortal.Core.Common;
+using CchcPortal.Core.Content;
+using CchcPortal.Core.Data;
+using CchcPortal.Core.Search;
+using CchcPortal.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CchcPortal.Core.Seeding;
+
+/// <summary>
+/// Imports content/seed on first start. Each step is recorded in SeedRecords inside its own transaction,
+/// so a restart (or a crash half-way) never adds anything twice.
+/// </summary>
+public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, TimeProvider time, ILogger<PortalSeeder> log)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task SeedAsync(string seedPath, CancellationToken ct = default)
+    {
+        var sitePath = Path.Combine(seedPath, "site.json");
+        if (!File.Exists(sitePath))
+        {
+            log.LogWarning("No seed content at {Path}; the portal starts empty.", seedPath);
+            return;
+        }
+        var site = JsonSerializer.Deserialize<SiteSeed>(await File.ReadAllTextAsync(sitePath, ct), Json)!;
+
+        await StepAsync("settings", () => SeedSettings(site.Settings), ct);
+        await StepAsync("categories", () => SeedCategories(site.Categories), ct);
+        await StepAsync("pages", () => SeedPagesAsync(seedPath, site.Pages, ct), ct);
+
+        var plansPath = Path.Combine(seedPath, "plans", "plans.json");
+        if (File.Exists(plansPath))
+        {
+            var plans = JsonSerializer.Deserialize<List<PlanSeed>>(await File.ReadAllTextAsync(plansPath, ct), Json)!;
+            foreach (var plan in plans)
+                await StepAsync($"plan:{plan.Slug}", () => SeedPlanAsync(seedPath, plan, ct), ct);
+        }
+    }
+
+    private async Task StepAsync(string key, Func<Task> apply, CancellationToken ct)
+    {
+        if (await db.SeedRecords.AnyAsync(s => s.Key == key, ct)) return;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await apply();
+        db.SeedRecords.Add(new SeedRecord { Key = key, AppliedAt = Now });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        log.LogInformation("Seeded {Key}", key);
+    }
+
+    private Task SeedSettings(SettingsSeed s)
+    {
+        db.SiteSettings.Add(new SiteSettings
+        {
+            SiteName = s.SiteName, UnitName = s.UnitName, Address = s.Address, Phone = s.Phone,
+            Hotline = s.Hotline, Email = s.Email, WorkingHours = s.WorkingHours,
+            ResponsiblePerson = s.ResponsiblePerson, LicenceNote = s.LicenceNote, UpdatedAt = Now,
+        });
+        return Task.CompletedTask;
+    }
+
+    private Task SeedCategories(List<CategorySeed> categories)
+    {
+        var order = 0;
+        foreach (var c in categories)
+            db.Categories.Add(new Category { Name = c.Name, Slug = c.Slug, Description = c.Description, SortOrder = ++order });
+        return Task.CompletedTask;
+    }
+
+    private async Task SeedPagesAsync(string seedPath, List<PageSeed> pages, CancellationToken ct)
+    {
+        foreach (var p in pages)
+        {
+            var text = await File.ReadAllTextAsync(Path.Combine(seedPath, p.File), ct);
+            db.StaticPages.Add(new StaticPage
+            {
+                Title = p.Title, Slug = p.Slug, BodyHtml = markdown.ToHtml(text), SortOrder = p.SortOrder, UpdatedAt = Now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedPlanAsync(string seedPath, PlanSeed plan, CancellationToken ct)
+    {
+        var category = await db.Categories.SingleAsync(c => c.Slug == "van-ban-chi-dao-dieu-hanh", ct);
+        var body = markdown.ToHtml(await File.ReadAllTextAsync(Path.Combine(seedPath, "plans", plan.File), ct));
+        var tags = new List<Tag>();
+        foreach (var name in plan.Tags)
+        {
+            var slug = SlugGenerator.Slugify(name);
+            tags.Add(await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, ct) ?? new Tag { Name = name, Slug = slug });
+        }
+        var published = plan.Date.ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc);
+        var title = VietnameseText.Normalize(plan.Title);
+        var summary = VietnameseText.Normalize(plan.Summary);
+        var post = new Post
+        {
+            Title = title, Slug = plan.Slug, Summary = summary, BodyHtml = body,
+            SearchText = VietnameseText.Fold(title + " " + summary),
+            CategoryId = category.Id, Tags = tags, Status = PublicationStatus.Published, PublishedAt = published,
+            IsFeatured = true, AuthorName = "Cổng thông tin", CreatedAt = Now, UpdatedAt = Now,
+        };
+        post.Revisions.Add(new PostRevision
+        {
+            CreatedAt = Now, AuthorName = post.AuthorName, Title = title, Summary = summary, BodyHtml = body,
+            CategoryId = category.Id, TagNames = string.Join(", ", plan.Tags),
+        });
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(ct);
+        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.News, EntityId = post.Id, Operation = ChangeOperation.Upsert, At = Now });
+    }
+}

@@ -1,0 +1,46 @@
+using CchcPortal.Core.Common;
+using CchcPortal.Core.Content;
+using CchcPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CchcPortal.Core.Settings;
+
+/// <summary>The unit's settings, read on every page (kept in memory) and edited by administrators.</summary>
+public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, TimeProvider time, ContentChangeBroadcaster broadcaster)
+{
+    private const string CacheKey = "site-settings";
+    public const string Kind = "settings";
+
+    public async Task<SiteSettings> GetAsync(CancellationToken ct = default) =>
+        await cache.GetOrCreateAsync(CacheKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            return await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
+        }) ?? new SiteSettings();
+
+    public async Task<OperationResult<SiteSettings>> UpdateAsync(SiteSettings input, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        if (VietnameseText.Normalize(input.SiteName).Length == 0) errors.Add(nameof(input.SiteName), "Vui lòng nhập tên cổng thông tin.");
+        if (VietnameseText.Normalize(input.UnitName).Length == 0) errors.Add(nameof(input.UnitName), "Vui lòng nhập tên đơn vị.");
+        if (errors.Any) return OperationResult<SiteSettings>.Invalid(errors);
+
+        var row = await db.SiteSettings.FirstOrDefaultAsync(ct);
+        if (row is null) { row = new SiteSettings(); db.SiteSettings.Add(row); }
+        row.SiteName = VietnameseText.Normalize(input.SiteName);
+        row.UnitName = VietnameseText.Normalize(input.UnitName);
+        row.Address = VietnameseText.Normalize(input.Address);
+        row.Phone = VietnameseText.Normalize(input.Phone);
+        row.Hotline = VietnameseText.Normalize(input.Hotline);
+        row.Email = VietnameseText.Normalize(input.Email);
+        row.WorkingHours = VietnameseText.Normalize(input.WorkingHours);
+        row.ResponsiblePerson = VietnameseText.Normalize(input.ResponsiblePerson);
+        row.LicenceNote = VietnameseText.Normalize(input.LicenceNote);
+        row.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        cache.Remove(CacheKey);
+        await broadcaster.PublishAsync(new ContentChangeNotice(Kind, row.Id, "update"), ct);
+        return OperationResult<SiteSettings>.Ok(row);
+    }
+}

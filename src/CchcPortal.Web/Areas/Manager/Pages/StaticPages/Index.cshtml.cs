@@ -1,0 +1,9 @@
+using CchcPortal.Core.Content;
+
+namespace CchcPortal.Web.Areas.Manager.Pages.StaticPages;
+
+public sealed class IndexModel(StaticPageService pages) : ManagerPageModel
+{
+    public IReadOnlyList<StaticPage> Pages { get; private set; } = [];
+    public async Task OnGetAsync(CancellationToken ct) => Pages = await pages.ListAsync(ct);
+}

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using CchcPortal.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CchcPortal.Web.Areas.Manager.Pages.Users;
+
+public sealed class CreateModel(UserManager<PortalUser> users, TimeProvider time) : ManagerPageModel
+{
+    [BindProperty, Required(ErrorMessage = "Vui lòng nhập thư điện tử."), EmailAddress(ErrorMessage = "Thư điện tử không hợp lệ.")]
+    public string Email { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Vui lòng nhập họ tên."), StringLength(200, ErrorMessage = "Họ tên không được dài quá 200 ký tự.")]
+    public string FullName { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Vui lòng nhập mật khẩu ban đầu.")]
+    public string Password { get; set; } = "";
+
+    [BindProperty] public List<string> Roles { get; set; } = [];
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Roles = Roles.Where(PortalRoles.All.Contains).Distinct().ToList();
+        if (Roles.Count == 0) ModelState.AddModelError(nameof(Roles), "Vui lòng chọn ít nhất một vai trò.");
+        if (!ModelState.IsValid) return Invalid();
+
+        var user = new PortalUser { UserName = Email.Trim(), Email = Email.Trim(), EmailConfirmed = true, FullName = FullName.Trim(), CreatedAt = time.GetUtcNow().UtcDateTime };
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded)
+        {
+            foreach (var e in created.Errors)
+                ModelState.AddModelError(e.Code.StartsWith("Password") ? nameof(Password) : nameof(Email), e.Description);
+            return Invalid();
+        }
+        await users.AddToRolesAsync(user, Roles);
+        Flash($"Đã tạo tài khoản {user.Email}.");
+        return RedirectToPage("Index");
+    }
+
+    private PageResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}

@@ -1,0 +1,49 @@
+using CchcPortal.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CchcPortal.Web.Areas.Manager.Pages.Users;
+
+public sealed class EditModel(UserManager<PortalUser> users) : ManagerPageModel
+{
+    public PortalUser Account { get; private set; } = null!;
+    [BindProperty] public List<string> Roles { get; set; } = [];
+    public bool LockedOut { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        Account = user;
+        Roles = (await users.GetRolesAsync(user)).ToList();
+        LockedOut = await users.IsLockedOutAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRolesAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        var wanted = Roles.Where(PortalRoles.All.Contains).Distinct().ToList();
+        var current = await users.GetRolesAsync(user);
+        if (user.UserName == User.Identity?.Name && current.Contains(PortalRoles.Administrator) && !wanted.Contains(PortalRoles.Administrator))
+        {
+            Flash("Không thể tự bỏ vai trò quản trị của chính mình.");
+            return RedirectToPage(new { id });
+        }
+        await users.RemoveFromRolesAsync(user, current.Except(wanted));
+        await users.AddToRolesAsync(user, wanted.Except(current));
+        Flash("Đã cập nhật vai trò.");
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        Flash("Đã mở khóa tài khoản.");
+        return RedirectToPage(new { id });
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using System.Xml;
+using CchcPortal.Core.Content;
+using CchcPortal.Core.Settings;
+using CchcPortal.Web.Infrastructure;
+
+namespace CchcPortal.Web.Features.Feeds;
+
+/// <summary>RSS 2.0 (overall and per category), sitemap.xml and robots.txt.</summary>
+public static class FeedEndpoints
+{
+    private const int FeedSize = 30;
+
+    public static void MapFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/rss.xml", (HttpContext http, PostQueries posts, SiteSettingsService settings, CancellationToken ct) =>
+                RssAsync(http, posts, settings, null, ct))
+            .CacheOutput(CachePolicies.News);
+        app.MapGet("/tin-tuc/chuyen-muc/{slug}/rss.xml", async (string slug, HttpContext http, PostQueries posts, SiteSettingsService settings, CancellationToken ct) =>
+                await posts.CategoryBySlugAsync(slug, ct) is { } category
+                    ? await RssAsync(http, posts, settings, category, ct)
+                    : Results.NotFound())
+            .CacheOutput(CachePolicies.News);
+        app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(CachePolicies.News);
+        app.MapGet("/robots.txt", (HttpContext http) =>
+                Results.Text($"User-agent: *\nDisallow: /quan-tri\nDisallow: /tai-khoan\nDisallow: /tim-kiem\nSitemap: {BaseUrl(http)}/sitemap.xml\n", "text/plain; charset=utf-8"))
+            .CacheOutput(CachePolicies.Site);
+    }
+
+    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+
+    private static async Task<IResult> RssAsync(HttpContext http, PostQueries posts, SiteSettingsService settings, Category? category, CancellationToken ct)
+    {
+        var site = await settings.GetAsync(ct);
+        var items = await posts.ForFeedAsync(category?.Id, FeedSize, ct);
+        var baseUrl = BaseUrl(http);
+        var sb = new StringBuilder();
+        await using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Async = true, Indent = false, Encoding = Encoding.UTF8 }))
+        {
+            await w.WriteStartDocumentAsync();
+            w.WriteStartElement("rss");
+            w.WriteAttributeString("version", "2.0");
+            w.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
+            w.WriteStartElement("channel");
+            w.WriteElementString("title", category is null ? $"{site.SiteName} - Tin tức CCHC" : $"{site.SiteName} - {category.Name}");
+            var channelLink = category is null ? $"{baseUrl}/tin-tuc" : $"{baseUrl}/tin-tuc/chuyen-muc/{category.Slug}";
+            w.WriteElementString("link", channelLink);
+            w.WriteElementString("description", category?.Description is { Length: > 0 } d ? d : $"Tin tức cải cách hành chính của {site.UnitName}");
+            w.WriteElementString("language", "vi");
+            w.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
+            w.WriteAttributeString("href", baseUrl + http.Request.Path);
+            w.WriteAttributeString("rel", "self");
+            w.WriteAttributeString("type", "application/rss+xml");
+            w.WriteEndElement();
+            if (items.Count > 0 && items[0].PublishedAt is { } last)
+                w.WriteElementString("lastBuildDate", last.ToString("R"));
+            foreach (var item in items)
+            {
+                var link = $"{baseUrl}/tin-tuc/{item.Slug}";
+                w.WriteStartElement("item");
+                w.WriteElementString("title", item.Title);
+                w.WriteElementString("link", link);
+                w.WriteStartElement("guid");
+                w.WriteAttributeString("isPermaLink", "true");
+                w.WriteString(link);
+                w.WriteEndElement();
+                w.WriteElementString("description", item.Summary);
+                w.WriteElementString("category", item.CategoryName);
+                if (item.PublishedAt is { } at) w.WriteElementString("pubDate", at.ToString("R"));
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+            w.WriteEndElement();
+            await w.WriteEndDocumentAsync();
+        }
+        return Results.Text(sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/rss+xml; charset=utf-8");
+    }
+
+    private static async Task<IResult> SitemapAsync(HttpContext http, PostQueries posts, StaticPageService pages, CancellationToken ct)
+    {
+        var baseUrl = BaseUrl(http);
+        var sb = new StringBuilder();
+        await using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Async = true, Encoding = Encoding.UTF8 }))
+        {
+            const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+            await w.WriteStartDocumentAsync();
+            w.WriteStartElement("urlset", ns);
+            void Url(string path, DateTime? modified)
+            {
+                w.WriteStartElement("url", ns);
+                w.WriteElementString("loc", ns, baseUrl + path);
+                if (modified is { } m) w.WriteElementString("lastmod", ns, m.ToString("yyyy-MM-dd"));
+                w.WriteEndElement();
+            }
+            Url("/", null);
+            Url("/tin-tuc", null);
+            foreach (var c in await posts.CategoriesAsync(ct)) Url($"/tin-tuc/chuyen-muc/{c.Slug}", null);
+            foreach (var p in await pages.ListAsync(ct)) Url($"/{p.Slug}", p.UpdatedAt);
+            foreach (var (slug, updated) in await posts.SitemapEntriesAsync(ct)) Url($"/tin-tuc/{slug}", updated);
+            w.WriteEndElement();
+            await w.WriteEndDocumentAsync();
+        }
+        return Results.Text(sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/xml; charset=utf-8");
+    }
+}

@@ -1,0 +1,39 @@
+using CchcPortal.Core.Content;
+using CchcPortal.Core.Search;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CchcPortal.Web.Infrastructure;
+
+/// <summary>Output-cache policies for anonymous GETs and the tags that content changes evict.</summary>
+public static class CachePolicies
+{
+    /// <summary>Pages that list or show news: evicted on any post change.</summary>
+    public const string News = "News";
+    /// <summary>Everything else that is public: evicted when settings or static pages change.</summary>
+    public const string Site = "Site";
+
+    public const string SiteTag = "site";
+    public const string NewsTag = "news";
+
+    public static IServiceCollection AddPortalOutputCache(this IServiceCollection services)
+    {
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = 256L * 1024 * 1024;
+            options.AddPolicy(Site, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag));
+            options.AddPolicy(News, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, NewsTag));
+        });
+        services.AddScoped<IContentChangeListener, OutputCacheEvictionListener>();
+        return services;
+    }
+}
+
+/// <summary>Evicts cached pages when content changes, so the next anonymous GET renders fresh HTML.</summary>
+public sealed class OutputCacheEvictionListener(IOutputCacheStore store) : IContentChangeListener
+{
+    public async Task OnChangedAsync(ContentChangeNotice notice, CancellationToken ct)
+    {
+        var tag = notice.Kind == ContentKinds.News ? CachePolicies.NewsTag : CachePolicies.SiteTag;
+        await store.EvictByTagAsync(tag, ct);
+    }
+}

@@ -1,0 +1,38 @@
+namespace CchcPortal.Web.Infrastructure;
+
+/// <summary>Configuration section "Portal". Every path has a default, so the portal runs with no configuration.</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>Folder for the SQLite file, media, keys (env Portal__DataPath). Default: App_Data under the content root.</summary>
+    public string DataPath { get; set; } = "";
+
+    /// <summary>Folder of the seed content. Default: the copy of content/seed next to the app.</summary>
+    public string SeedPath { get; set; } = "";
+
+    /// <summary>Largest upload accepted, in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+}
+
+/// <summary>The resolved, absolute folders the portal works in.</summary>
+public sealed class PortalPaths
+{
+    public PortalPaths(PortalOptions options, string contentRoot)
+    {
+        DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(options.DataPath)
+            ? Path.Combine(contentRoot, "App_Data")
+            : Path.Combine(contentRoot, options.DataPath));
+        SeedPath = Path.GetFullPath(string.IsNullOrWhiteSpace(options.SeedPath)
+            ? Path.Combine(AppContext.BaseDirectory, "seed")
+            : Path.Combine(contentRoot, options.SeedPath));
+        Directory.CreateDirectory(DataPath);
+        Directory.CreateDirectory(MediaPath);
+    }
+
+    public string DataPath { get; }
+    public string SeedPath { get; }
+    public string DatabaseFile => Path.Combine(DataPath, "cchcportal.db");
+    public string MediaPath => Path.Combine(DataPath, "media");
+    public string KeysPath => Path.Combine(DataPath, "keys");
+}

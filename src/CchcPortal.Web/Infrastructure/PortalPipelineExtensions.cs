@@ -1,0 +1,52 @@
+using CchcPortal.Web.Features.Feeds;
+using CchcPortal.Web.Features.Media;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+
+namespace CchcPortal.Web.Infrastructure;
+
+public static class PortalPipelineExtensions
+{
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseExceptionHandler("/loi/500");
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+
+        // Pages carrying secrets (sign-in, manager forms) are not compressed: no BREACH-style oracle.
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/quan-tri") && !ctx.Request.Path.StartsWithSegments("/tai-khoan"),
+            branch => branch.UseResponseCompression());
+
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = SetStaticCacheHeaders });
+        var paths = app.Services.GetRequiredService<PortalPaths>();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(paths.MediaPath),
+            RequestPath = MediaStore.UrlPrefix,
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
+        });
+
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache();
+        app.UseMiddleware<HtmlMinificationMiddleware>();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
+        app.MapFeeds();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static void SetStaticCacheHeaders(StaticFileResponseContext ctx)
+    {
+        // asp-append-version adds ?v=<hash>: such URLs never change content.
+        ctx.Context.Response.Headers[HeaderNames.CacheControl] = ctx.Context.Request.Query.ContainsKey("v")
+            ? "public, max-age=31536000, immutable"
+            : "public, max-age=3600";
+    }
+}

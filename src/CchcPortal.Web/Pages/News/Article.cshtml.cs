@@ -1,0 +1,23 @@
+using CchcPortal.Core.Content;
+using CchcPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CchcPortal.Web.Pages.News;
+
+[OutputCache(PolicyName = CachePolicies.News)]
+public sealed class ArticleModel(PostQueries posts) : PageModel
+{
+    public Post Post { get; private set; } = null!;
+    public IReadOnlyList<PostCard> Related { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var post = await posts.BySlugAsync(slug, ct);
+        if (post is null) return NotFound();
+        Post = post;
+        Related = await posts.RelatedAsync(post, 4, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,21 @@
+using CchcPortal.Core.Content;
+using CchcPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CchcPortal.Web.Pages.StaticPages;
+
+[OutputCache(PolicyName = CachePolicies.Site)]
+public sealed class ShowModel(StaticPageService pages) : PageModel
+{
+    public StaticPage Item { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var page = await pages.BySlugAsync(slug, ct);
+        if (page is null) return NotFound();
+        Item = page;
+        return Page();
+    }
+}

@@ -1,0 +1,33 @@
+// Manager enhancements. Without JS, forms still work: the body is a plain HTML textarea, actions submit directly.
+(function () {
+  "use strict";
+  // Confirmation before anything public changes.
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (e) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) e.preventDefault();
+    });
+  });
+
+  if (window.tinymce && document.querySelector("textarea[data-rich-text]")) {
+    window.tinymce.init({
+      selector: "textarea[data-rich-text]",
+      base_url: "/lib/tinymce",
+      suffix: ".min",
+      promotion: false,
+      branding: false,
+      menubar: false,
+      height: 560,
+      plugins: "lists link table image code autoresize searchreplace wordcount",
+      toolbar: "undo redo | blocks | bold italic | bullist numlist | link image table | removeformat code",
+      block_formats: "Đoạn văn=p; Tiêu đề 2=h2; Tiêu đề 3=h3; Tiêu đề 4=h4",
+      // Styles pasted from Word are dropped; the server sanitizer removes them anyway.
+      paste_data_images: false,
+      invalid_styles: "color font-family font-size background background-color",
+      relative_urls: false,
+      convert_urls: false,
+      link_default_target: "",
+      table_default_attributes: {},
+      table_default_styles: {}
+    });
+  }
+})();

@@ -166,9 +166,13 @@ public sealed class PostService(
         post.SeoDescription = VietnameseText.Normalize(input.SeoDescription) is { Length: > 0 } sd ? sd : null;
         post.IsFeatured = input.IsFeatured;
         post.UpdatedAt = Now;
-        post.Tags.Clear();
+        var wanted = new List<Tag>();
         foreach (var name in input.TagNames())
-            post.Tags.Add(await FindOrCreateTagAsync(name, ct));
+            wanted.Add(await FindOrCreateTagAsync(name, ct));
+        // Change only what differs: removing and re-adding the same tag would churn the join table.
+        post.Tags.RemoveAll(t => wanted.All(w => w.Slug != t.Slug));
+        foreach (var tag in wanted.Where(w => post.Tags.All(t => t.Slug != w.Slug)))
+            post.Tags.Add(tag);
     }
 
     private async Task<Tag> FindOrCreateTagAsync(string name, CancellationToken ct)

@@ -58,6 +58,8 @@ public sealed class HtmlMinificationMiddleware(RequestDelegate next, ILogger<Htm
             }
             log.LogWarning("HTML minification skipped for {Path}: {Error}", context.Request.Path, result.Errors[0].Message);
         }
+        // An empty body stays without Content-Length, so status-code pages can still fill it in.
+        if (buffer.Length == 0) return;
         context.Response.ContentLength = buffer.Length;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }

@@ -1,4 +1,7 @@
 using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using System.Threading.RateLimiting;
 using CchcPortal.Core;
 using CchcPortal.Core.Data;
@@ -41,6 +44,8 @@ public static class PortalServiceExtensions
             .Add("Tin tức CCHC", "/tin-tuc", 10)
             .Add("Giới thiệu", "/gioi-thieu", 90));
 
+        // Vietnamese text is written as UTF-8, not as &#x...; entities (smaller pages, readable source).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeAreaFolder("Manager", "/", PortalPolicies.Staff);

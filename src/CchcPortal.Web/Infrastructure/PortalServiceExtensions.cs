@@ -26,6 +26,9 @@ public static class PortalServiceExtensions
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
+        // Serve the theme's assets (a Razor Class Library) in every environment, not only Development;
+        // a published app has them in wwwroot and the call is then a no-op.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
         services.AddSingleton(sp => new PortalPaths(sp.GetRequiredService<IOptions<PortalOptions>>().Value, builder.Environment.ContentRootPath));

@@ -1,0 +1,95 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace CchcPortal.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public class PublicPagesTests(BrowserFixture fixture)
+{
+    private const string ArticlePath = "/tin-tuc/ke-hoach-tuyen-truyen-cong-tac-cai-cach-hanh-chinh-tinh-bac-kan-nam-2024";
+
+    private static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} -> {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target.ToString()))}")));
+        Assert.True(result.Passes.Length > 10, "axe ran too few checks");
+    }
+
+    [Fact]
+    public async Task Home_renders_with_the_seeded_plans_and_passes_axe()
+    {
+        var page = await fixture.NewPageAsync();
+        var response = await page.GotoAsync("/");
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("vi", await page.GetAttributeAsync("html", "lang"));
+        Assert.True(await page.Locator("a", new() { HasText = "tỉnh Bắc Kạn năm 2024" }).First.IsVisibleAsync());
+        Assert.True(await page.Locator("header a[href^='tel:+84']").First.IsVisibleAsync());
+        await AssertNoSeriousAxeViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Article_renders_and_passes_axe()
+    {
+        var page = await fixture.NewPageAsync();
+        var response = await page.GotoAsync(ArticlePath);
+        Assert.Equal(200, response!.Status);
+        var h1 = await page.Locator("h1").InnerTextAsync();
+        Assert.Contains("Bắc Kạn", h1);
+        Assert.True(await page.Locator("nav[aria-label='Đường dẫn']").IsVisibleAsync());
+        Assert.True(await page.Locator(".article-body p").First.IsVisibleAsync());
+        await AssertNoSeriousAxeViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task First_tab_reaches_the_skip_link_which_moves_to_main()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(ArticlePath);
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Bỏ qua, đến nội dung chính", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.EndsWith("#noi-dung", page.Url);
+    }
+
+    [Fact]
+    public async Task Phone_width_has_no_horizontal_scroll()
+    {
+        var page = await fixture.NewPageAsync(360, 740);
+        foreach (var path in new[] { "/", ArticlePath, "/tin-tuc" })
+        {
+            await page.GotoAsync(path);
+            var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{path} overflows by {overflow}px at 360px wide");
+        }
+    }
+
+    [Fact]
+    public async Task Pages_work_without_javascript()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.FillAsync("#site-search-q", "bac kan");
+        await page.ClickAsync(".site-search button");
+        await page.WaitForURLAsync("**/tim-kiem?q=*");
+        Assert.Contains("Tìm thấy 1 kết quả", await page.Locator("[role=status]").InnerTextAsync());
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Editor_signs_in_and_gets_the_rich_text_editor_built_from_npm()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/quan-tri/bai-viet/sua");
+        Assert.Contains("/tai-khoan/dang-nhap", page.Url);
+        await page.FillAsync("#Email", BrowserFixture.AdminEmail);
+        await page.FillAsync("#Password", BrowserFixture.AdminPassword);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/quan-tri/bai-viet/sua");
+        await page.Locator(".tox-tinymce").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.True(await page.Locator(".tox-tinymce").IsVisibleAsync());
+    }
+}

@@ -53,14 +53,11 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
         log.LogInformation("Seeded {Key}", key);
     }
 
-    private Task SeedSettings(SettingsSeed s)
+    private Task SeedSettings(SiteSettings settings)
     {
-        db.SiteSettings.Add(new SiteSettings
-        {
-            SiteName = s.SiteName, UnitName = s.UnitName, Address = s.Address, Phone = s.Phone,
-            Hotline = s.Hotline, Email = s.Email, WorkingHours = s.WorkingHours,
-            ResponsiblePerson = s.ResponsiblePerson, LicenceNote = s.LicenceNote, UpdatedAt = Now,
-        });
+        settings.Id = 1;
+        settings.UpdatedAt = Now;
+        db.SiteSettings.Add(settings);
         return Task.CompletedTask;
     }
 

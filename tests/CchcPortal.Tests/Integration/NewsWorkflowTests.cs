@@ -167,8 +167,7 @@ public class NewsWorkflowTests : IDisposable
     public async Task Upload_that_is_not_an_image_is_refused_by_content()
     {
         var editor = await _factory.EditorAsync();
-        var form = await editor.GetStringAsync("/quan-tri/bai-viet/sua");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await editor.AntiforgeryTokenAsync("/quan-tri/bai-viet/sua");
         using var content = new MultipartFormDataContent
         {
             { new StringContent("Ảnh giả mạo"), "Input.Title" },
@@ -188,8 +187,7 @@ public class NewsWorkflowTests : IDisposable
     public async Task Real_image_upload_is_stored_and_served()
     {
         var editor = await _factory.EditorAsync();
-        var form = await editor.GetStringAsync("/quan-tri/bai-viet/sua");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await editor.AntiforgeryTokenAsync("/quan-tri/bai-viet/sua");
         // A 1x1 PNG.
         var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
         using var content = new MultipartFormDataContent

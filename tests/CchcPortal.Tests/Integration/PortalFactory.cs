@@ -85,13 +85,18 @@ public static partial class HttpClientFormExtensions
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
+    /// <summary>Loads a form page (which also sets the antiforgery cookie) and returns its token.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string formPageUrl)
+    {
+        var match = TokenPattern().Match(await client.GetStringAsync(formPageUrl));
+        Assert.True(match.Success, $"No antiforgery token on {formPageUrl}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
     /// <summary>Loads the form page first (for the antiforgery token and cookie), then posts the fields.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPageUrl = null)
     {
-        var page = await client.GetStringAsync(formPageUrl ?? StripHandler(url));
-        var match = TokenPattern().Match(page);
-        Assert.True(match.Success, $"No antiforgery token on {formPageUrl ?? url}");
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(match.Groups[1].Value);
+        fields["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync(formPageUrl ?? StripHandler(url));
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 

@@ -20,6 +20,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StaticPageService>();
         services.AddScoped<SiteSettingsService>();
         services.AddScoped<PortalSeeder>();
+        services.AddScoped<Directory.AgencyService>();
+        services.AddScoped<Directory.AgencyQueries>();
+        services.AddScoped<Directory.AgencyImporter>();
         services.AddMemoryCache();
         return services;
     }

@@ -44,6 +44,30 @@ public class PublicPagesTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Hotline_board_passes_axe_and_filters_instantly_with_js()
+    {
+        var page = await fixture.NewPageAsync(390, 900);
+        await page.GotoAsync("/duong-day-nong");
+        await AssertNoSeriousAxeViolationsAsync(page);
+        var visibleBefore = await page.Locator("#directory-list [data-filter-item]:visible").CountAsync();
+        Assert.True(visibleBefore >= 8);
+        await page.FillAsync("#directory-filter", "tu phap");
+        await page.Locator("#directory-status", new() { HasText = "Có 1 cơ quan phù hợp." }).WaitForAsync();
+        Assert.Equal(1, await page.Locator("#directory-list [data-filter-item]:visible").CountAsync());
+        Assert.Contains("Sở Tư pháp", await page.Locator("#directory-list [data-filter-item]:visible").InnerTextAsync());
+        Assert.Contains("/duong-day-nong", page.Url);
+    }
+
+    [Fact]
+    public async Task Agency_page_passes_axe()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/co-quan/trung-tam-phuc-vu-hanh-chinh-cong-tinh");
+        Assert.Contains("Trung tâm Phục vụ hành chính công", await page.Locator("h1").InnerTextAsync());
+        await AssertNoSeriousAxeViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task First_tab_reaches_the_skip_link_which_moves_to_main()
     {
         var page = await fixture.NewPageAsync();
@@ -58,7 +82,7 @@ public class PublicPagesTests(BrowserFixture fixture)
     public async Task Phone_width_has_no_horizontal_scroll()
     {
         var page = await fixture.NewPageAsync(360, 740);
-        foreach (var path in new[] { "/", ArticlePath, "/tin-tuc" })
+        foreach (var path in new[] { "/", ArticlePath, "/tin-tuc", "/duong-day-nong", "/co-quan/so-noi-vu" })
         {
             await page.GotoAsync(path);
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");

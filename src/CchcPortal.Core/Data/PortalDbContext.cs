@@ -19,6 +19,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
+    public DbSet<Directory.Agency> Agencies => Set<Directory.Agency>();
+    public DbSet<Directory.AgencyHotline> AgencyHotlines => Set<Directory.AgencyHotline>();
+    public DbSet<Directory.AdministrativeLevel> AdministrativeLevels => Set<Directory.AdministrativeLevel>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

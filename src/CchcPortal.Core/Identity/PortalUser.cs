@@ -34,6 +34,7 @@ public static class PortalPolicies
 {
     public const string Staff = "Staff";
     public const string EditContent = "EditContent";
+    public const string ManageDirectory = "ManageDirectory";
     public const string ManageUsers = "ManageUsers";
     public const string ManageSettings = "ManageSettings";
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CchcPortal.Core.Common;
 using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
+using CchcPortal.Core.Directory;
 using CchcPortal.Core.Search;
 using CchcPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace CchcPortal.Core.Seeding;
 /// Imports content/seed on first start. Each step is recorded in SeedRecords inside its own transaction,
 /// so a restart (or a crash half-way) never adds anything twice.
 /// </summary>
-public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, TimeProvider time, ILogger<PortalSeeder> log)
+public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, AgencyImporter agencies, TimeProvider time, ILogger<PortalSeeder> log)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -31,6 +32,8 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
         await StepAsync("settings", () => SeedSettings(site.Settings), ct);
         await StepAsync("categories", () => SeedCategories(site.Categories), ct);
         await StepAsync("pages", () => SeedPagesAsync(seedPath, site.Pages, ct), ct);
+        await StepAsync("levels", () => SeedLevels(site.Levels), ct);
+        await SeedDirectoryAsync(Path.Combine(seedPath, "directory.csv"), ct);
 
         var plansPath = Path.Combine(seedPath, "plans", "plans.json");
         if (File.Exists(plansPath))
@@ -59,6 +62,28 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
         settings.UpdatedAt = Now;
         db.SiteSettings.Add(settings);
         return Task.CompletedTask;
+    }
+
+    private Task SeedLevels(List<LevelSeed> levels)
+    {
+        foreach (var l in levels)
+            db.AdministrativeLevels.Add(new AdministrativeLevel { Code = l.Code, Name = l.Name, EnglishName = l.EnglishName, SortOrder = l.SortOrder, Note = l.Note });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The directory goes through the real importer (its own transaction); re-running it is harmless (upsert by slug).</summary>
+    private async Task SeedDirectoryAsync(string file, CancellationToken ct)
+    {
+        const string key = "directory";
+        if (!File.Exists(file) || await db.SeedRecords.AnyAsync(s => s.Key == key, ct)) return;
+        var report = await agencies.ImportAsync(await File.ReadAllBytesAsync(file, ct), ct);
+        if (!report.Succeeded)
+            throw new InvalidOperationException("Seed directory.csv is invalid: " + (report.FileError ??
+                string.Join("; ", report.Issues.Select(i => $"row {i.Row} {i.Column}: {i.Message}"))));
+        db.SeedRecords.Add(new SeedRecord { Key = key, AppliedAt = Now });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        log.LogInformation("Seeded {Key}: {Added} agencies", key, report.Added);
     }
 
     private Task SeedCategories(List<CategorySeed> categories)

@@ -12,8 +12,12 @@ public static class CachePolicies
     /// <summary>Everything else that is public: evicted when settings or static pages change.</summary>
     public const string Site = "Site";
 
+    /// <summary>Directory and hotline pages: evicted on any agency change.</summary>
+    public const string Directory = "Directory";
+
     public const string SiteTag = "site";
     public const string NewsTag = "news";
+    public const string DirectoryTag = "directory";
 
     public static IServiceCollection AddPortalOutputCache(this IServiceCollection services)
     {
@@ -22,6 +26,7 @@ public static class CachePolicies
             options.SizeLimit = 256L * 1024 * 1024;
             options.AddPolicy(Site, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag));
             options.AddPolicy(News, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, NewsTag));
+            options.AddPolicy(Directory, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, DirectoryTag));
         });
         services.AddScoped<IContentChangeListener, OutputCacheEvictionListener>();
         return services;
@@ -33,7 +38,12 @@ public sealed class OutputCacheEvictionListener(IOutputCacheStore store) : ICont
 {
     public async Task OnChangedAsync(ContentChangeNotice notice, CancellationToken ct)
     {
-        var tag = notice.Kind == ContentKinds.News ? CachePolicies.NewsTag : CachePolicies.SiteTag;
+        var tag = notice.Kind switch
+        {
+            ContentKinds.News => CachePolicies.NewsTag,
+            ContentKinds.Agency => CachePolicies.DirectoryTag,
+            _ => CachePolicies.SiteTag,
+        };
         await store.EvictByTagAsync(tag, ct);
     }
 }

@@ -1,3 +1,4 @@
+using CchcPortal.Web.Features.Agencies;
 using CchcPortal.Web.Features.Feeds;
 using CchcPortal.Web.Features.Media;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -38,6 +39,7 @@ public static class PortalPipelineExtensions
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
         app.MapFeeds();
+        app.MapDirectoryEndpoints();
         app.MapRazorPages();
         return app;
     }

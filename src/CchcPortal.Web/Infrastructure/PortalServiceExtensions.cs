@@ -45,6 +45,7 @@ public static class PortalServiceExtensions
         services.AddSingleton(new MainMenu()
             .Add("Trang chủ", "/", 0)
             .Add("Tin tức CCHC", "/tin-tuc", 10)
+            .Add("Đường dây nóng", "/duong-day-nong", 30)
             .Add("Giới thiệu", "/gioi-thieu", 90));
 
         // Vietnamese text is written as UTF-8, not as &#x...; entities (smaller pages, readable source).
@@ -54,6 +55,7 @@ public static class PortalServiceExtensions
             options.Conventions.AuthorizeAreaFolder("Manager", "/", PortalPolicies.Staff);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Posts", PortalPolicies.EditContent);
             options.Conventions.AuthorizeAreaFolder("Manager", "/StaticPages", PortalPolicies.EditContent);
+            options.Conventions.AuthorizeAreaFolder("Manager", "/Agencies", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Users", PortalPolicies.ManageUsers);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Settings", PortalPolicies.ManageSettings);
         });
@@ -131,6 +133,7 @@ public static class PortalServiceExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.Staff, p => p.RequireRole(PortalRoles.All.ToArray()))
             .AddPolicy(PortalPolicies.EditContent, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Editor))
+            .AddPolicy(PortalPolicies.ManageDirectory, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Editor))
             .AddPolicy(PortalPolicies.ManageUsers, p => p.RequireRole(PortalRoles.Administrator))
             .AddPolicy(PortalPolicies.ManageSettings, p => p.RequireRole(PortalRoles.Administrator));
     }

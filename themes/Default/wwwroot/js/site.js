@@ -17,3 +17,34 @@
     link.addEventListener("click", function (e) { e.preventDefault(); window.print(); });
   });
 })();
+
+// Instant filter for lists (the directory): the same filter runs on the server when JS is off.
+(function () {
+  "use strict";
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase().trim();
+  }
+  document.querySelectorAll("[data-filter-input]").forEach(function (input) {
+    var list = document.querySelector(input.getAttribute("data-filter-input"));
+    var status = document.getElementById("directory-status");
+    if (!list) return;
+    var timer;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var terms = fold(input.value).split(/\s+/).filter(Boolean);
+        var shown = 0;
+        list.querySelectorAll("[data-filter-item]").forEach(function (item) {
+          var text = item.getAttribute("data-filter-text") || "";
+          var match = terms.every(function (t) { return text.indexOf(t) >= 0; });
+          item.hidden = !match;
+          if (match) shown++;
+        });
+        list.querySelectorAll("[data-filter-group]").forEach(function (group) {
+          group.hidden = !group.querySelector("[data-filter-item]:not([hidden])");
+        });
+        if (status) status.textContent = terms.length ? "Có " + shown + " cơ quan phù hợp." : "";
+      }, 150);
+    });
+  });
+})();

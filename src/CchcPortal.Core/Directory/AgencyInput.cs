@@ -1,0 +1,77 @@
+using CchcPortal.Core.Common;
+
+namespace CchcPortal.Core.Directory;
+
+public sealed class HotlineInput
+{
+    public string? Purpose { get; set; }
+    public string? Number { get; set; }
+    public bool IsFeatured { get; set; }
+    public string? Source { get; set; }
+    public bool IsBlank => string.IsNullOrWhiteSpace(Purpose) && string.IsNullOrWhiteSpace(Number);
+}
+
+/// <summary>What the manager form or one import row gives for an agency. Validated here, for both.</summary>
+public sealed class AgencyInput
+{
+    public string Name { get; set; } = "";
+    public string? ShortName { get; set; }
+    public string? Slug { get; set; }
+    public string? EnglishName { get; set; }
+    public int LevelId { get; set; }
+    public AgencyKind Kind { get; set; } = AgencyKind.Department;
+    public int? ParentId { get; set; }
+    public string? Address { get; set; }
+    public string? EnglishAddress { get; set; }
+    public string? MapUrl { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Website { get; set; }
+    public string? WorkingHours { get; set; }
+    public string? EnglishWorkingHours { get; set; }
+    public string? HeadName { get; set; }
+    public string? HeadTitle { get; set; }
+    public bool IsActive { get; set; } = true;
+    public int? SuccessorId { get; set; }
+    public bool IsSampleData { get; set; }
+    public int SortOrder { get; set; }
+    public List<HotlineInput> Hotlines { get; set; } = [];
+
+    /// <summary>Checks what can be checked without the database; field names match the properties.</summary>
+    public ValidationErrors Validate()
+    {
+        var e = new ValidationErrors();
+        var name = VietnameseText.Normalize(Name);
+        if (name.Length == 0) e.Add(nameof(Name), "Vui lòng nhập tên cơ quan.");
+        else if (name.Length > 300) e.Add(nameof(Name), "Tên cơ quan không được dài quá 300 ký tự.");
+        if ((ShortName ?? "").Length > 100) e.Add(nameof(ShortName), "Tên viết tắt không được dài quá 100 ký tự.");
+        if (!string.IsNullOrWhiteSpace(Slug) && !SlugGenerator.IsWellFormed(Slug.Trim()))
+            e.Add(nameof(Slug), "Mã (đường dẫn) chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ: so-noi-vu.");
+        if (LevelId <= 0) e.Add(nameof(LevelId), "Vui lòng chọn cấp hành chính.");
+        if (!string.IsNullOrWhiteSpace(Phone) && !PhoneNumber.TryParse(Phone, out _, out var phoneError))
+            e.Add(nameof(Phone), phoneError!);
+        if (!string.IsNullOrWhiteSpace(Email) && !IsEmail(Email.Trim()))
+            e.Add(nameof(Email), $"Thư điện tử \"{Email.Trim()}\" không hợp lệ.");
+        if (!string.IsNullOrWhiteSpace(Website) && !IsHttpUrl(Website.Trim()))
+            e.Add(nameof(Website), "Trang web phải là địa chỉ bắt đầu bằng http:// hoặc https://.");
+        if (!string.IsNullOrWhiteSpace(MapUrl) && !IsHttpUrl(MapUrl.Trim()))
+            e.Add(nameof(MapUrl), "Liên kết bản đồ phải là địa chỉ bắt đầu bằng http:// hoặc https://.");
+        if (IsActive && SuccessorId is not null)
+            e.Add(nameof(SuccessorId), "Chỉ cơ quan đã ngừng hoạt động mới có cơ quan kế nhiệm.");
+        var index = 0;
+        foreach (var h in Hotlines.Where(h => !h.IsBlank))
+        {
+            index++;
+            if (string.IsNullOrWhiteSpace(h.Purpose)) e.Add(nameof(Hotlines), $"Đường dây nóng thứ {index}: vui lòng ghi mục đích (ví dụ: Đường dây nóng CCHC).");
+            if (!PhoneNumber.TryParse(h.Number, out _, out var err)) e.Add(nameof(Hotlines), $"Đường dây nóng thứ {index}: {err}");
+        }
+        if (index > 10) e.Add(nameof(Hotlines), "Mỗi cơ quan có tối đa 10 đường dây nóng.");
+        return e;
+    }
+
+    private static bool IsEmail(string s) =>
+        s.Length <= 200 && s.IndexOf('@') is > 0 and var at && at < s.Length - 3 && s.IndexOf('.', at) > at + 1 && !s.Contains(' ');
+
+    private static bool IsHttpUrl(string s) =>
+        Uri.TryCreate(s, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

@@ -1,0 +1,28 @@
+using CchcPortal.Core.Directory;
+using CchcPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CchcPortal.Web.Pages.Agencies;
+
+[OutputCache(PolicyName = CachePolicies.Directory)]
+public sealed class AgencyModel(AgencyQueries agencies) : PageModel
+{
+    public Agency Agency { get; private set; } = null!;
+    public IReadOnlyList<Agency> Children { get; private set; } = [];
+    public IReadOnlyList<Agency> Predecessors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var agency = await agencies.BySlugAsync(slug, ct);
+        if (agency is null) return NotFound();
+        // A merged or dissolved unit's address keeps working: it leads to the unit that took over.
+        if (!agency.IsActive && agency.Successor is { } successor)
+            return RedirectPermanent($"/co-quan/{successor.Slug}?tu={agency.Slug}");
+        Agency = agency;
+        Children = await agencies.ChildrenAsync(agency.Id, ct);
+        Predecessors = await agencies.PredecessorsAsync(agency.Id, ct);
+        return Page();
+    }
+}

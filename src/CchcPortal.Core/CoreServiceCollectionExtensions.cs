@@ -23,6 +23,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Directory.AgencyService>();
         services.AddScoped<Directory.AgencyQueries>();
         services.AddScoped<Directory.AgencyImporter>();
+        services.AddScoped<Procedures.ProcedureQueries>();
+        services.AddScoped<Procedures.ProcedureImporter>();
         services.AddMemoryCache();
         return services;
     }

@@ -5,8 +5,10 @@ builder.AddPortal();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
+if (await CommandLine.TryRunAsync(app, args) is { } exitCode) return exitCode;
 app.UsePortal();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the real app.</summary>
 public partial class Program;

@@ -134,3 +134,33 @@ internal sealed class AdministrativeLevelConfiguration : IEntityTypeConfiguratio
         b.Property(l => l.Name).HasMaxLength(100).IsRequired();
     }
 }
+
+internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedures.Procedure>
+{
+    public void Configure(EntityTypeBuilder<Procedures.Procedure> b)
+    {
+        b.Property(p => p.Code).HasMaxLength(40).IsRequired();
+        b.HasIndex(p => p.Code).IsUnique();
+        b.Property(p => p.Slug).HasMaxLength(160).IsRequired();
+        b.HasIndex(p => p.Slug).IsUnique();
+        b.Property(p => p.Name).HasMaxLength(4000).IsRequired();
+        b.Property(p => p.Field).HasMaxLength(300);
+        b.HasIndex(p => p.Field);
+        b.Property(p => p.ContentHash).HasMaxLength(64);
+        b.HasMany(p => p.Channels).WithOne().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.DossierItems).WithOne().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.LegalBases).WithOne().HasForeignKey(l => l.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.AgencyLinks).WithOne().HasForeignKey(l => l.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.History).WithOne().HasForeignKey(h => h.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProcedureAgencyLinkConfiguration : IEntityTypeConfiguration<Procedures.ProcedureAgencyLink>
+{
+    public void Configure(EntityTypeBuilder<Procedures.ProcedureAgencyLink> b)
+    {
+        b.HasKey(l => new { l.ProcedureId, l.AgencyId });
+        b.HasOne(l => l.Agency).WithMany().HasForeignKey(l => l.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(l => l.AgencyId);
+    }
+}

@@ -22,6 +22,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Directory.Agency> Agencies => Set<Directory.Agency>();
     public DbSet<Directory.AgencyHotline> AgencyHotlines => Set<Directory.AgencyHotline>();
     public DbSet<Directory.AdministrativeLevel> AdministrativeLevels => Set<Directory.AdministrativeLevel>();
+    public DbSet<Procedures.Procedure> Procedures => Set<Procedures.Procedure>();
+    public DbSet<Procedures.ProcedureChannel> ProcedureChannels => Set<Procedures.ProcedureChannel>();
+    public DbSet<Procedures.DossierItem> DossierItems => Set<Procedures.DossierItem>();
+    public DbSet<Procedures.LegalBasis> LegalBases => Set<Procedures.LegalBasis>();
+    public DbSet<Procedures.ProcedureAgencyLink> ProcedureAgencyLinks => Set<Procedures.ProcedureAgencyLink>();
+    public DbSet<Procedures.ProcedureHistoryEntry> ProcedureHistory => Set<Procedures.ProcedureHistoryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,4 +20,5 @@ public static class ContentKinds
     public const string News = "news";
     public const string Page = "page";
     public const string Agency = "agency";
+    public const string Procedure = "procedure";
 }

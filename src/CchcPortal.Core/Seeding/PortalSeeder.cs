@@ -3,6 +3,7 @@ using CchcPortal.Core.Common;
 using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Directory;
+using CchcPortal.Core.Procedures;
 using CchcPortal.Core.Search;
 using CchcPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -14,12 +15,12 @@ namespace CchcPortal.Core.Seeding;
 /// Imports content/seed on first start. Each step is recorded in SeedRecords inside its own transaction,
 /// so a restart (or a crash half-way) never adds anything twice.
 /// </summary>
-public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, AgencyImporter agencies, TimeProvider time, ILogger<PortalSeeder> log)
+public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, AgencyImporter agencies, ProcedureImporter procedures, TimeProvider time, ILogger<PortalSeeder> log)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public async Task SeedAsync(string seedPath, CancellationToken ct = default)
+    public async Task SeedAsync(string seedPath, bool includeProcedures = true, CancellationToken ct = default)
     {
         var sitePath = Path.Combine(seedPath, "site.json");
         if (!File.Exists(sitePath))
@@ -34,6 +35,7 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
         await StepAsync("pages", () => SeedPagesAsync(seedPath, site.Pages, ct), ct);
         await StepAsync("levels", () => SeedLevels(site.Levels), ct);
         await SeedDirectoryAsync(Path.Combine(seedPath, "directory.csv"), ct);
+        if (includeProcedures) await SeedProceduresAsync(Path.Combine(seedPath, "procedures"), ct);
 
         var plansPath = Path.Combine(seedPath, "plans", "plans.json");
         if (File.Exists(plansPath))
@@ -84,6 +86,26 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         log.LogInformation("Seeded {Key}: {Added} agencies", key, report.Added);
+    }
+
+    /// <summary>The real procedure records, through the same importer a manager uses (its own transaction).</summary>
+    private async Task SeedProceduresAsync(string folder, CancellationToken ct)
+    {
+        const string key = "procedures";
+        var file = Path.Combine(folder, "dvcqg-cap-tinh-cap-xa.jsonl.gz");
+        if (!File.Exists(file) || await db.SeedRecords.AnyAsync(s => s.Key == key, ct)) return;
+        var mappingFile = Path.Combine(folder, "agency-mapping.json");
+        var mapping = File.Exists(mappingFile)
+            ? JsonSerializer.Deserialize<AgencyMapping>(await File.ReadAllTextAsync(mappingFile, ct), Json)
+            : null;
+        var report = await procedures.ImportAsync(await File.ReadAllBytesAsync(file, ct), mapping, "Dữ liệu khởi tạo", ct);
+        if (!report.Succeeded)
+            throw new InvalidOperationException("Seed procedures are invalid: " + (report.FileError ??
+                string.Join("; ", report.Rejected.Take(5).Select(i => $"row {i.Row} {i.Code}: {i.Message}"))));
+        db.SeedRecords.Add(new SeedRecord { Key = key, AppliedAt = Now });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        log.LogInformation("Seeded {Key}: {Added} procedures", key, report.Added);
     }
 
     private Task SeedCategories(List<CategorySeed> categories)

@@ -15,7 +15,11 @@ public static class CachePolicies
     /// <summary>Directory and hotline pages: evicted on any agency change.</summary>
     public const string Directory = "Directory";
 
+    /// <summary>Procedure pages and API: evicted on any procedure change.</summary>
+    public const string Procedures = "Procedures";
+
     public const string SiteTag = "site";
+    public const string ProceduresTag = "procedures";
     public const string NewsTag = "news";
     public const string DirectoryTag = "directory";
 
@@ -27,6 +31,7 @@ public static class CachePolicies
             options.AddPolicy(Site, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag));
             options.AddPolicy(News, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, NewsTag));
             options.AddPolicy(Directory, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, DirectoryTag));
+            options.AddPolicy(Procedures, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, ProceduresTag));
         });
         services.AddScoped<IContentChangeListener, OutputCacheEvictionListener>();
         return services;
@@ -38,12 +43,15 @@ public sealed class OutputCacheEvictionListener(IOutputCacheStore store) : ICont
 {
     public async Task OnChangedAsync(ContentChangeNotice notice, CancellationToken ct)
     {
-        var tag = notice.Kind switch
+        string[] tags = notice.Kind switch
         {
-            ContentKinds.News => CachePolicies.NewsTag,
-            ContentKinds.Agency => CachePolicies.DirectoryTag,
-            _ => CachePolicies.SiteTag,
+            ContentKinds.News => [CachePolicies.NewsTag],
+            // Agency names appear in procedure filters; procedure lists appear on agency pages.
+            ContentKinds.Agency => [CachePolicies.DirectoryTag, CachePolicies.ProceduresTag],
+            ContentKinds.Procedure => [CachePolicies.ProceduresTag, CachePolicies.DirectoryTag],
+            _ => [CachePolicies.SiteTag],
         };
-        await store.EvictByTagAsync(tag, ct);
+        foreach (var tag in tags)
+            await store.EvictByTagAsync(tag, ct);
     }
 }

@@ -1,5 +1,6 @@
 using CchcPortal.Web.Features.Agencies;
 using CchcPortal.Web.Features.Feeds;
+using CchcPortal.Web.Features.Procedures;
 using CchcPortal.Web.Features.Media;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.StaticFiles;
@@ -40,6 +41,7 @@ public static class PortalPipelineExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
         app.MapFeeds();
         app.MapDirectoryEndpoints();
+        app.MapProcedureEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -45,9 +45,12 @@ public static class PortalServiceExtensions
         services.AddSingleton(new MainMenu()
             .Add("Trang chủ", "/", 0)
             .Add("Tin tức CCHC", "/tin-tuc", 10)
+            .Add("Thủ tục hành chính", "/thu-tuc-hanh-chinh", 20)
             .Add("Đường dây nóng", "/duong-day-nong", 30)
             .Add("Giới thiệu", "/gioi-thieu", 90));
 
+        // Large imports (the national TTHC file) go through the manager.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 60L * 1024 * 1024);
         // Vietnamese text is written as UTF-8, not as &#x...; entities (smaller pages, readable source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
@@ -56,6 +59,7 @@ public static class PortalServiceExtensions
             options.Conventions.AuthorizeAreaFolder("Manager", "/Posts", PortalPolicies.EditContent);
             options.Conventions.AuthorizeAreaFolder("Manager", "/StaticPages", PortalPolicies.EditContent);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Agencies", PortalPolicies.ManageDirectory);
+            options.Conventions.AuthorizeAreaFolder("Manager", "/Procedures", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Users", PortalPolicies.ManageUsers);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Settings", PortalPolicies.ManageSettings);
         });

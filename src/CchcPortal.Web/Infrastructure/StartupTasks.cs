@@ -22,7 +22,7 @@ public static class StartupTasks
         log.LogInformation("Data folder: {Path}", paths.DataPath);
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite()) await db.EnableWriteAheadLogAsync();
-        await sp.GetRequiredService<PortalSeeder>().SeedAsync(paths.SeedPath);
+        await sp.GetRequiredService<PortalSeeder>().SeedAsync(paths.SeedPath, app.Configuration.GetValue("Portal:SeedProcedures", true));
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         await EnsureAdministratorAsync(sp.GetRequiredService<UserManager<PortalUser>>(), app.Configuration, sp.GetRequiredService<TimeProvider>(), log);
     }

@@ -24,9 +24,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public string DataPath { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
     private readonly bool _deleteOnDispose;
+    private readonly bool _seedProcedures;
 
-    public PortalFactory(string? dataPath = null)
+    /// <param name="seedProcedures">The 1,601 seeded procedures add seconds to start-up; only tests that need them take them.</param>
+    public PortalFactory(string? dataPath = null, bool seedProcedures = false)
     {
+        _seedProcedures = seedProcedures;
         _deleteOnDispose = dataPath is null;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "cchc-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataPath);
@@ -38,6 +41,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:DataPath", DataPath);
         builder.UseSetting("CCHC_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("CCHC_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("Portal:SeedProcedures", _seedProcedures ? "true" : "false");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace CchcPortal.Web.Pages.Agencies;
 
 [OutputCache(PolicyName = CachePolicies.Directory)]
-public sealed class AgencyModel(AgencyQueries agencies) : PageModel
+public sealed class AgencyModel(AgencyQueries agencies, CchcPortal.Core.Procedures.ProcedureQueries procedures) : PageModel
 {
     public Agency Agency { get; private set; } = null!;
     public IReadOnlyList<Agency> Children { get; private set; } = [];
     public IReadOnlyList<Agency> Predecessors { get; private set; } = [];
+    public IReadOnlyList<CchcPortal.Core.Procedures.ProcedureCard> Procedures { get; private set; } = [];
+    public int ProcedureCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -23,6 +25,8 @@ public sealed class AgencyModel(AgencyQueries agencies) : PageModel
         Agency = agency;
         Children = await agencies.ChildrenAsync(agency.Id, ct);
         Predecessors = await agencies.PredecessorsAsync(agency.Id, ct);
+        ProcedureCount = await procedures.CountForAgencyAsync(agency.Id, ct);
+        Procedures = await procedures.ForAgencyAsync(agency.Id, 10, ct);
         return Page();
     }
 }

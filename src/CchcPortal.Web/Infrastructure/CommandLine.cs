@@ -1,0 +1,44 @@
+using CchcPortal.Core.Procedures;
+
+namespace CchcPortal.Web.Infrastructure;
+
+/// <summary>Operator commands run instead of the server: `dotnet run --project src/CchcPortal.Web -- import-procedures FILE`.</summary>
+public static class CommandLine
+{
+    public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
+    {
+        var positional = args.Where(a => !a.StartsWith("--") && !a.Contains('=')).ToList();
+        if (positional.Count == 0) return null;
+        switch (positional[0])
+        {
+            case "import-procedures" when positional.Count == 2:
+                return await ImportProceduresAsync(app, positional[1]);
+            case "import-procedures":
+                Console.Error.WriteLine("Cách dùng: import-procedures <tệp .json | .jsonl | .gz>");
+                return 2;
+            default:
+                return null;
+        }
+    }
+
+    private static async Task<int> ImportProceduresAsync(WebApplication app, string file)
+    {
+        if (!File.Exists(file))
+        {
+            Console.Error.WriteLine($"Không tìm thấy tệp: {file}");
+            return 2;
+        }
+        using var scope = app.Services.CreateScope();
+        var report = await scope.ServiceProvider.GetRequiredService<ProcedureImporter>()
+            .ImportAsync(await File.ReadAllBytesAsync(file), by: "dòng lệnh");
+        if (report.Succeeded)
+        {
+            Console.WriteLine($"Đã nhập {report.Total} thủ tục: thêm {report.Added}, cập nhật {report.Updated}, không đổi {report.Unchanged}.");
+            return 0;
+        }
+        Console.Error.WriteLine("Tệp bị từ chối, không có thay đổi nào được ghi.");
+        if (report.FileError is not null) Console.Error.WriteLine(report.FileError);
+        foreach (var issue in report.Rejected) Console.Error.WriteLine($"Dòng {issue.Row} ({issue.Code}): {issue.Message}");
+        return 1;
+    }
+}

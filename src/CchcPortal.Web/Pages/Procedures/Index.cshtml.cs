@@ -1,0 +1,42 @@
+using CchcPortal.Core.Common;
+using CchcPortal.Core.Procedures;
+using CchcPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CchcPortal.Web.Pages.Procedures;
+
+[OutputCache(PolicyName = CachePolicies.Procedures)]
+public sealed class IndexModel(ProcedureQueries procedures) : PageModel
+{
+    [FromQuery(Name = "q")] public string? Query { get; set; }
+    [FromQuery(Name = "linh-vuc")] public string? Field { get; set; }
+    [FromQuery(Name = "cap")] public string? Level { get; set; }
+    [FromQuery(Name = "co-quan")] public int? AgencyId { get; set; }
+    [FromQuery(Name = "doi-tuong")] public string? Subject { get; set; }
+    [FromQuery(Name = "truc-tuyen")] public OnlineLevel? Online { get; set; }
+    [FromQuery(Name = "sap-xep")] public ProcedureSort Sort { get; set; }
+    [FromQuery(Name = "trang")] public int PageNumber { get; set; } = 1;
+
+    public ProcedureListResult Result { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Query = VietnameseText.Normalize(Query) is { Length: > 0 } q ? q[..Math.Min(q.Length, 200)] : null;
+        Result = await procedures.ListAsync(new ProcedureFilter(Query, Empty(Field), Empty(Level), AgencyId, Empty(Subject), Online, Sort, Math.Max(1, PageNumber)), ct);
+        if (PageNumber > Result.Page.PageCount) return NotFound();
+        return Page();
+    }
+
+    private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : VietnameseText.Normalize(s);
+
+    /// <summary>This list's URL with one page number, keeping every filter.</summary>
+    public string PageUrl => "/thu-tuc-hanh-chinh?" + string.Join("&", new[]
+    {
+        Param("q", Query), Param("linh-vuc", Field), Param("cap", Level), Param("co-quan", AgencyId?.ToString()),
+        Param("doi-tuong", Subject), Param("truc-tuyen", Online?.ToString()), Sort == ProcedureSort.Name ? null : Param("sap-xep", Sort.ToString()),
+    }.Where(p => p is not null));
+
+    private static string? Param(string name, string? value) => string.IsNullOrEmpty(value) ? null : $"{name}={Uri.EscapeDataString(value)}";
+}

@@ -25,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Directory.AgencyImporter>();
         services.AddScoped<Procedures.ProcedureQueries>();
         services.AddScoped<Procedures.ProcedureImporter>();
+        services.AddScoped<Procedures.ProcedureService>();
         services.AddMemoryCache();
         return services;
     }

@@ -54,7 +54,7 @@ public static partial class NationalRecordParser
 
     public static (Procedure? Procedure, string? Error) Parse(NationalRecord r)
     {
-        var name = Clean(r.Name);
+        var name = Clean(r.Name).TrimStart('.', ' ', '-').Trim();
         if (name.Length == 0) return (null, "Thiếu tên thủ tục.");
         var p = new Procedure
         {

@@ -28,5 +28,7 @@ public static class ProcedureText
 
     /// <summary>"5 Ngày làm việc", or the text as written.</summary>
     public static string TimeLimit(ProcedureChannel c) =>
-        c.TimeValue is { } v ? $"{v.ToString("0.##", Common.VnFormat.Culture)} {c.TimeUnit}".Trim() : c.TimeText;
+        c.TimeValue is { } v
+            ? c.TimeUnit.Length > 0 ? $"{v.ToString("0.##", Common.VnFormat.Culture)} {c.TimeUnit}" : $"{v.ToString("0.##", Common.VnFormat.Culture)} (không ghi đơn vị)"
+            : c.TimeText.Length > 0 ? c.TimeText : "Chưa có thông tin";
 }

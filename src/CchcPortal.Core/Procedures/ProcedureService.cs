@@ -1,0 +1,89 @@
+using CchcPortal.Core.Common;
+using CchcPortal.Core.Content;
+using CchcPortal.Core.Data;
+using CchcPortal.Core.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcPortal.Core.Procedures;
+
+/// <summary>Manager edits of procedures: fields, status (amended, replaced, abolished), online service, agencies, forms. Every change is kept in the history.</summary>
+public sealed class ProcedureService(PortalDbContext db, TimeProvider time, ContentChangeBroadcaster broadcaster)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<OperationResult<Procedure>> UpdateAsync(int id, ProcedureEditInput input, string by, CancellationToken ct = default)
+    {
+        var p = await db.Procedures.Include(x => x.AgencyLinks).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null) return OperationResult<Procedure>.Missing();
+        var errors = input.Validate();
+        var code = input.Code.Trim();
+        if (await db.Procedures.AnyAsync(x => x.Code == code && x.Id != id, ct)) errors.Add(nameof(input.Code), $"Mã {code} đã được thủ tục khác sử dụng.");
+        if (input.Status == ProcedureStatus.Replaced && (input.ReplacedByCode ?? "").Trim() == code)
+            errors.Add(nameof(input.ReplacedByCode), "Thủ tục không thể thay thế chính nó.");
+        var agencyIds = input.AgencyIds.Distinct().ToList();
+        if (agencyIds.Count > 0 && await db.Agencies.CountAsync(a => agencyIds.Contains(a.Id), ct) != agencyIds.Count)
+            errors.Add(nameof(input.AgencyIds), "Có cơ quan đã chọn không còn trong danh bạ.");
+        if (errors.Any) return OperationResult<Procedure>.Invalid(errors);
+
+        var changes = new List<string>();
+        void Set(string label, string before, string after, Action apply)
+        {
+            if (before == after) return;
+            apply();
+            changes.Add(label);
+        }
+        Set("mã", p.Code, code, () => p.Code = code);
+        Set("tên", p.Name, VietnameseText.Normalize(input.Name), () => p.Name = VietnameseText.Normalize(input.Name));
+        Set("quyết định công bố", p.DecisionNumber, VietnameseText.Normalize(input.DecisionNumber), () => p.DecisionNumber = VietnameseText.Normalize(input.DecisionNumber));
+        Set("lĩnh vực", p.Field, VietnameseText.Normalize(input.Field), () => p.Field = VietnameseText.Normalize(input.Field));
+        Set("cơ quan thực hiện", p.ExecutingAgency, VietnameseText.Normalize(input.ExecutingAgency), () => p.ExecutingAgency = VietnameseText.Normalize(input.ExecutingAgency));
+        Set("địa chỉ tiếp nhận", p.ReceivingAddress, VietnameseText.Normalize(input.ReceivingAddress), () => p.ReceivingAddress = VietnameseText.Normalize(input.ReceivingAddress));
+        Set("trình tự thực hiện", p.Steps, NationalRecordParser.CleanLines(input.Steps), () => p.Steps = NationalRecordParser.CleanLines(input.Steps));
+        Set("yêu cầu, điều kiện", p.Requirements, NationalRecordParser.CleanLines(input.Requirements), () => p.Requirements = NationalRecordParser.CleanLines(input.Requirements));
+        Set("kết quả", p.ResultName, VietnameseText.Normalize(input.ResultName), () => p.ResultName = VietnameseText.Normalize(input.ResultName));
+        Set("mức dịch vụ công trực tuyến", p.OnlineLevel.ToString(), input.OnlineLevel.ToString(), () => p.OnlineLevel = input.OnlineLevel);
+        Set("địa chỉ dịch vụ công trực tuyến", p.OnlineServiceUrl, (input.OnlineServiceUrl ?? "").Trim(), () => p.OnlineServiceUrl = (input.OnlineServiceUrl ?? "").Trim());
+        Set($"tình trạng: {ProcedureText.Status(input.Status)}", p.Status.ToString(), input.Status.ToString(), () => p.Status = input.Status);
+        var replacedBy = input.Status == ProcedureStatus.Replaced ? (input.ReplacedByCode ?? "").Trim() : "";
+        Set("thủ tục thay thế", p.ReplacedByCode, replacedBy, () => p.ReplacedByCode = replacedBy);
+        var from = Date(input.EffectiveFrom);
+        var to = input.Status is ProcedureStatus.Replaced or ProcedureStatus.Abolished ? Date(input.EffectiveTo) : null;
+        Set("ngày có hiệu lực", $"{p.EffectiveFrom:o}", $"{from:o}", () => p.EffectiveFrom = from);
+        Set("ngày hết hiệu lực", $"{p.EffectiveTo:o}", $"{to:o}", () => p.EffectiveTo = to);
+        var currentAgencies = p.AgencyLinks.Select(l => l.AgencyId).OrderBy(x => x).ToList();
+        Set("cơ quan thực hiện trong danh bạ", string.Join(",", currentAgencies), string.Join(",", agencyIds.OrderBy(x => x)), () =>
+        {
+            p.AgencyLinks.RemoveAll(l => !agencyIds.Contains(l.AgencyId));
+            foreach (var a in agencyIds.Where(a => !currentAgencies.Contains(a))) p.AgencyLinks.Add(new ProcedureAgencyLink { AgencyId = a });
+        });
+
+        if (changes.Count > 0)
+        {
+            p.SearchText = VietnameseText.Fold($"{p.Code} {p.Name} {p.Field}");
+            p.UpdatedAt = Now;
+            p.History.Add(new ProcedureHistoryEntry { At = Now, By = by, Change = "Sửa " + string.Join(", ", changes) + "." });
+            db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Procedure, EntityId = p.Id, Operation = ChangeOperation.Upsert, At = Now });
+            await db.SaveChangesAsync(ct);
+            await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Procedure, p.Id, "update"), ct);
+        }
+        return OperationResult<Procedure>.Ok(p);
+    }
+
+    /// <summary>Attaches an uploaded form file (already checked and stored) to a dossier item.</summary>
+    public async Task<OperationResult<DossierItem>> AttachFormAsync(int procedureId, int itemId, string url, string fileName, string by, CancellationToken ct = default)
+    {
+        var item = await db.DossierItems.FirstOrDefaultAsync(d => d.Id == itemId && d.ProcedureId == procedureId, ct);
+        var p = await db.Procedures.FindAsync([procedureId], ct);
+        if (item is null || p is null) return OperationResult<DossierItem>.Missing();
+        item.FormUrl = url;
+        if (item.FormName.Length == 0) item.FormName = fileName;
+        p.UpdatedAt = Now;
+        db.ProcedureHistory.Add(new ProcedureHistoryEntry { ProcedureId = procedureId, At = Now, By = by, Change = $"Đính kèm mẫu đơn, tờ khai \"{fileName}\"." });
+        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Procedure, EntityId = procedureId, Operation = ChangeOperation.Upsert, At = Now });
+        await db.SaveChangesAsync(ct);
+        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Procedure, procedureId, "form"), ct);
+        return OperationResult<DossierItem>.Ok(item);
+    }
+
+    private static DateTime? Date(DateTime? d) => d is { } v ? DateTime.SpecifyKind(v.Date, DateTimeKind.Utc) : null;
+}

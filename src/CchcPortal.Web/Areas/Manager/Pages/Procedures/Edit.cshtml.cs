@@ -1,0 +1,85 @@
+using CchcPortal.Core.Directory;
+using CchcPortal.Core.Procedures;
+using CchcPortal.Web.Features.Media;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CchcPortal.Web.Areas.Manager.Pages.Procedures;
+
+public sealed class EditModel(ProcedureQueries queries, ProcedureService service, AgencyQueries agencies, MediaStore media) : ManagerPageModel
+{
+    [BindProperty] public ProcedureEditInput Input { get; set; } = new();
+    public Procedure Procedure { get; private set; } = null!;
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, ct)) return NotFound();
+        var p = Procedure;
+        Input = new ProcedureEditInput
+        {
+            Code = p.Code, Name = p.Name, DecisionNumber = p.DecisionNumber, Field = p.Field, ExecutingAgency = p.ExecutingAgency,
+            ReceivingAddress = p.ReceivingAddress, Steps = p.Steps, Requirements = p.Requirements, ResultName = p.ResultName,
+            OnlineLevel = p.OnlineLevel, OnlineServiceUrl = p.OnlineServiceUrl, Status = p.Status, ReplacedByCode = p.ReplacedByCode,
+            EffectiveFrom = p.EffectiveFrom, EffectiveTo = p.EffectiveTo, AgencyIds = p.AgencyLinks.Select(l => l.AgencyId).ToList(),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, ct)) return NotFound();
+        var result = await service.UpdateAsync(Procedure.Id, Input, ActorName, ct);
+        if (!result.Succeeded)
+        {
+            AddErrors(result.Errors, "Input.");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        Flash("Đã lưu thủ tục.");
+        return RedirectToPage(new { code = result.Value!.Code });
+    }
+
+    public async Task<IActionResult> OnPostFormAsync(string code, int itemId, IFormFile? file, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, ct)) return NotFound();
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("", "Vui lòng chọn tệp mẫu đơn, tờ khai.");
+            return Invalid();
+        }
+        await using var stream = file.OpenReadStream();
+        var (stored, error) = await media.SaveDocumentAsync(stream, file.Length, file.FileName, ct);
+        if (error is not null)
+        {
+            ModelState.AddModelError("", error);
+            return Invalid();
+        }
+        var result = await service.AttachFormAsync(Procedure.Id, itemId, stored!.Url, Path.GetFileName(file.FileName), ActorName, ct);
+        if (result.NotFound) return NotFound();
+        Flash("Đã đính kèm mẫu đơn, tờ khai.");
+        return RedirectToPage(new { code });
+    }
+
+    private IActionResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Input = new ProcedureEditInput
+        {
+            Code = Procedure.Code, Name = Procedure.Name, DecisionNumber = Procedure.DecisionNumber, Field = Procedure.Field,
+            ExecutingAgency = Procedure.ExecutingAgency, ReceivingAddress = Procedure.ReceivingAddress, Steps = Procedure.Steps,
+            Requirements = Procedure.Requirements, ResultName = Procedure.ResultName, OnlineLevel = Procedure.OnlineLevel,
+            OnlineServiceUrl = Procedure.OnlineServiceUrl, Status = Procedure.Status, ReplacedByCode = Procedure.ReplacedByCode,
+            EffectiveFrom = Procedure.EffectiveFrom, EffectiveTo = Procedure.EffectiveTo, AgencyIds = Procedure.AgencyLinks.Select(l => l.AgencyId).ToList(),
+        };
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string code, CancellationToken ct)
+    {
+        var p = await queries.ByCodeAsync(code, ct);
+        if (p is null) return false;
+        Procedure = p;
+        Agencies = await agencies.AllAsync(includeInactive: false, ct);
+        return true;
+    }
+}

@@ -26,6 +26,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Procedures.ProcedureQueries>();
         services.AddScoped<Procedures.ProcedureImporter>();
         services.AddScoped<Procedures.ProcedureService>();
+        services.AddScoped<Procedures.ProcedureListImporter>();
+        services.AddScoped<Procedures.ProcedureFileImport>();
         services.AddMemoryCache();
         return services;
     }

@@ -8,6 +8,7 @@ namespace CchcPortal.BrowserTests;
 public class PublicPagesTests(BrowserFixture fixture)
 {
     private const string ArticlePath = "/tin-tuc/ke-hoach-tuyen-truyen-cong-tac-cai-cach-hanh-chinh-tinh-bac-kan-nam-2024";
+    private const string BirthRegistrationPath = "/thu-tuc-hanh-chinh/thu-tuc-dang-ky-khai-sinh-1-001193";
 
     private static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
     {
@@ -59,6 +60,28 @@ public class PublicPagesTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Procedure_list_filters_without_js_and_the_procedure_page_passes_axe()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/thu-tuc-hanh-chinh");
+        await page.SelectOptionAsync("#tthc-field", "Hộ tịch");
+        await page.FillAsync("#tthc-q", "khai sinh");
+        await page.ClickAsync(".procedure-filters button[type=submit]");
+        await page.WaitForURLAsync("**/thu-tuc-hanh-chinh?*");
+        await page.ClickAsync("a.procedure-name >> text=Thủ tục đăng ký khai sinh");
+        Assert.Equal("Thủ tục đăng ký khai sinh", await page.Locator("h1").InnerTextAsync());
+        await context.CloseAsync();
+
+        // axe needs script: check the same pages in a normal context.
+        var checkedPage = await fixture.NewPageAsync(390, 900);
+        await checkedPage.GotoAsync("/thu-tuc-hanh-chinh?linh-vuc=H%E1%BB%99%20t%E1%BB%8Bch");
+        await AssertNoSeriousAxeViolationsAsync(checkedPage);
+        await checkedPage.GotoAsync(BirthRegistrationPath);
+        await AssertNoSeriousAxeViolationsAsync(checkedPage);
+    }
+
+    [Fact]
     public async Task Agency_page_passes_axe()
     {
         var page = await fixture.NewPageAsync();
@@ -82,7 +105,7 @@ public class PublicPagesTests(BrowserFixture fixture)
     public async Task Phone_width_has_no_horizontal_scroll()
     {
         var page = await fixture.NewPageAsync(360, 740);
-        foreach (var path in new[] { "/", ArticlePath, "/tin-tuc", "/duong-day-nong", "/co-quan/so-noi-vu" })
+        foreach (var path in new[] { "/", ArticlePath, "/tin-tuc", "/duong-day-nong", "/co-quan/so-noi-vu", "/thu-tuc-hanh-chinh", BirthRegistrationPath })
         {
             await page.GotoAsync(path);
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");

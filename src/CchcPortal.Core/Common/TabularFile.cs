@@ -25,12 +25,18 @@ public static class TabularFile
     public static bool LooksLikeXlsx(ReadOnlySpan<byte> head) => head.Length >= 4 && head[0] == 0x50 && head[1] == 0x4B && head[2] == 0x03 && head[3] == 0x04;
 
     /// <summary>Reads a table; returns null and a Vietnamese message when the file cannot be read as CSV or XLSX.</summary>
-    public static (TableData? Table, string? Error) Read(byte[] content, IReadOnlyCollection<string> requiredColumns)
+    /// <param name="aliases">Other names of a column (e.g. the portal export's "Mã số" for our "ma_so"), matched after lower-casing.</param>
+    public static (TableData? Table, string? Error) Read(byte[] content, IReadOnlyCollection<string> requiredColumns, IReadOnlyDictionary<string, string>? aliases = null)
     {
         if (content.Length == 0) return (null, "Tệp rỗng.");
+        string Canonical(string header)
+        {
+            var h = NormalizeHeader(header);
+            return aliases is not null && aliases.TryGetValue(h, out var c) ? c : h;
+        }
         try
         {
-            return LooksLikeXlsx(content) ? ReadXlsx(content, requiredColumns) : ReadCsv(content, requiredColumns);
+            return LooksLikeXlsx(content) ? ReadXlsx(content, requiredColumns, Canonical) : ReadCsv(content, requiredColumns, Canonical);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -41,7 +47,7 @@ public static class TabularFile
         }
     }
 
-    private static (TableData?, string?) ReadCsv(byte[] content, IReadOnlyCollection<string> required)
+    private static (TableData?, string?) ReadCsv(byte[] content, IReadOnlyCollection<string> required, Func<string, string> canonical)
     {
         var text = new UTF8Encoding(false, true).GetString(content).TrimStart('\uFEFF');
         using var reader = new StringReader(text);
@@ -50,7 +56,7 @@ public static class TabularFile
             DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"], BadDataFound = null, MissingFieldFound = null,
         });
         if (!csv.Read() || !csv.ReadHeader()) return (null, "Tệp không có dòng tiêu đề.");
-        var headers = csv.HeaderRecord!.Select(NormalizeHeader).ToList();
+        var headers = csv.HeaderRecord!.Select(canonical).ToList();
         var missing = required.Where(r => !headers.Contains(r)).ToList();
         if (missing.Count > 0) return (null, MissingColumns(missing));
         var rows = new List<TableRow>();
@@ -66,7 +72,7 @@ public static class TabularFile
         return (new TableData(headers, rows), null);
     }
 
-    private static (TableData?, string?) ReadXlsx(byte[] content, IReadOnlyCollection<string> required)
+    private static (TableData?, string?) ReadXlsx(byte[] content, IReadOnlyCollection<string> required, Func<string, string> canonical)
     {
         using var stream = new MemoryStream(content);
         using var book = new XLWorkbook(stream);
@@ -79,7 +85,7 @@ public static class TabularFile
         List<string> headers = [];
         for (var r = 1; r <= Math.Min(lastRow, 20) && headerRow is null; r++)
         {
-            var candidate = Enumerable.Range(1, lastColumn).Select(c => NormalizeHeader(sheet.Cell(r, c).GetString())).ToList();
+            var candidate = Enumerable.Range(1, lastColumn).Select(c => canonical(sheet.Cell(r, c).GetString())).ToList();
             if (required.All(candidate.Contains)) { headerRow = r; headers = candidate; }
         }
         if (headerRow is null) return (null, MissingColumns(required));

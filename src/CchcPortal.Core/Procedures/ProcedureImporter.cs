@@ -179,7 +179,7 @@ public sealed partial class ProcedureImporter(PortalDbContext db, TimeProvider t
         return slugs.Distinct().Where(agencyIds.ContainsKey).Select(s => agencyIds[s]);
     }
 
-    private static string UniqueSlug(string name, string code, HashSet<string> taken)
+    internal static string UniqueSlug(string name, string code, HashSet<string> taken)
     {
         // The code makes the slug unique and stable; the name keeps it readable.
         var baseSlug = SlugGenerator.Slugify(HtmlText.Truncate(name, 80).TrimEnd('…')) + "-" + code.Replace('.', '-').ToLowerInvariant();

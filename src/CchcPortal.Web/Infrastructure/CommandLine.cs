@@ -14,7 +14,7 @@ public static class CommandLine
             case "import-procedures" when positional.Count == 2:
                 return await ImportProceduresAsync(app, positional[1]);
             case "import-procedures":
-                Console.Error.WriteLine("Cách dùng: import-procedures <tệp .json | .jsonl | .gz>");
+                Console.Error.WriteLine("Cách dùng: import-procedures <tệp .json | .jsonl | .gz | .xlsx | .csv>");
                 return 2;
             default:
                 return null;
@@ -29,8 +29,8 @@ public static class CommandLine
             return 2;
         }
         using var scope = app.Services.CreateScope();
-        var report = await scope.ServiceProvider.GetRequiredService<ProcedureImporter>()
-            .ImportAsync(await File.ReadAllBytesAsync(file), by: "dòng lệnh");
+        var report = await scope.ServiceProvider.GetRequiredService<ProcedureFileImport>()
+            .ImportAsync(await File.ReadAllBytesAsync(file), "dòng lệnh");
         if (report.Succeeded)
         {
             Console.WriteLine($"Đã nhập {report.Total} thủ tục: thêm {report.Added}, cập nhật {report.Updated}, không đổi {report.Unchanged}.");

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Procedures;
 
-public sealed class ImportModel(ProcedureImporter importer) : ManagerPageModel
+public sealed class ImportModel(ProcedureFileImport importer) : ManagerPageModel
 {
     public const long MaxBytes = 50 * 1024 * 1024;
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -13,7 +13,7 @@ public sealed class ImportModel(ProcedureImporter importer) : ManagerPageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp JSON hoặc JSONL (có thể nén .gz).");
+        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp JSON/JSONL (có thể nén .gz) hoặc danh sách thủ tục Excel/CSV.");
         else if (Upload.Length > MaxBytes) ModelState.AddModelError(nameof(Upload), "Tệp quá lớn: tối đa 50 MB.");
         if (!ModelState.IsValid)
         {
@@ -22,7 +22,7 @@ public sealed class ImportModel(ProcedureImporter importer) : ManagerPageModel
         }
         using var buffer = new MemoryStream();
         await Upload!.CopyToAsync(buffer, ct);
-        Report = await importer.ImportAsync(buffer.ToArray(), by: ActorName, ct: ct);
+        Report = await importer.ImportAsync(buffer.ToArray(), ActorName, ct);
         if (!Report.Succeeded) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

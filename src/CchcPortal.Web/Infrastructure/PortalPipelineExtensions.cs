@@ -35,6 +35,13 @@ public static class PortalPipelineExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Counted before the output cache, so cached views count too.
+        var views = app.Services.GetRequiredService<ProcedureViewCounter>();
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method)) views.Record(context.Request.Path);
+            return next(context);
+        });
         app.UseOutputCache();
         app.UseMiddleware<HtmlMinificationMiddleware>();
 

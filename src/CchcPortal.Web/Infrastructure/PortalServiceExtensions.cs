@@ -41,6 +41,8 @@ public static class PortalServiceExtensions
         services.AddPortalOutputCache();
         services.AddSingleton<MediaStore>();
         services.AddHostedService<ScheduledPublishingService>();
+        services.AddSingleton<Features.Procedures.ProcedureViewCounter>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Procedures.ProcedureViewCounter>());
 
         services.AddSingleton(new MainMenu()
             .Add("Trang chủ", "/", 0)

@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcPortal.Tests.Integration;
 
@@ -149,6 +151,23 @@ public partial class ProcedurePagesTests(ProcedurePagesTests.Fixture fixture) : 
         Assert.True(link.Success);
         var download = await Client.GetAsync(link.Groups[1].Value);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+    }
+
+    [Fact]
+    public async Task Views_are_counted_even_from_the_cache_and_drive_the_most_viewed_sort()
+    {
+        using var first = JsonDocument.Parse(await Client.GetStringAsync("/api/procedures?field=Ch%E1%BB%A9ng%20th%E1%BB%B1c&sort=Code&pageSize=1"));
+        var item = first.RootElement.GetProperty("items")[0];
+        var url = item.GetProperty("url").GetString()!;
+        for (var i = 0; i < 25; i++) Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(url)).StatusCode);
+        await fixture.Factory.Services.GetRequiredService<CchcPortal.Web.Features.Procedures.ProcedureViewCounter>().FlushAsync(default);
+
+        using var top = JsonDocument.Parse(await Client.GetStringAsync("/api/procedures?sort=MostViewed&pageSize=1"));
+        Assert.Equal(item.GetProperty("code").GetString(), top.RootElement.GetProperty("items")[0].GetProperty("code").GetString());
+        using var scope = fixture.Factory.Services.CreateScope();
+        var views = await scope.ServiceProvider.GetRequiredService<CchcPortal.Core.Data.PortalDbContext>().Procedures
+            .Where(p => p.Code == item.GetProperty("code").GetString()).Select(p => p.ViewCount).SingleAsync();
+        Assert.Equal(25, views);
     }
 
     private static byte[] MinimalDocx()

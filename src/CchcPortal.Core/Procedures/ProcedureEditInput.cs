@@ -22,6 +22,15 @@ public sealed partial class ProcedureEditInput
     public DateTime? EffectiveFrom { get; set; }
     public DateTime? EffectiveTo { get; set; }
     public List<int> AgencyIds { get; set; } = [];
+    public List<string> Levels { get; set; } = [];
+    /// <summary>One đối tượng per line.</summary>
+    public string? Subjects { get; set; }
+    public List<ChannelInput> Channels { get; set; } = [];
+    public List<DossierInput> Dossier { get; set; } = [];
+    public List<LegalInput> LegalBases { get; set; } = [];
+
+    public static readonly IReadOnlyList<string> KnownLevels = ["Cấp bộ", "Cấp tỉnh", "Cấp xã", "Cơ quan khác"];
+    public static readonly IReadOnlyList<string> TimeUnits = ["Ngày làm việc", "Ngày", "Giờ", "Tháng", ""];
 
     [GeneratedRegex(@"^\d\.\d{6}(\.[A-Z0-9]{1,10})?$")] private static partial Regex CodePattern();
 
@@ -41,9 +50,59 @@ public sealed partial class ProcedureEditInput
             e.Add(nameof(EffectiveTo), "Vui lòng nhập ngày hết hiệu lực.");
         if (EffectiveFrom is { } from && EffectiveTo is { } to && to < from)
             e.Add(nameof(EffectiveTo), "Ngày hết hiệu lực phải sau ngày có hiệu lực.");
+        if (Levels.Any(l => !KnownLevels.Contains(l))) e.Add(nameof(Levels), "Cấp thực hiện không hợp lệ.");
+        var row = 0;
+        foreach (var c in Channels.Where(c => !c.IsBlank))
+        {
+            row++;
+            if (c.TimeValue is <= 0) e.Add(nameof(Channels), $"Cách thức thứ {row}: thời hạn giải quyết phải là số dương.");
+            if (c.TimeValue is > 10_000) e.Add(nameof(Channels), $"Cách thức thứ {row}: thời hạn giải quyết quá lớn.");
+            if (!TimeUnits.Contains(c.TimeUnit ?? "")) e.Add(nameof(Channels), $"Cách thức thứ {row}: đơn vị thời gian không hợp lệ.");
+        }
+        row = 0;
+        foreach (var d in Dossier.Where(d => !d.IsBlank))
+        {
+            row++;
+            if (string.IsNullOrWhiteSpace(d.Name)) e.Add(nameof(Dossier), $"Giấy tờ thứ {row}: vui lòng nhập tên giấy tờ.");
+        }
+        row = 0;
+        foreach (var l in LegalBases.Where(l => !l.IsBlank))
+        {
+            row++;
+            if (string.IsNullOrWhiteSpace(l.Name) && string.IsNullOrWhiteSpace(l.Number)) e.Add(nameof(LegalBases), $"Căn cứ thứ {row}: vui lòng nhập tên hoặc số hiệu văn bản.");
+        }
         return e;
     }
 
     private static bool IsHttpUrl(string? s) =>
         Uri.TryCreate((s ?? "").Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);
+}
+
+public sealed class ChannelInput
+{
+    public ChannelKind Kind { get; set; }
+    public decimal? TimeValue { get; set; }
+    public string? TimeUnit { get; set; }
+    public string? TimeText { get; set; }
+    public string? Fee { get; set; }
+    public string? FeeNote { get; set; }
+    public string? Description { get; set; }
+    public bool IsBlank => TimeValue is null && string.IsNullOrWhiteSpace(TimeText) && string.IsNullOrWhiteSpace(Fee) && string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(FeeNote);
+}
+
+public sealed class DossierInput
+{
+    /// <summary>The existing item, so an attached form file stays with it.</summary>
+    public int? Id { get; set; }
+    public string? Group { get; set; }
+    public string? Name { get; set; }
+    public string? Quantity { get; set; }
+    public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Quantity) && string.IsNullOrWhiteSpace(Group);
+}
+
+public sealed class LegalInput
+{
+    public string? Name { get; set; }
+    public string? Number { get; set; }
+    public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Number);
 }

@@ -13,7 +13,8 @@ public sealed class ProcedureService(PortalDbContext db, TimeProvider time, Cont
 
     public async Task<OperationResult<Procedure>> UpdateAsync(int id, ProcedureEditInput input, string by, CancellationToken ct = default)
     {
-        var p = await db.Procedures.Include(x => x.AgencyLinks).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var p = await db.Procedures.Include(x => x.AgencyLinks).Include(x => x.Channels).Include(x => x.DossierItems).Include(x => x.LegalBases)
+            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return OperationResult<Procedure>.Missing();
         var errors = input.Validate();
         var code = input.Code.Trim();
@@ -57,6 +58,12 @@ public sealed class ProcedureService(PortalDbContext db, TimeProvider time, Cont
             foreach (var a in agencyIds.Where(a => !currentAgencies.Contains(a))) p.AgencyLinks.Add(new ProcedureAgencyLink { AgencyId = a });
         });
 
+        var levels = Procedure.Join(ProcedureEditInput.KnownLevels.Where(input.Levels.Contains));
+        Set("cấp thực hiện", p.Levels, levels, () => p.Levels = levels);
+        var subjects = Procedure.Join((input.Subjects ?? "").Split('\n').Select(VietnameseText.Normalize).Where(x => x.Length > 0).Distinct());
+        Set("đối tượng thực hiện", p.Subjects, subjects, () => p.Subjects = subjects);
+        ApplyLists(p, input, changes);
+
         if (changes.Count > 0)
         {
             p.SearchText = VietnameseText.Fold($"{p.Code} {p.Name} {p.Field}");
@@ -83,6 +90,52 @@ public sealed class ProcedureService(PortalDbContext db, TimeProvider time, Cont
         await db.SaveChangesAsync(ct);
         await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Procedure, procedureId, "form"), ct);
         return OperationResult<DossierItem>.Ok(item);
+    }
+
+    private static void ApplyLists(Procedure p, ProcedureEditInput input, List<string> changes)
+    {
+        var channels = input.Channels.Where(c => !c.IsBlank).Select((c, i) => new ProcedureChannel
+        {
+            Kind = c.Kind, TimeValue = c.TimeValue, TimeUnit = c.TimeValue is null ? "" : c.TimeUnit ?? "",
+            TimeText = c.TimeValue is null ? VietnameseText.Normalize(c.TimeText) : "", Fee = VietnameseText.Normalize(c.Fee),
+            FeeNote = VietnameseText.Normalize(c.FeeNote), Description = NationalRecordParser.CleanLines(c.Description), SortOrder = i,
+        }).ToList();
+        static string ChannelKey(ProcedureChannel c) => $"{c.Kind}|{c.TimeValue}|{c.TimeUnit}|{c.TimeText}|{c.Fee}|{c.FeeNote}|{c.Description}";
+        if (!p.Channels.OrderBy(c => c.SortOrder).Select(ChannelKey).SequenceEqual(channels.Select(ChannelKey)))
+        {
+            p.Channels.Clear();
+            p.Channels.AddRange(channels);
+            changes.Add("cách thức thực hiện");
+        }
+
+        var existing = p.DossierItems.ToDictionary(d => d.Id);
+        var dossier = input.Dossier.Where(d => !d.IsBlank).Select((d, i) =>
+        {
+            var kept = d.Id is { } id && existing.TryGetValue(id, out var old) ? old : null;
+            return new DossierItem
+            {
+                Group = VietnameseText.Normalize(d.Group), Name = NationalRecordParser.CleanLines(d.Name), Quantity = VietnameseText.Normalize(d.Quantity),
+                FormName = kept?.FormName ?? "", FormUrl = kept?.FormUrl ?? "", SortOrder = i,
+            };
+        }).ToList();
+        static string DossierKey(DossierItem d) => $"{d.Group}|{d.Name}|{d.Quantity}|{d.FormName}|{d.FormUrl}";
+        if (!p.DossierItems.OrderBy(d => d.SortOrder).Select(DossierKey).SequenceEqual(dossier.Select(DossierKey)))
+        {
+            p.DossierItems.Clear();
+            p.DossierItems.AddRange(dossier);
+            changes.Add("thành phần hồ sơ");
+        }
+
+        var legal = input.LegalBases.Where(l => !l.IsBlank).Select((l, i) => new LegalBasis
+        {
+            Name = VietnameseText.Normalize(l.Name), Number = VietnameseText.Normalize(l.Number), SortOrder = i,
+        }).ToList();
+        if (!p.LegalBases.OrderBy(l => l.SortOrder).Select(l => l.Name + "|" + l.Number).SequenceEqual(legal.Select(l => l.Name + "|" + l.Number)))
+        {
+            p.LegalBases.Clear();
+            p.LegalBases.AddRange(legal);
+            changes.Add("căn cứ pháp lý");
+        }
     }
 
     private static DateTime? Date(DateTime? d) => d is { } v ? DateTime.SpecifyKind(v.Date, DateTimeKind.Utc) : null;

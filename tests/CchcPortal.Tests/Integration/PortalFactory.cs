@@ -105,4 +105,41 @@ public static partial class HttpClientFormExtensions
     }
 
     private static string StripHandler(string url) => url.Split('?')[0];
+
+    /// <summary>The fields a browser would submit for the first form matching <paramref name="selector"/>, as they stand on the page.</summary>
+    public static async Task<List<KeyValuePair<string, string>>> BrowserFormAsync(this HttpClient client, string pageUrl, string selector)
+    {
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(pageUrl));
+        var form = doc.QuerySelector(selector)!;
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var e in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = e.GetAttribute("name")!;
+            switch (e)
+            {
+                case AngleSharp.Html.Dom.IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked) fields.Add(new(name, box.Value));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlInputElement { Type: "file" or "submit" }:
+                    break;
+                case AngleSharp.Html.Dom.IHtmlInputElement input:
+                    fields.Add(new(name, input.Value));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlTextAreaElement area:
+                    fields.Add(new(name, area.Value));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlSelectElement select:
+                    fields.Add(new(name, select.Value ?? ""));
+                    break;
+            }
+        }
+        return fields;
+    }
+
+    public static List<KeyValuePair<string, string>> With(this List<KeyValuePair<string, string>> fields, string name, string value)
+    {
+        var result = fields.Where(f => f.Key != name).ToList();
+        result.Add(new(name, value));
+        return result;
+    }
 }

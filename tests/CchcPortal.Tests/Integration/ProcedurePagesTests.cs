@@ -103,24 +103,32 @@ public partial class ProcedurePagesTests(ProcedurePagesTests.Fixture fixture) : 
     public async Task A_replaced_procedure_says_so_and_points_to_its_replacement()
     {
         var editor = await fixture.Factory.EditorAsync();
-        var fields = new Dictionary<string, string>
-        {
-            ["Input.Code"] = "1.001695", ["Input.Name"] = "Thủ tục cấp bản sao trích lục hộ tịch", ["Input.Status"] = "Replaced",
-            ["Input.ReplacedByCode"] = "1.001193", ["Input.EffectiveTo"] = "2026-07-01", ["Input.OnlineLevel"] = "None",
-        };
-        var before = await Client.GetStringAsync("/tthc/1.001695".Replace("/tthc/", "/api/procedures/"));
-        Assert.Contains("InForce", before);
-        var missing = await editor.PostFormAsync("/quan-tri/thu-tuc/1.001695", new(fields) { ["Input.ReplacedByCode"] = "" });
+        const string url = "/quan-tri/thu-tuc/1.001695";
+        var form = await editor.BrowserFormAsync(url, "#procedure-form");
+        using var before = JsonDocument.Parse(await Client.GetStringAsync("/api/procedures/1.001695"));
+        Assert.Equal("InForce", before.RootElement.GetProperty("status").GetString());
+        var channelsBefore = before.RootElement.GetProperty("channels").GetArrayLength();
+        Assert.True(channelsBefore > 0);
+
+        var missing = await editor.PostAsync(url, new FormUrlEncodedContent(form.With("Input.Status", "Replaced").With("Input.EffectiveTo", "2026-07-01")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
         Assert.Contains("cần mã thủ tục thay thế", WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync()));
 
-        var saved = await editor.PostFormAsync("/quan-tri/thu-tuc/1.001695", fields);
+        var negative = await editor.PostAsync(url, new FormUrlEncodedContent(form.With("Input.Channels[0].TimeValue", "-3")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, negative.StatusCode);
+        Assert.Contains("Cách thức thứ 1: thời hạn giải quyết phải là số dương.", WebUtility.HtmlDecode(await negative.Content.ReadAsStringAsync()));
+
+        var saved = await editor.PostAsync(url, new FormUrlEncodedContent(form
+            .With("Input.Status", "Replaced").With("Input.ReplacedByCode", "1.001193").With("Input.EffectiveTo", "2026-07-01")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var page = await Client.GetStringAsync((await Client.GetAsync("/tthc/1.001695")).Headers.Location!.ToString());
         Assert.Contains("đã được thay thế từ ngày 01/07/2026", page);
         Assert.Contains("/thu-tuc-hanh-chinh/thu-tuc-dang-ky-khai-sinh-1-001193", page);
         var history = new HtmlParser().ParseDocument(page).QuerySelector("#source-title ~ ul")?.TextContent ?? "(no history list)";
-        Assert.Contains("tình trạng: Đã được thay thế, thủ tục thay thế, ngày hết hiệu lực", history);
+        // Only what changed is recorded; submitting the unchanged lists changes nothing else.
+        Assert.Contains("Sửa tình trạng: Đã được thay thế, thủ tục thay thế, ngày hết hiệu lực.", history);
+        using var api = JsonDocument.Parse(await Client.GetStringAsync("/api/procedures/1.001695"));
+        Assert.Equal(channelsBefore, api.RootElement.GetProperty("channels").GetArrayLength());
     }
 
     [Fact]

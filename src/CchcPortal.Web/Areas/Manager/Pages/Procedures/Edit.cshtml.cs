@@ -14,14 +14,7 @@ public sealed class EditModel(ProcedureQueries queries, ProcedureService service
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         if (!await LoadAsync(code, ct)) return NotFound();
-        var p = Procedure;
-        Input = new ProcedureEditInput
-        {
-            Code = p.Code, Name = p.Name, DecisionNumber = p.DecisionNumber, Field = p.Field, ExecutingAgency = p.ExecutingAgency,
-            ReceivingAddress = p.ReceivingAddress, Steps = p.Steps, Requirements = p.Requirements, ResultName = p.ResultName,
-            OnlineLevel = p.OnlineLevel, OnlineServiceUrl = p.OnlineServiceUrl, Status = p.Status, ReplacedByCode = p.ReplacedByCode,
-            EffectiveFrom = p.EffectiveFrom, EffectiveTo = p.EffectiveTo, AgencyIds = p.AgencyLinks.Select(l => l.AgencyId).ToList(),
-        };
+        Input = InputFrom(Procedure);
         return Page();
     }
 
@@ -63,16 +56,26 @@ public sealed class EditModel(ProcedureQueries queries, ProcedureService service
     private IActionResult Invalid()
     {
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        Input = new ProcedureEditInput
-        {
-            Code = Procedure.Code, Name = Procedure.Name, DecisionNumber = Procedure.DecisionNumber, Field = Procedure.Field,
-            ExecutingAgency = Procedure.ExecutingAgency, ReceivingAddress = Procedure.ReceivingAddress, Steps = Procedure.Steps,
-            Requirements = Procedure.Requirements, ResultName = Procedure.ResultName, OnlineLevel = Procedure.OnlineLevel,
-            OnlineServiceUrl = Procedure.OnlineServiceUrl, Status = Procedure.Status, ReplacedByCode = Procedure.ReplacedByCode,
-            EffectiveFrom = Procedure.EffectiveFrom, EffectiveTo = Procedure.EffectiveTo, AgencyIds = Procedure.AgencyLinks.Select(l => l.AgencyId).ToList(),
-        };
+        Input = InputFrom(Procedure);
         return Page();
     }
+
+    public const int BlankRows = 2;
+
+    private static ProcedureEditInput InputFrom(Procedure p) => new()
+    {
+        Code = p.Code, Name = p.Name, DecisionNumber = p.DecisionNumber, Field = p.Field, ExecutingAgency = p.ExecutingAgency,
+        ReceivingAddress = p.ReceivingAddress, Steps = p.Steps, Requirements = p.Requirements, ResultName = p.ResultName,
+        OnlineLevel = p.OnlineLevel, OnlineServiceUrl = p.OnlineServiceUrl, Status = p.Status, ReplacedByCode = p.ReplacedByCode,
+        EffectiveFrom = p.EffectiveFrom, EffectiveTo = p.EffectiveTo, AgencyIds = p.AgencyLinks.Select(l => l.AgencyId).ToList(),
+        Levels = p.LevelList.ToList(), Subjects = string.Join("\n", p.SubjectList),
+        Channels = p.Channels.Select(c => new ChannelInput { Kind = c.Kind, TimeValue = c.TimeValue, TimeUnit = c.TimeUnit, TimeText = c.TimeText, Fee = c.Fee, FeeNote = c.FeeNote, Description = c.Description })
+            .Concat(Enumerable.Range(0, BlankRows).Select(_ => new ChannelInput())).ToList(),
+        Dossier = p.DossierItems.Select(d => new DossierInput { Id = d.Id, Group = d.Group, Name = d.Name, Quantity = d.Quantity })
+            .Concat(Enumerable.Range(0, BlankRows).Select(_ => new DossierInput())).ToList(),
+        LegalBases = p.LegalBases.Select(l => new LegalInput { Name = l.Name, Number = l.Number })
+            .Concat(Enumerable.Range(0, BlankRows).Select(_ => new LegalInput())).ToList(),
+    };
 
     private async Task<bool> LoadAsync(string code, CancellationToken ct)
     {

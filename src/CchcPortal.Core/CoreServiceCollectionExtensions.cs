@@ -28,6 +28,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Procedures.ProcedureService>();
         services.AddScoped<Procedures.ProcedureListImporter>();
         services.AddScoped<Procedures.ProcedureFileImport>();
+        services.AddScoped<Indices.IndexImporter>();
+        services.AddScoped<Indices.IndexSeeder>();
+        services.AddScoped<Indices.IndexQueries>();
+        services.AddScoped<Indices.IndexService>();
         services.AddMemoryCache();
         return services;
     }

@@ -82,6 +82,17 @@ public class PublicPagesTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Index_pages_pass_axe()
+    {
+        var page = await fixture.NewPageAsync();
+        foreach (var path in new[] { "/chi-so-cchc", "/chi-so-cchc/PAR_INDEX/2023", "/chi-so-cchc/PAR_INDEX/2024?pham-vi=so-nganh", "/chi-so-cchc/don-vi/so-noi-vu", "/chi-so-cchc/so-sanh?a=hai-phong&b=quang-ninh" })
+        {
+            Assert.Equal(200, (await page.GotoAsync(path))!.Status);
+            await AssertNoSeriousAxeViolationsAsync(page);
+        }
+    }
+
+    [Fact]
     public async Task Agency_page_passes_axe()
     {
         var page = await fixture.NewPageAsync();
@@ -105,7 +116,7 @@ public class PublicPagesTests(BrowserFixture fixture)
     public async Task Phone_width_has_no_horizontal_scroll()
     {
         var page = await fixture.NewPageAsync(360, 740);
-        foreach (var path in new[] { "/", ArticlePath, "/tin-tuc", "/duong-day-nong", "/co-quan/so-noi-vu", "/thu-tuc-hanh-chinh", BirthRegistrationPath })
+        foreach (var path in new[] { "/", ArticlePath, "/tin-tuc", "/duong-day-nong", "/co-quan/so-noi-vu", "/thu-tuc-hanh-chinh", BirthRegistrationPath, "/chi-so-cchc", "/chi-so-cchc/PAR_INDEX/2024?pham-vi=so-nganh", "/chi-so-cchc/don-vi/so-noi-vu" })
         {
             await page.GotoAsync(path);
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");

@@ -28,6 +28,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Procedures.LegalBasis> LegalBases => Set<Procedures.LegalBasis>();
     public DbSet<Procedures.ProcedureAgencyLink> ProcedureAgencyLinks => Set<Procedures.ProcedureAgencyLink>();
     public DbSet<Procedures.ProcedureHistoryEntry> ProcedureHistory => Set<Procedures.ProcedureHistoryEntry>();
+    public DbSet<Indices.IndexDefinition> IndexDefinitions => Set<Indices.IndexDefinition>();
+    public DbSet<Indices.IndexYear> IndexYears => Set<Indices.IndexYear>();
+    public DbSet<Indices.IndexCriterion> IndexCriteria => Set<Indices.IndexCriterion>();
+    public DbSet<Indices.IndexResult> IndexResults => Set<Indices.IndexResult>();
+    public DbSet<Indices.IndexScore> IndexScores => Set<Indices.IndexScore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

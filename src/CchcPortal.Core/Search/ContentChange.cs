@@ -21,4 +21,5 @@ public static class ContentKinds
     public const string Page = "page";
     public const string Agency = "agency";
     public const string Procedure = "procedure";
+    public const string Index = "index";
 }

@@ -15,7 +15,7 @@ namespace CchcPortal.Core.Seeding;
 /// Imports content/seed on first start. Each step is recorded in SeedRecords inside its own transaction,
 /// so a restart (or a crash half-way) never adds anything twice.
 /// </summary>
-public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, AgencyImporter agencies, ProcedureImporter procedures, TimeProvider time, ILogger<PortalSeeder> log)
+public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, AgencyImporter agencies, ProcedureImporter procedures, Indices.IndexSeeder indices, TimeProvider time, ILogger<PortalSeeder> log)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -36,6 +36,13 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
         await StepAsync("levels", () => SeedLevels(site.Levels), ct);
         await SeedDirectoryAsync(Path.Combine(seedPath, "directory.csv"), ct);
         if (includeProcedures) await SeedProceduresAsync(Path.Combine(seedPath, "procedures"), ct);
+        var indicesPath = Path.Combine(seedPath, "indices");
+        if (File.Exists(Path.Combine(indicesPath, "definitions.json")))
+        {
+            await StepAsync("indices:definitions", () => indices.SeedDefinitionsAsync(indicesPath, ct), ct);
+            await StepAsync("indices:published-facts", () => indices.SeedPublishedFactsAsync(Path.Combine(indicesPath, "published-facts.csv"), ct), ct);
+            await UntransactedStepAsync("indices:sample-departments", () => indices.SeedSampleAsync(indicesPath, ct), ct);
+        }
 
         var plansPath = Path.Combine(seedPath, "plans", "plans.json");
         if (File.Exists(plansPath))
@@ -54,6 +61,17 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
         db.SeedRecords.Add(new SeedRecord { Key = key, AppliedAt = Now });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        log.LogInformation("Seeded {Key}", key);
+    }
+
+    /// <summary>For steps that run their own transaction (the importers); re-running them is harmless.</summary>
+    private async Task UntransactedStepAsync(string key, Func<Task> apply, CancellationToken ct)
+    {
+        if (await db.SeedRecords.AnyAsync(s => s.Key == key, ct)) return;
+        await apply();
+        db.SeedRecords.Add(new SeedRecord { Key = key, AppliedAt = Now });
+        await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         log.LogInformation("Seeded {Key}", key);
     }

@@ -518,6 +518,190 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CchcPortal.Core.Indices.IndexCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndexYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MaxScore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndexYearId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("IndexCriteria");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Indices.IndexDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("IndexDefinitions");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Indices.IndexResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndexYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSampleData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectSlug")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Total")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectSlug");
+
+                    b.HasIndex("IndexYearId", "Scope", "SubjectSlug")
+                        .IsUnique();
+
+                    b.ToTable("IndexResults");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Indices.IndexScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriterionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndexResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndexResultId");
+
+                    b.ToTable("IndexScores");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Indices.IndexYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndexDefinitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MaxTotal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TotalIsSumOfFields")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndexDefinitionId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IndexYears");
+                });
+
             modelBuilder.Entity("CchcPortal.Core.Procedures.DossierItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1082,6 +1266,46 @@ namespace CchcPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CchcPortal.Core.Indices.IndexCriterion", b =>
+                {
+                    b.HasOne("CchcPortal.Core.Indices.IndexYear", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("IndexYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Indices.IndexResult", b =>
+                {
+                    b.HasOne("CchcPortal.Core.Indices.IndexYear", "IndexYear")
+                        .WithMany()
+                        .HasForeignKey("IndexYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("IndexYear");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Indices.IndexScore", b =>
+                {
+                    b.HasOne("CchcPortal.Core.Indices.IndexResult", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("IndexResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Indices.IndexYear", b =>
+                {
+                    b.HasOne("CchcPortal.Core.Indices.IndexDefinition", "Index")
+                        .WithMany()
+                        .HasForeignKey("IndexDefinitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Index");
+                });
+
             modelBuilder.Entity("CchcPortal.Core.Procedures.DossierItem", b =>
                 {
                     b.HasOne("CchcPortal.Core.Procedures.Procedure", null)
@@ -1209,6 +1433,16 @@ namespace CchcPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CchcPortal.Core.Directory.Agency", b =>
                 {
                     b.Navigation("Hotlines");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Indices.IndexResult", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Indices.IndexYear", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.Procedure", b =>

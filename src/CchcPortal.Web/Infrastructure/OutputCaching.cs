@@ -18,6 +18,10 @@ public static class CachePolicies
     /// <summary>Procedure pages and API: evicted on any procedure change.</summary>
     public const string Procedures = "Procedures";
 
+    /// <summary>Index result pages and API: evicted when results or definitions change.</summary>
+    public const string Indices = "Indices";
+    public const string IndicesTag = "indices";
+
     public const string SiteTag = "site";
     public const string ProceduresTag = "procedures";
     public const string NewsTag = "news";
@@ -32,6 +36,7 @@ public static class CachePolicies
             options.AddPolicy(News, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, NewsTag));
             options.AddPolicy(Directory, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, DirectoryTag));
             options.AddPolicy(Procedures, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, ProceduresTag));
+            options.AddPolicy(Indices, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, IndicesTag));
         });
         services.AddScoped<IContentChangeListener, OutputCacheEvictionListener>();
         return services;
@@ -49,6 +54,7 @@ public sealed class OutputCacheEvictionListener(IOutputCacheStore store) : ICont
             // Agency names appear in procedure filters; procedure lists appear on agency pages.
             ContentKinds.Agency => [CachePolicies.DirectoryTag, CachePolicies.ProceduresTag],
             ContentKinds.Procedure => [CachePolicies.ProceduresTag, CachePolicies.DirectoryTag],
+            ContentKinds.Index => [CachePolicies.IndicesTag],
             _ => [CachePolicies.SiteTag],
         };
         foreach (var tag in tags)

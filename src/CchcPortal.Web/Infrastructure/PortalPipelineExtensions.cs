@@ -1,5 +1,6 @@
 using CchcPortal.Web.Features.Agencies;
 using CchcPortal.Web.Features.Feeds;
+using CchcPortal.Web.Features.Indices;
 using CchcPortal.Web.Features.Procedures;
 using CchcPortal.Web.Features.Media;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -49,6 +50,7 @@ public static class PortalPipelineExtensions
         app.MapFeeds();
         app.MapDirectoryEndpoints();
         app.MapProcedureEndpoints();
+        app.MapIndexEndpoints();
         app.MapRazorPages();
         return app;
     }

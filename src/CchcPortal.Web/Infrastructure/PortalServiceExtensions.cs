@@ -49,6 +49,7 @@ public static class PortalServiceExtensions
             .Add("Tin tức CCHC", "/tin-tuc", 10)
             .Add("Thủ tục hành chính", "/thu-tuc-hanh-chinh", 20)
             .Add("Đường dây nóng", "/duong-day-nong", 30)
+            .Add("Chỉ số CCHC", "/chi-so-cchc", 40)
             .Add("Giới thiệu", "/gioi-thieu", 90));
 
         // Large imports (the national TTHC file) go through the manager.
@@ -62,6 +63,7 @@ public static class PortalServiceExtensions
             options.Conventions.AuthorizeAreaFolder("Manager", "/StaticPages", PortalPolicies.EditContent);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Agencies", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Procedures", PortalPolicies.ManageDirectory);
+            options.Conventions.AuthorizeAreaFolder("Manager", "/Indices", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Users", PortalPolicies.ManageUsers);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Settings", PortalPolicies.ManageSettings);
         });

@@ -1,0 +1,20 @@
+using CchcPortal.Core.Indices;
+using CchcPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CchcPortal.Web.Pages.Indices;
+
+[OutputCache(PolicyName = CachePolicies.Indices)]
+public sealed class IndexModel(IndexQueries indices) : PageModel
+{
+    public IReadOnlyList<(IndexDefinition Index, int Year, IndexResult? National, IndexResult? Top)> Overview { get; private set; } = [];
+    public RankingTable? Departments { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Overview = await indices.OverviewAsync(ct);
+        Departments = await indices.RankingAsync("PAR_INDEX", 2024, IndexScopes.Departments, ct);
+        if (Departments?.Rows.Count == 0) Departments = null;
+    }
+}

@@ -51,6 +51,7 @@ public static class PortalPipelineExtensions
         app.MapDirectoryEndpoints();
         app.MapProcedureEndpoints();
         app.MapIndexEndpoints();
+        app.MapIndexExport();
         app.MapRazorPages();
         return app;
     }

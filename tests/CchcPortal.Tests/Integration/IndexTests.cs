@@ -71,6 +71,21 @@ public class IndexTests(IndexTests.Fixture fixture) : IClassFixture<IndexTests.F
     }
 
     [Fact]
+    public async Task Exported_tables_import_back_unchanged()
+    {
+        var csv = await Client.GetByteArrayAsync("/chi-so-cchc/PAR_INDEX/2023/xuat?scope=so-nganh&format=csv");
+        var xlsx = await Client.GetByteArrayAsync("/chi-so-cchc/PAR_INDEX/2023/xuat?scope=so-nganh&format=xlsx");
+        using var scope = fixture.Factory.Services.CreateScope();
+        var importer = scope.ServiceProvider.GetRequiredService<IndexImporter>();
+        foreach (var file in new[] { csv, xlsx })
+        {
+            var report = await importer.ImportAsync("PAR_INDEX", 2023, IndexScopes.Departments, file, isSample: true);
+            Assert.True(report.Succeeded, report.FileError ?? string.Join("; ", report.Issues.Select(i => i.Message)));
+            Assert.Equal((0, 6), (report.Added, report.Updated));
+        }
+    }
+
+    [Fact]
     public async Task Trend_page_survives_a_definition_change_between_years()
     {
         var page = new HtmlParser().ParseDocument(await Client.GetStringAsync("/chi-so-cchc/don-vi/so-noi-vu"));

@@ -31,3 +31,36 @@ public static class IndexEndpoints
         }).CacheOutput(CachePolicies.Indices);
     }
 }
+
+/// <summary>Any ranking table as CSV or XLSX, in the same wide layout the importer reads.</summary>
+public static class IndexExport
+{
+    public static void MapIndexExport(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/chi-so-cchc/{code}/{year:int}/xuat", async (string code, int year, string? scope, string? format, IndexQueries indices, CancellationToken ct) =>
+        {
+            var table = await indices.RankingAsync(code, year, scope, ct);
+            if (table is null || (scope is not null && !table.Scopes.Contains(scope))) return Results.NotFound();
+            var criteria = table.Year.Criteria.OrderBy(c => c.SortOrder).Select(c => c.Code).ToList();
+            string[] fixedColumns = [IndexImporter.Slug, IndexImporter.Name, IndexImporter.Total, IndexImporter.Rank, IndexImporter.Source, IndexImporter.SourceUrl, IndexImporter.Note];
+            var headers = fixedColumns.Concat(criteria).ToList();
+            var rows = table.Rows.Select(r =>
+            {
+                var row = new Dictionary<string, string>
+                {
+                    [IndexImporter.Slug] = r.Result.SubjectSlug, [IndexImporter.Name] = r.Result.SubjectName,
+                    [IndexImporter.Total] = r.Result.Total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                    // Only a rank the source published is exported; computed ranks are recomputed on import.
+                    [IndexImporter.Rank] = r.RankIsPublished ? r.Rank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "" : "",
+                    [IndexImporter.Source] = r.Result.SourceName, [IndexImporter.SourceUrl] = r.Result.SourceUrl, [IndexImporter.Note] = r.Result.Note,
+                };
+                foreach (var s in r.Result.Scores) row[s.CriterionCode] = s.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return (IReadOnlyDictionary<string, string>)row;
+            }).ToList();
+            var name = $"{code.ToLowerInvariant()}-{year}-{table.Scope}";
+            return format == "xlsx"
+                ? Results.File(CchcPortal.Core.Common.TabularFile.WriteXlsx($"{code} {year}", headers, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
+                : Results.File(CchcPortal.Core.Common.TabularFile.WriteCsv(headers, rows), "text/csv; charset=utf-8", name + ".csv");
+        }).CacheOutput(CachePolicies.Indices);
+    }
+}

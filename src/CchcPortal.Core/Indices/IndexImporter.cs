@@ -36,6 +36,7 @@ public sealed class IndexImporter(PortalDbContext db, TimeProvider time, Content
         if (indexYear is null) { report.FileError = $"Chưa có định nghĩa chỉ số {indexCode} năm {year}: hãy tạo bộ tiêu chí của năm trước khi nhập kết quả."; return report; }
         var (table, error) = TabularFile.Read(content, [Name]);
         if (table is null) { report.FileError = error; return report; }
+        if (table.Headers.Contains(LongCriterion)) table = Widen(table);
         var criteria = indexYear.Criteria.ToDictionary(c => c.Code.ToLowerInvariant());
         var unknown = table.Headers.Where(h => h.Length > 0 && !Fixed.Contains(h) && !criteria.ContainsKey(h)).ToList();
         if (unknown.Count > 0) { report.FileError = $"Cột không phải mã tiêu chí của {indexCode} năm {year}: {string.Join(", ", unknown)}."; return report; }
@@ -107,6 +108,32 @@ public sealed class IndexImporter(PortalDbContext db, TimeProvider time, Content
         await tx.CommitAsync(ct);
         await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Index, indexYear.Id, "import"), ct);
         return report;
+    }
+
+    public const string LongCriterion = "ma_tieu_chi", LongScore = "diem";
+
+    /// <summary>
+    /// The long layout (one row per unit and criterion: ma_don_vi, ten_don_vi, ma_tieu_chi, diem, plus the unit's
+    /// own columns on any of its rows) becomes the wide one; each unit keeps the row number of its first row.
+    /// </summary>
+    private static TableData Widen(TableData table)
+    {
+        var units = new List<(int Row, Dictionary<string, string> Cells)>();
+        foreach (var row in table.Rows)
+        {
+            var key = row[Slug].Length > 0 ? row[Slug] : SlugGenerator.Slugify(row[Name]);
+            var unit = units.FirstOrDefault(u => (u.Cells[Slug].Length > 0 ? u.Cells[Slug] : SlugGenerator.Slugify(u.Cells[Name])) == key);
+            if (unit.Cells is null)
+            {
+                unit = (row.RowNumber, Fixed.ToDictionary(c => c, c => row[c]));
+                units.Add(unit);
+            }
+            foreach (var c in Fixed.Where(c => unit.Cells[c].Length == 0)) unit.Cells[c] = row[c];
+            var criterion = row[LongCriterion].ToLowerInvariant();
+            if (criterion.Length > 0) unit.Cells[criterion] = row[LongScore];
+        }
+        var headers = Fixed.Concat(units.SelectMany(u => u.Cells.Keys)).Distinct().ToList();
+        return new TableData(headers, units.Select(u => new TableRow(u.Row, u.Cells)).ToList());
     }
 
     /// <summary>Accepts 92.18 and 92,18; empty is no value.</summary>

@@ -50,6 +50,28 @@ public class IndexTests(IndexTests.Fixture fixture) : IClassFixture<IndexTests.F
     }
 
     [Fact]
+    public async Task Long_layout_imports_like_the_wide_one_and_names_the_first_row_of_a_bad_unit()
+    {
+        using var scope = fixture.Factory.Services.CreateScope();
+        var importer = scope.ServiceProvider.GetRequiredService<IndexImporter>();
+        var good = "ma_don_vi,ten_don_vi,tong_diem,ma_tieu_chi,diem\n" +
+                   "so-long,Sở Thử Dạng Dọc,20,LV1,10\n" +
+                   "so-long,,,LV2,5\n" +
+                   "so-long,,,LV3,5\n";
+        var ok = await importer.ImportAsync("PAR_INDEX", 2024, "vung", Encoding.UTF8.GetBytes(good));
+        Assert.True(ok.Succeeded, ok.FileError ?? string.Join("; ", ok.Issues.Select(i => i.Message)));
+        using var doc = JsonDocument.Parse(await Client.GetStringAsync("/api/indices/PAR_INDEX/2024?scope=vung"));
+        var row = doc.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("slug").GetString() == "so-long");
+        Assert.Equal(10m, row.GetProperty("scores").GetProperty("LV1").GetDecimal());
+        Assert.Equal(5m, row.GetProperty("scores").GetProperty("LV3").GetDecimal());
+
+        var bad = "ma_don_vi,ten_don_vi,ma_tieu_chi,diem\nso-x,Sở X,LV1,4\nso-x,Sở X,LV2,99\n";
+        var rejected = await importer.ImportAsync("PAR_INDEX", 2024, "vung", Encoding.UTF8.GetBytes(bad));
+        var issue = Assert.Single(rejected.Issues);
+        Assert.Equal((2, "lv2"), (issue.Row, issue.Column));
+    }
+
+    [Fact]
     public async Task Sample_departmental_ranking_shares_ranks_on_ties_and_is_marked_sample()
     {
         using var doc = JsonDocument.Parse(await Client.GetStringAsync("/api/indices/PAR_INDEX/2024?scope=so-nganh"));

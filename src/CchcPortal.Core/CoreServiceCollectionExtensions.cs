@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Indices.IndexSeeder>();
         services.AddScoped<Indices.IndexQueries>();
         services.AddScoped<Indices.IndexService>();
+        services.AddScoped<Indices.IndexDefinitionService>();
         services.AddMemoryCache();
         return services;
     }

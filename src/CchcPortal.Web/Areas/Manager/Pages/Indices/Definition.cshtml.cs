@@ -1,0 +1,28 @@
+using CchcPortal.Core.Indices;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CchcPortal.Web.Areas.Manager.Pages.Indices;
+
+/// <summary>What an index measures (editable content) and the list of its years.</summary>
+public sealed class DefinitionModel(IndexDefinitionService definitions) : ManagerPageModel
+{
+    public IndexDefinition Index { get; private set; } = null!;
+    public IReadOnlyList<IndexYear> Years { get; private set; } = [];
+    [BindProperty] public string? DescriptionHtml { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        if (await definitions.IndexAsync(code, ct) is not { } index) return NotFound();
+        Index = index;
+        DescriptionHtml = index.DescriptionHtml;
+        Years = await definitions.YearsAsync(index.Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
+    {
+        if (!await definitions.UpdateDescriptionAsync(code, DescriptionHtml, ct)) return NotFound();
+        Flash("Đã lưu phần giới thiệu chỉ số.");
+        return RedirectToPage(new { code });
+    }
+}

@@ -13,5 +13,7 @@ public class SiteSettings
     public string WorkingHours { get; set; } = "";
     public string ResponsiblePerson { get; set; } = "";
     public string LicenceNote { get; set; } = "";
+    /// <summary>The unit whose index results the overview leads with (e.g. the province: "Đắk Lắk").</summary>
+    public string IndexSubjectName { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
 }

@@ -37,6 +37,7 @@ public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, 
         row.WorkingHours = VietnameseText.Normalize(input.WorkingHours);
         row.ResponsiblePerson = VietnameseText.Normalize(input.ResponsiblePerson);
         row.LicenceNote = VietnameseText.Normalize(input.LicenceNote);
+        row.IndexSubjectName = VietnameseText.Normalize(input.IndexSubjectName);
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         cache.Remove(CacheKey);

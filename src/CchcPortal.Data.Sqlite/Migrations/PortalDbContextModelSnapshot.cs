@@ -1035,6 +1035,10 @@ namespace CchcPortal.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IndexSubjectName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LicenceNote")
                         .IsRequired()
                         .HasColumnType("TEXT");

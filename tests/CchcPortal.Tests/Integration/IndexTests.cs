@@ -145,6 +145,14 @@ public class IndexTests(IndexTests.Fixture fixture) : IClassFixture<IndexTests.F
     }
 
     [Fact]
+    public async Task Overview_leads_with_the_configured_unit_or_says_there_is_no_figure()
+    {
+        var html = await Client.GetStringAsync("/chi-so-cchc");
+        Assert.Contains("Cổng thông tin chưa có số liệu công bố về chỉ số của Đắk Lắk", html);
+        Assert.Contains("88,37%", html); // the latest PAR Index year's national average
+    }
+
+    [Fact]
     public async Task Unknown_index_year_or_scope_is_404_and_sample_data_is_deleted_in_one_action()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/chi-so-cchc/PAR_INDEX/1999")).StatusCode);

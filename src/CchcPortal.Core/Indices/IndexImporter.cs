@@ -30,12 +30,23 @@ public sealed class IndexImporter(PortalDbContext db, TimeProvider time, Content
 
     public async Task<IndexImportReport> ImportAsync(string indexCode, int year, string scope, byte[] content, bool isSample = false, CancellationToken ct = default)
     {
+        var (table, error) = TabularFile.Read(content, [Name]);
+        if (table is null) return new IndexImportReport { FileError = error };
+        return await ImportTableAsync(indexCode, year, scope, table, isSample, ct);
+    }
+
+    /// <summary>One unit entered by hand in the manager: the same checks as a file of one row.</summary>
+    public Task<IndexImportReport> ImportOneAsync(string indexCode, int year, string scope, IReadOnlyDictionary<string, string> cells, CancellationToken ct = default) =>
+        ImportTableAsync(indexCode, year, scope,
+            new TableData(cells.Keys.Select(k => k.ToLowerInvariant()).ToList(), [new TableRow(1, cells.ToDictionary(c => c.Key.ToLowerInvariant(), c => VietnameseText.Normalize(c.Value)))]),
+            false, ct);
+
+    private async Task<IndexImportReport> ImportTableAsync(string indexCode, int year, string scope, TableData table, bool isSample, CancellationToken ct)
+    {
         var report = new IndexImportReport();
         var indexYear = await db.IndexYears.Include(y => y.Criteria).Include(y => y.Index)
             .FirstOrDefaultAsync(y => y.Index!.Code == indexCode && y.Year == year, ct);
         if (indexYear is null) { report.FileError = $"Chưa có định nghĩa chỉ số {indexCode} năm {year}: hãy tạo bộ tiêu chí của năm trước khi nhập kết quả."; return report; }
-        var (table, error) = TabularFile.Read(content, [Name]);
-        if (table is null) { report.FileError = error; return report; }
         if (table.Headers.Contains(LongCriterion)) table = Widen(table);
         var criteria = indexYear.Criteria.ToDictionary(c => c.Code.ToLowerInvariant());
         var unknown = table.Headers.Where(h => h.Length > 0 && !Fixed.Contains(h) && !criteria.ContainsKey(h)).ToList();

@@ -48,4 +48,20 @@ public class IndexDefinitionTests
         Assert.Contains("Giới thiệu mới về PAR Index.", about);
         Assert.DoesNotContain("alert(1)", about);
     }
+
+    [Fact]
+    public async Task One_result_is_entered_by_hand_with_the_import_checks()
+    {
+        using var factory = new PortalFactory();
+        var editor = await factory.EditorAsync();
+        const string url = "/quan-tri/chi-so/PAR_INDEX/nam/2024/ket-qua";
+        var form = await editor.BrowserFormAsync(url, "#result-form");
+        var over = await editor.PostAsync(url, new FormUrlEncodedContent(form.With("Cells[ten_don_vi]", "Sở Y tế tỉnh Đắk Lắk").With("Cells[LV1]", "12")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, over.StatusCode);
+        Assert.Contains("vượt tối đa 10", WebUtility.HtmlDecode(await over.Content.ReadAsStringAsync()));
+        var saved = await editor.PostAsync(url, new FormUrlEncodedContent(form.With("Cells[ten_don_vi]", "Sở Y tế tỉnh Đắk Lắk").With("Cells[tong_diem]", "77,5").With("Cells[LV1]", "9,5")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await factory.Anonymous().GetStringAsync("/chi-so-cchc/don-vi/so-y-te-tinh-dak-lak");
+        Assert.Contains("77,5%", page);
+    }
 }

@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Indices.IndexQueries>();
         services.AddScoped<Indices.IndexService>();
         services.AddScoped<Indices.IndexDefinitionService>();
+        services.AddScoped<Questions.QuestionService>();
         services.AddMemoryCache();
         return services;
     }

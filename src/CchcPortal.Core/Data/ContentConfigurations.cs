@@ -200,3 +200,21 @@ internal sealed class IndexConfigurations :
 
     public void Configure(EntityTypeBuilder<Indices.IndexScore> b) => b.Property(s => s.CriterionCode).HasMaxLength(40).IsRequired();
 }
+
+internal sealed class QuestionConfigurations :
+    IEntityTypeConfiguration<Questions.QuestionCase>, IEntityTypeConfiguration<Questions.CaseEvent>, IEntityTypeConfiguration<Questions.Holiday>
+{
+    public void Configure(EntityTypeBuilder<Questions.QuestionCase> b)
+    {
+        b.Property(c => c.Code).HasMaxLength(20).IsRequired();
+        b.HasIndex(c => c.Code).IsUnique();
+        b.Property(c => c.SecretHash).HasMaxLength(64).IsRequired();
+        b.Property(c => c.Title).HasMaxLength(300);
+        b.HasIndex(c => new { c.Status, c.ModerationDue });
+        b.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<Questions.CaseEvent> b) => b.Property(e => e.Action).HasMaxLength(100);
+
+    public void Configure(EntityTypeBuilder<Questions.Holiday> b) => b.HasIndex(h => h.Date).IsUnique();
+}

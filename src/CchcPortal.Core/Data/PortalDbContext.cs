@@ -33,6 +33,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Indices.IndexCriterion> IndexCriteria => Set<Indices.IndexCriterion>();
     public DbSet<Indices.IndexResult> IndexResults => Set<Indices.IndexResult>();
     public DbSet<Indices.IndexScore> IndexScores => Set<Indices.IndexScore>();
+    public DbSet<Questions.QuestionCase> QuestionCases => Set<Questions.QuestionCase>();
+    public DbSet<Questions.CaseEvent> CaseEvents => Set<Questions.CaseEvent>();
+    public DbSet<Questions.Holiday> Holidays => Set<Questions.Holiday>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

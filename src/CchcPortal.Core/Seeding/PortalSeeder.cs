@@ -36,6 +36,8 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
         await StepAsync("levels", () => SeedLevels(site.Levels), ct);
         await SeedDirectoryAsync(Path.Combine(seedPath, "directory.csv"), ct);
         if (includeProcedures) await SeedProceduresAsync(Path.Combine(seedPath, "procedures"), ct);
+        var holidays = Path.Combine(seedPath, "questions", "holidays.json");
+        if (File.Exists(holidays)) await StepAsync("holidays", () => SeedHolidaysAsync(holidays, ct), ct);
         var indicesPath = Path.Combine(seedPath, "indices");
         if (File.Exists(Path.Combine(indicesPath, "definitions.json")))
         {
@@ -74,6 +76,12 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         log.LogInformation("Seeded {Key}", key);
+    }
+
+    private async Task SeedHolidaysAsync(string file, CancellationToken ct)
+    {
+        foreach (var h in JsonSerializer.Deserialize<List<Questions.Holiday>>(await File.ReadAllTextAsync(file, ct), Json)!)
+            db.Holidays.Add(new Questions.Holiday { Date = h.Date, Name = h.Name });
     }
 
     private Task SeedSettings(SiteSettings settings)

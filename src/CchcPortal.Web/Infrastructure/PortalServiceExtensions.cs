@@ -50,6 +50,7 @@ public static class PortalServiceExtensions
             .Add("Thủ tục hành chính", "/thu-tuc-hanh-chinh", 20)
             .Add("Đường dây nóng", "/duong-day-nong", 30)
             .Add("Chỉ số CCHC", "/chi-so-cchc", 40)
+            .Add("Hỏi đáp", "/hoi-dap", 50)
             .Add("Giới thiệu", "/gioi-thieu", 90));
 
         // Large imports (the national TTHC file) go through the manager.
@@ -85,12 +86,15 @@ public static class PortalServiceExtensions
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(PublicPostLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(LoginLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(5) }));
+            // Only POSTs count: reading a form page never uses up a visitor's submissions.
+            o.AddPolicy(PublicPostLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("get"));
+            o.AddPolicy(LoginLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(5) })
+                : RateLimitPartition.GetNoLimiter("get"));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";

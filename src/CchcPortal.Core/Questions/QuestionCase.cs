@@ -1,0 +1,44 @@
+namespace CchcPortal.Core.Questions;
+
+/// <summary>
+/// A citizen's question or feedback. Personal data (name, phone, e-mail, address) is stored for the case handlers
+/// only and never shown publicly; the public sees at most the commune/district.
+/// </summary>
+public class QuestionCase
+{
+    public int Id { get; set; }
+    /// <summary>Tracking code, e.g. HD-2026-000123.</summary>
+    public string Code { get; set; } = "";
+    /// <summary>SHA-256 of the secret shown once to the citizen.</summary>
+    public string SecretHash { get; set; } = "";
+    public CaseKind Kind { get; set; }
+    public int? AgencyId { get; set; }
+    public string Field { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Content { get; set; } = "";
+    public string SubmitterName { get; set; } = "";
+    public string SubmitterPhone { get; set; } = "";
+    public string SubmitterEmail { get; set; } = "";
+    /// <summary>Xã/phường and huyện/tỉnh: the only location ever shown publicly.</summary>
+    public string SubmitterArea { get; set; } = "";
+    public bool ConsentToPublish { get; set; }
+    /// <summary>web, phone, letter, hotline, tv-program.</summary>
+    public string Channel { get; set; } = "web";
+    public CaseStatus Status { get; set; }
+    public DateTime SubmittedAt { get; set; }
+    public DateOnly ModerationDue { get; set; }
+    public List<CaseEvent> Events { get; set; } = [];
+}
+
+/// <summary>One audited step: who did what, when and why.</summary>
+public class CaseEvent
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public DateTime At { get; set; }
+    public string Actor { get; set; } = "";
+    public string Action { get; set; } = "";
+    public CaseStatus? FromStatus { get; set; }
+    public CaseStatus ToStatus { get; set; }
+    public string Note { get; set; } = "";
+}

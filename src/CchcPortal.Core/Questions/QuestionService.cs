@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using CchcPortal.Core.Common;
+using CchcPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcPortal.Core.Questions;
+
+public sealed record SubmittedCase(string Code, string Secret, DateOnly ModerationDue);
+
+/// <summary>Receives citizens' cases and lets them follow one by code and secret.</summary>
+public sealed class QuestionService(PortalDbContext db, TimeProvider time)
+{
+    public async Task<OperationResult<SubmittedCase>> SubmitAsync(QuestionSubmission input, string channel = "web", CancellationToken ct = default)
+    {
+        var errors = input.Validate();
+        if (input.AgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.IsActive, ct))
+            errors.Add(nameof(input.AgencyId), "Cơ quan đã chọn không còn trong danh bạ.");
+        if (errors.Any) return OperationResult<SubmittedCase>.Invalid(errors);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(VnFormat.ToLocal(now));
+        var holidays = await db.Holidays.Select(h => h.Date).ToListAsync(ct);
+        var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
+        var @case = new QuestionCase
+        {
+            Kind = input.Kind, AgencyId = input.AgencyId, Field = VietnameseText.Normalize(input.Field),
+            Title = VietnameseText.Normalize(input.Title), Content = VietnameseText.NormalizeLines(input.Content).Trim(),
+            SubmitterName = VietnameseText.Normalize(input.Name), SubmitterPhone = VietnameseText.Normalize(input.Phone),
+            SubmitterEmail = (input.Email ?? "").Trim(), SubmitterArea = VietnameseText.Normalize(input.Area),
+            ConsentToPublish = input.ConsentToPublish, Channel = channel, Status = CaseStatus.Submitted, SubmittedAt = now,
+            ModerationDue = DeadlinePolicy.Default.ModerationDue(new WorkingCalendar(holidays), today),
+            SecretHash = Hash(secret),
+        };
+        @case.Events.Add(new CaseEvent { At = now, Actor = "Người gửi", Action = "Gửi", ToStatus = CaseStatus.Submitted, Note = $"Kênh: {channel}" });
+
+        // Codes count up per year. SQLite serialises writers; the unique index catches any race, and we retry.
+        for (var attempt = 0; ; attempt++)
+        {
+            var year = VnFormat.ToLocal(now).Year;
+            var prefix = $"HD-{year}-";
+            var last = await db.QuestionCases.Where(c => c.Code.StartsWith(prefix)).OrderByDescending(c => c.Code).Select(c => c.Code).FirstOrDefaultAsync(ct);
+            var next = last is null ? 1 : int.Parse(last[prefix.Length..]) + 1;
+            @case.Code = $"{prefix}{next:000000}";
+            try
+            {
+                db.QuestionCases.Add(@case);
+                await db.SaveChangesAsync(ct);
+                return OperationResult<SubmittedCase>.Ok(new SubmittedCase(@case.Code, secret, @case.ModerationDue));
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.Entry(@case).State = EntityState.Detached;
+            }
+        }
+    }
+
+    /// <summary>The case when code and secret match; null otherwise (nothing tells which one was wrong).</summary>
+    public async Task<QuestionCase?> TrackAsync(string? code, string? secret, CancellationToken ct = default)
+    {
+        var normalized = (code ?? "").Trim().ToUpperInvariant();
+        var found = await db.QuestionCases.AsNoTracking().Include(c => c.Events.OrderBy(e => e.At)).FirstOrDefaultAsync(c => c.Code == normalized, ct);
+        var expected = Encoding.ASCII.GetBytes(found?.SecretHash ?? Hash("no-case"));
+        var given = Encoding.ASCII.GetBytes(Hash((secret ?? "").Trim().ToLowerInvariant()));
+        return CryptographicOperations.FixedTimeEquals(expected, given) && found is not null ? found : null;
+    }
+
+    private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}

@@ -34,6 +34,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Indices.IndexService>();
         services.AddScoped<Indices.IndexDefinitionService>();
         services.AddScoped<Questions.QuestionService>();
+        services.AddScoped<Questions.CaseHandlingService>();
+        services.AddScoped<Questions.PublishedAnswers>();
         services.AddMemoryCache();
         return services;
     }

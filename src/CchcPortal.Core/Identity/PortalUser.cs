@@ -6,6 +6,9 @@ public class PortalUser : IdentityUser
 {
     public string FullName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>For agency responders and heads: the agency whose cases they see.</summary>
+    public int? AgencyId { get; set; }
+    public string JobTitle { get; set; } = "";
 }
 
 public static class PortalRoles
@@ -35,6 +38,7 @@ public static class PortalPolicies
     public const string Staff = "Staff";
     public const string EditContent = "EditContent";
     public const string ManageDirectory = "ManageDirectory";
+    public const string HandleQuestions = "HandleQuestions";
     public const string ManageUsers = "ManageUsers";
     public const string ManageSettings = "ManageSettings";
 }

@@ -27,7 +27,23 @@ public class QuestionCase
     public CaseStatus Status { get; set; }
     public DateTime SubmittedAt { get; set; }
     public DateOnly ModerationDue { get; set; }
+    public DateTime? AssignedAt { get; set; }
+    public DateOnly? AnswerDue { get; set; }
+    public DateTime? AnsweredAt { get; set; }
+    public string DraftHtml { get; set; } = "";
+    /// <summary>Sanitized answer, signed by the agency head who approved it.</summary>
+    public string AnswerHtml { get; set; } = "";
+    public string SignedBy { get; set; } = "";
+    /// <summary>The question as published: personal data removed by the moderator (the original stays in Content).</summary>
+    public string PublicContent { get; set; } = "";
+    public bool IsPublished { get; set; }
+    public RejectionReason? RejectionReason { get; set; }
+    public string DuplicateOfCode { get; set; } = "";
     public List<CaseEvent> Events { get; set; } = [];
+
+    public bool IsOverdue(DateOnly today) =>
+        Status == CaseStatus.Submitted ? today > ModerationDue
+        : CaseWorkflow.ClockRuns(Status) && AnswerDue is { } due && today > due;
 }
 
 /// <summary>One audited step: who did what, when and why.</summary>

@@ -22,4 +22,5 @@ public static class ContentKinds
     public const string Agency = "agency";
     public const string Procedure = "procedure";
     public const string Index = "index";
+    public const string Question = "question";
 }

@@ -22,6 +22,9 @@ public static class CachePolicies
     public const string Indices = "Indices";
     public const string IndicesTag = "indices";
 
+    public const string Questions = "Questions";
+    public const string QuestionsTag = "questions";
+
     public const string SiteTag = "site";
     public const string ProceduresTag = "procedures";
     public const string NewsTag = "news";
@@ -37,6 +40,7 @@ public static class CachePolicies
             options.AddPolicy(Directory, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, DirectoryTag));
             options.AddPolicy(Procedures, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, ProceduresTag));
             options.AddPolicy(Indices, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, IndicesTag));
+            options.AddPolicy(Questions, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, QuestionsTag));
         });
         services.AddScoped<IContentChangeListener, OutputCacheEvictionListener>();
         return services;
@@ -55,6 +59,7 @@ public sealed class OutputCacheEvictionListener(IOutputCacheStore store) : ICont
             ContentKinds.Agency => [CachePolicies.DirectoryTag, CachePolicies.ProceduresTag],
             ContentKinds.Procedure => [CachePolicies.ProceduresTag, CachePolicies.DirectoryTag],
             ContentKinds.Index => [CachePolicies.IndicesTag],
+            ContentKinds.Question => [CachePolicies.QuestionsTag],
             _ => [CachePolicies.SiteTag],
         };
         foreach (var tag in tags)

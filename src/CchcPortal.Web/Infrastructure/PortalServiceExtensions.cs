@@ -65,6 +65,7 @@ public static class PortalServiceExtensions
             options.Conventions.AuthorizeAreaFolder("Manager", "/Agencies", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Procedures", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Indices", PortalPolicies.ManageDirectory);
+            options.Conventions.AuthorizeAreaFolder("Manager", "/Questions", PortalPolicies.HandleQuestions);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Users", PortalPolicies.ManageUsers);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Settings", PortalPolicies.ManageSettings);
         });
@@ -145,6 +146,7 @@ public static class PortalServiceExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.Staff, p => p.RequireRole(PortalRoles.All.ToArray()))
             .AddPolicy(PortalPolicies.EditContent, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Editor))
+            .AddPolicy(PortalPolicies.HandleQuestions, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Moderator, PortalRoles.AgencyResponder, PortalRoles.AgencyHead))
             .AddPolicy(PortalPolicies.ManageDirectory, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Editor))
             .AddPolicy(PortalPolicies.ManageUsers, p => p.RequireRole(PortalRoles.Administrator))
             .AddPolicy(PortalPolicies.ManageSettings, p => p.RequireRole(PortalRoles.Administrator));

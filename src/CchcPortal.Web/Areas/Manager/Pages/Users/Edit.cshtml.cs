@@ -4,11 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Users;
 
-public sealed class EditModel(UserManager<PortalUser> users) : ManagerPageModel
+public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Directory.AgencyQueries agencies) : ManagerPageModel
 {
     public PortalUser Account { get; private set; } = null!;
     [BindProperty] public List<string> Roles { get; set; } = [];
     public bool LockedOut { get; private set; }
+    [BindProperty] public int? AgencyId { get; set; }
+    [BindProperty] public string? JobTitle { get; set; }
+    public IReadOnlyList<CchcPortal.Core.Directory.Agency> Agencies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -17,6 +20,9 @@ public sealed class EditModel(UserManager<PortalUser> users) : ManagerPageModel
         Account = user;
         Roles = (await users.GetRolesAsync(user)).ToList();
         LockedOut = await users.IsLockedOutAsync(user);
+        AgencyId = user.AgencyId;
+        JobTitle = user.JobTitle;
+        Agencies = await agencies.AllAsync(includeInactive: false, HttpContext.RequestAborted);
         return Page();
     }
 
@@ -34,6 +40,18 @@ public sealed class EditModel(UserManager<PortalUser> users) : ManagerPageModel
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current));
         Flash("Đã cập nhật vai trò.");
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Which agency a responder or head works for, and the title an approved answer is signed with.</summary>
+    public async Task<IActionResult> OnPostProfileAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        user.AgencyId = AgencyId;
+        user.JobTitle = CchcPortal.Core.Common.VietnameseText.Normalize(JobTitle);
+        await users.UpdateAsync(user);
+        Flash("Đã lưu cơ quan và chức vụ.");
         return RedirectToPage(new { id });
     }
 

@@ -1,0 +1,38 @@
+using CchcPortal.Core.Common;
+using CchcPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcPortal.Core.Questions;
+
+/// <summary>A published Q&A as the public sees it: no name, phone, e-mail or street address, ever.</summary>
+public sealed record PublicAnswer(string Code, CaseKind Kind, string Title, string Question, string Area, string AnswerHtml, string SignedBy,
+    string AgencyName, string Field, DateTime SubmittedAt, DateTime AnsweredAt, int DaysTaken);
+
+public sealed class PublishedAnswers(PortalDbContext db)
+{
+    public async Task<PagedResult<PublicAnswer>> ListAsync(int? agencyId, int page, int pageSize = 20, CancellationToken ct = default)
+    {
+        var q = Query();
+        if (agencyId is { } a) q = q.Where(c => c.AgencyId == a);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(c => c.AnsweredAt).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new PagedResult<PublicAnswer>(await MapAsync(rows, ct), Math.Max(1, page), pageSize, total);
+    }
+
+    public async Task<PublicAnswer?> ByCodeAsync(string code, CancellationToken ct = default)
+    {
+        var c = await Query().FirstOrDefaultAsync(x => x.Code == code.ToUpperInvariant(), ct);
+        return c is null ? null : (await MapAsync([c], ct))[0];
+    }
+
+    private IQueryable<QuestionCase> Query() => db.QuestionCases.AsNoTracking().Where(c => c.Status == CaseStatus.Answered && c.IsPublished);
+
+    private async Task<List<PublicAnswer>> MapAsync(List<QuestionCase> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.AgencyId).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        return rows.Select(c => new PublicAnswer(c.Code, c.Kind, c.Title, c.PublicContent, c.SubmitterArea, c.AnswerHtml, c.SignedBy,
+            c.AgencyId is { } id ? agencies.GetValueOrDefault(id, "") : "", c.Field, c.SubmittedAt, c.AnsweredAt!.Value,
+            (int)Math.Ceiling((c.AnsweredAt!.Value - c.SubmittedAt).TotalDays))).ToList();
+    }
+}

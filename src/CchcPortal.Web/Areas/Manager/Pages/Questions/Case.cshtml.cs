@@ -1,0 +1,53 @@
+using CchcPortal.Core.Directory;
+using CchcPortal.Core.Identity;
+using CchcPortal.Core.Questions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CchcPortal.Web.Areas.Manager.Pages.Questions;
+
+public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies, UserManager<PortalUser> users) : ManagerPageModel
+{
+    [BindProperty] public CaseActionInput Input { get; set; } = new();
+    public QuestionCase Case { get; private set; } = null!;
+    public CaseHandlingService.Staff Staff { get; private set; } = null!;
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied) return denied;
+        var result = await cases.ApplyAsync(id, Input, Staff, ct);
+        if (!result.Succeeded)
+        {
+            AddErrors(result.Errors, "Input.");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        Flash($"Đã {CaseWorkflow.ActionText(Input.Action)}.");
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await StaffContext.ForAsync(User, users) is not { } staff) return Challenge();
+        Staff = staff;
+        if (await cases.GetAsync(id, ct) is not { } c) return NotFound();
+        // A plain 403 (not a redirect to the sign-in flow): the user is signed in, just not for this agency.
+        if (!CaseHandlingService.CanSee(staff, c)) return StatusCode(StatusCodes.Status403Forbidden);
+        Case = c;
+        Agencies = await agencies.AllAsync(includeInactive: false, ct);
+        return null;
+    }
+
+    public IEnumerable<CaseAction> AvailableActions() => CaseWorkflow.Transitions
+        .Where(t => t.From == Case.Status && t.Actor switch
+        {
+            CaseActor.Moderator => Staff.IsModerator,
+            CaseActor.AgencyResponder => Staff.IsResponder || Staff.IsHead,
+            CaseActor.AgencyHead => Staff.IsHead,
+            _ => false,
+        })
+        .Select(t => t.Action).Distinct();
+}

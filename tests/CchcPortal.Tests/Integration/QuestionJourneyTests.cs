@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CchcPortal.Core.Data;
+using CchcPortal.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CchcPortal.Tests.Integration;
+
+/// <summary>Submit → moderate → assign → draft → approve → published, through the real app and the real forms.</summary>
+public class QuestionJourneyTests
+{
+    private static async Task<int> AgencyIdAsync(PortalFactory f, string slug)
+    {
+        using var scope = f.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Agencies.SingleAsync(a => a.Slug == slug)).Id;
+    }
+
+    private static async Task<HttpClient> StaffAsync(PortalFactory f, string email, string role, int? agencyId = null, string title = "")
+    {
+        const string password = "Staff!Passw0rd#2026";
+        await f.EnsureUserAsync(email, password, role);
+        using (var scope = f.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = await users.FindByEmailAsync(email);
+            user!.AgencyId = agencyId;
+            user.JobTitle = title;
+            user.FullName = email.Split('@')[0] switch { "giamdoc" => "Trần Văn Giám", _ => user.FullName };
+            await users.UpdateAsync(user);
+        }
+        return await f.SignedInAsync(email, password);
+    }
+
+    // The token comes from a page that always has a form (a finished case page has no action forms left).
+    private static async Task<HttpResponseMessage> ActAsync(HttpClient client, int caseId, Dictionary<string, string> fields) =>
+        await client.PostFormAsync($"/quan-tri/hoi-dap/{caseId}", fields, "/quan-tri/doi-mat-khau");
+
+    [Fact]
+    public async Task A_question_goes_from_submission_to_a_signed_published_answer()
+    {
+        using var factory = new PortalFactory();
+        var citizen = factory.Anonymous();
+        var submitted = await citizen.PostFormAsync("/hoi-dap/gui-cau-hoi", new()
+        {
+            ["Input.Kind"] = "Question", ["Input.Title"] = "Đăng ký khai sinh cho con ở phường có cần sổ hộ khẩu không?",
+            ["Input.Content"] = "Tôi ở phường Buôn Ma Thuột, số điện thoại của tôi 0987 654 321, xin hỏi đăng ký khai sinh có cần sổ hộ khẩu không?",
+            ["Input.Name"] = "Lê Thị Hồng Nhung", ["Input.Phone"] = "0987 654 321", ["Input.Email"] = "hongnhung@example.vn",
+            ["Input.Area"] = "Phường Buôn Ma Thuột", ["Input.ConsentToPublish"] = "true",
+        });
+        var code = Regex.Match(await submitted.Content.ReadAsStringAsync(), @"HD-\d{4}-\d{6}").Value;
+        int caseId;
+        using (var scope = factory.Services.CreateScope())
+            caseId = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync(c => c.Code == code)).Id;
+
+        var tuPhap = await AgencyIdAsync(factory, "so-tu-phap");
+        var noiVu = await AgencyIdAsync(factory, "so-noi-vu");
+        var moderator = await StaffAsync(factory, "kiemduyet@test.local", PortalRoles.Moderator);
+        var responder = await StaffAsync(factory, "canbo@test.local", PortalRoles.AgencyResponder, tuPhap);
+        var otherResponder = await StaffAsync(factory, "canbo.noivu@test.local", PortalRoles.AgencyResponder, noiVu);
+        var head = await StaffAsync(factory, "giamdoc@test.local", PortalRoles.AgencyHead, tuPhap, "Giám đốc");
+
+        Assert.Contains(code, await moderator.GetStringAsync("/quan-tri/hoi-dap"));
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Accept" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Assign", ["Input.AgencyId"] = tuPhap.ToString() })).StatusCode);
+
+        // Only the agency's own staff see the case.
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherResponder.GetAsync($"/quan-tri/hoi-dap/{caseId}")).StatusCode);
+        Assert.DoesNotContain(code, await otherResponder.GetStringAsync("/quan-tri/hoi-dap"));
+        Assert.Contains(code, await responder.GetStringAsync("/quan-tri/hoi-dap"));
+
+        // A responder may not approve; the refusal is in Vietnamese and nothing changes.
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "StartDrafting", ["Input.DraftHtml"] = "<p>Bản nháp</p>" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "SubmitForApproval",
+            ["Input.DraftHtml"] = "<p>Không cần sổ hộ khẩu: cơ quan đăng ký hộ tịch tự khai thác Cơ sở dữ liệu quốc gia về dân cư.</p><script>x()</script>" })).StatusCode);
+        var notAllowed = await ActAsync(responder, caseId, new() { ["Input.Action"] = "Approve" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notAllowed.StatusCode);
+        Assert.Contains("Chỉ thủ trưởng cơ quan mới được duyệt và công bố trả lời.", WebUtility.HtmlDecode(await notAllowed.Content.ReadAsStringAsync()));
+
+        // The head sends it back once, then approves.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ActAsync(head, caseId, new() { ["Input.Action"] = "ReturnToDrafting" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(head, caseId, new() { ["Input.Action"] = "ReturnToDrafting", ["Input.Note"] = "Nêu căn cứ pháp lý." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "SubmitForApproval",
+            ["Input.DraftHtml"] = "<p>Không cần sổ hộ khẩu (Nghị định 104/2022/NĐ-CP): cơ quan đăng ký hộ tịch tự khai thác dữ liệu dân cư.</p>" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(head, caseId, new() { ["Input.Action"] = "Approve" })).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ActAsync(head, caseId, new() { ["Input.Action"] = "Approve" })).StatusCode);
+
+        // Published: answer signed by the head; no personal data anywhere public.
+        var page = WebUtility.HtmlDecode(await citizen.GetStringAsync($"/hoi-dap/cau-hoi/{code}"));
+        Assert.Contains("Nghị định 104/2022/NĐ-CP", page);
+        Assert.Contains("Giám đốc Trần Văn Giám, Sở Tư pháp tỉnh Đắk Lắk", page);
+        Assert.Contains("[đã ẩn số điện thoại]", page);
+        Assert.DoesNotContain("<script>x()", page);
+        foreach (var text in new[] { page, await citizen.GetStringAsync("/hoi-dap/da-tra-loi"), await citizen.GetStringAsync("/hoi-dap") })
+        {
+            Assert.DoesNotContain("Hồng Nhung", text);
+            Assert.DoesNotContain("0987 654 321", text);
+            Assert.DoesNotContain("hongnhung@example.vn", text);
+        }
+        Assert.Contains(code, await citizen.GetStringAsync("/hoi-dap/da-tra-loi"));
+
+        using var check = factory.Services.CreateScope();
+        var events = await check.ServiceProvider.GetRequiredService<PortalDbContext>().CaseEvents.Where(e => e.CaseId == caseId).CountAsync();
+        Assert.Equal(8, events); // submitted, accepted, assigned, drafting, submitted for approval, returned, resubmitted, approved
+    }
+}

@@ -65,5 +65,34 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time)
         return CryptographicOperations.FixedTimeEquals(expected, given) && found is not null ? found : null;
     }
 
+    /// <summary>The citizen's own moves, authorised by code and secret: add the information asked for, or withdraw.</summary>
+    public async Task<OperationResult<QuestionCase>> CitizenActAsync(string? code, string? secret, CaseAction action, string? text, CancellationToken ct = default)
+    {
+        if (await TrackAsync(code, secret, ct) is not { } found) return OperationResult<QuestionCase>.Fail("", "Mã hồ sơ hoặc mã bí mật không đúng. Vui lòng kiểm tra lại.");
+        var (next, refusal) = CaseWorkflow.Next(found.Status, action, CaseActor.Citizen);
+        if (next is null) return OperationResult<QuestionCase>.Fail("", refusal!);
+        var note = VietnameseText.NormalizeLines(text).Trim();
+        if (action == CaseAction.ProvideInformation && note.Length < 5) return OperationResult<QuestionCase>.Fail("Text", "Vui lòng nhập thông tin bổ sung.");
+        if (note.Length > QuestionSubmission.MaxContent) return OperationResult<QuestionCase>.Fail("Text", "Nội dung bổ sung quá dài.");
+        var c = await db.QuestionCases.FirstAsync(x => x.Id == found.Id, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (action == CaseAction.ProvideInformation)
+        {
+            c.Content += $"\n\n[Bổ sung {VnFormat.DateTime(now)}]\n{note}";
+            // The answer clock paused while waiting: push the deadline by the working days spent waiting.
+            var asked = await db.CaseEvents.Where(e => e.CaseId == c.Id && e.ToStatus == CaseStatus.NeedsInformation).OrderByDescending(e => e.At).Select(e => e.At).FirstOrDefaultAsync(ct);
+            if (c.AnswerDue is { } due && asked != default)
+            {
+                var calendar = new WorkingCalendar(await db.Holidays.Select(h => h.Date).ToListAsync(ct));
+                var waited = calendar.WorkingDaysBetween(DateOnly.FromDateTime(VnFormat.ToLocal(asked)), DateOnly.FromDateTime(VnFormat.ToLocal(now)));
+                c.AnswerDue = calendar.AddWorkingDays(due, waited);
+            }
+        }
+        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = now, Actor = "Người gửi", Action = CaseWorkflow.ActionText(action), FromStatus = c.Status, ToStatus = next.Value, Note = action == CaseAction.Withdraw ? note : "" });
+        c.Status = next.Value;
+        await db.SaveChangesAsync(ct);
+        return OperationResult<QuestionCase>.Ok(c);
+    }
+
     private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

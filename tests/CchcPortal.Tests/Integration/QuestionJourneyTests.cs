@@ -104,4 +104,44 @@ public class QuestionJourneyTests
         var events = await check.ServiceProvider.GetRequiredService<PortalDbContext>().CaseEvents.Where(e => e.CaseId == caseId).CountAsync();
         Assert.Equal(8, events); // submitted, accepted, assigned, drafting, submitted for approval, returned, resubmitted, approved
     }
+
+    [Fact]
+    public async Task The_citizen_adds_information_when_asked_and_can_withdraw()
+    {
+        using var factory = new PortalFactory();
+        var citizen = factory.Anonymous();
+        var html = await (await citizen.PostFormAsync("/hoi-dap/gui-cau-hoi", new()
+        {
+            ["Input.Kind"] = "RegulationFeedback", ["Input.Title"] = "Kiến nghị giảm giấy tờ khi cấp lại giấy phép",
+            ["Input.Content"] = "Đề nghị bỏ yêu cầu nộp bản sao giấy phép cũ khi xin cấp lại vì cơ quan đã có dữ liệu.",
+            ["Input.Name"] = "Phạm Văn An", ["Input.Email"] = "an@example.vn",
+        })).Content.ReadAsStringAsync();
+        var code = Regex.Match(html, @"HD-\d{4}-\d{6}").Value;
+        var secret = Regex.Match(html, @"Mã bí mật: <strong class=""big-number"">([0-9a-f]{16})</strong>").Groups[1].Value;
+        int caseId;
+        using (var scope = factory.Services.CreateScope())
+            caseId = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync(c => c.Code == code)).Id;
+        var agency = await AgencyIdAsync(factory, "so-noi-vu");
+        var moderator = await StaffAsync(factory, "kd@test.local", PortalRoles.Moderator);
+        var responder = await StaffAsync(factory, "cb@test.local", PortalRoles.AgencyResponder, agency);
+        await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Accept" });
+        await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Assign", ["Input.AgencyId"] = agency.ToString() });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "RequestInformation" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "RequestInformation", ["Input.Note"] = "Cho biết số giấy phép cũ." })).StatusCode);
+
+        var track = WebUtility.HtmlDecode(await (await citizen.PostFormAsync("/hoi-dap/tra-cuu", new() { ["Code"] = code, ["Secret"] = secret })).Content.ReadAsStringAsync());
+        Assert.Contains("Cần bổ sung thông tin", track);
+        Assert.Contains("Cho biết số giấy phép cũ.", track);
+        var provided = await citizen.PostFormAsync("/hoi-dap/tra-cuu?handler=Provide", new() { ["Code"] = code, ["Secret"] = secret, ["Text"] = "Giấy phép số 12/GP-SNV." }, "/hoi-dap/tra-cuu");
+        Assert.Contains("Đã gửi thông tin bổ sung.", WebUtility.HtmlDecode(await provided.Content.ReadAsStringAsync()));
+        var wrongSecret = await citizen.PostFormAsync("/hoi-dap/tra-cuu?handler=Withdraw", new() { ["Code"] = code, ["Secret"] = "sai" }, "/hoi-dap/tra-cuu");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongSecret.StatusCode);
+        var withdrawn = await citizen.PostFormAsync("/hoi-dap/tra-cuu?handler=Withdraw", new() { ["Code"] = code, ["Secret"] = secret }, "/hoi-dap/tra-cuu");
+        Assert.Contains("Người gửi đã rút", WebUtility.HtmlDecode(await withdrawn.Content.ReadAsStringAsync()));
+
+        using var check = factory.Services.CreateScope();
+        var saved = await check.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync(c => c.Id == caseId);
+        Assert.Contains("Giấy phép số 12/GP-SNV.", saved.Content);
+        Assert.Equal(CchcPortal.Core.Questions.CaseStatus.Withdrawn, saved.Status);
+    }
 }

@@ -12,9 +12,28 @@ public sealed class TrackModel(QuestionService questions) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Secret { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    public string? Done { get; private set; }
     public QuestionCase? Case { get; private set; }
 
     public void OnGet() { }
+
+    public Task<IActionResult> OnPostProvideAsync(CancellationToken ct) => ActAsync(CaseAction.ProvideInformation, "Đã gửi thông tin bổ sung.", ct);
+    public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) => ActAsync(CaseAction.Withdraw, "Đã rút hồ sơ.", ct);
+
+    private async Task<IActionResult> ActAsync(CaseAction action, string done, CancellationToken ct)
+    {
+        var result = await questions.CitizenActAsync(Code, Secret, action, Text, ct);
+        if (!result.Succeeded)
+        {
+            foreach (var (_, message) in result.Errors.All) ModelState.AddModelError("", message);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        else Done = done;
+        Case = await questions.TrackAsync(Code, Secret, ct);
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Questions.QuestionService>();
         services.AddScoped<Questions.CaseHandlingService>();
         services.AddScoped<Questions.PublishedAnswers>();
+        services.AddScoped<Questions.QuestionStatistics>();
         services.AddMemoryCache();
         return services;
     }

@@ -100,6 +100,11 @@ public class QuestionJourneyTests
         }
         Assert.Contains(code, await citizen.GetStringAsync("/hoi-dap/da-tra-loi"));
 
+        var stats = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await citizen.GetStringAsync("/hoi-dap/thong-ke"));
+        var row = stats.QuerySelectorAll("table.data-table tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Sở Tư pháp tỉnh Đắk Lắk");
+        Assert.Equal(["1", "1", "100%", "0"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.DoesNotContain("Hồng Nhung", stats.Body!.TextContent);
+
         using var check = factory.Services.CreateScope();
         var events = await check.ServiceProvider.GetRequiredService<PortalDbContext>().CaseEvents.Where(e => e.CaseId == caseId).CountAsync();
         Assert.Equal(8, events); // submitted, accepted, assigned, drafting, submitted for approval, returned, resubmitted, approved

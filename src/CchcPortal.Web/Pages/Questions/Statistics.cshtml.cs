@@ -1,0 +1,20 @@
+using CchcPortal.Core.Questions;
+using CchcPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CchcPortal.Web.Pages.Questions;
+
+[OutputCache(PolicyName = CachePolicies.Questions)]
+public sealed class StatisticsModel(QuestionStatistics statistics, TimeProvider time) : PageModel
+{
+    [FromQuery(Name = "nam")] public int? Year { get; set; }
+    public QuestionStats Stats { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var year = Year is >= 2000 and <= 2100 ? Year.Value : CchcPortal.Core.Common.VnFormat.ToLocal(time.GetUtcNow().UtcDateTime).Year;
+        Stats = await statistics.ForYearAsync(year, ct);
+    }
+}

@@ -85,7 +85,7 @@ public class PublicPagesTests(BrowserFixture fixture)
     public async Task Index_pages_pass_axe()
     {
         var page = await fixture.NewPageAsync();
-        foreach (var path in new[] { "/hoi-dap", "/hoi-dap/gui-cau-hoi", "/hoi-dap/tra-cuu", "/chi-so-cchc", "/chi-so-cchc/PAR_INDEX/2023", "/chi-so-cchc/PAR_INDEX/2024?pham-vi=so-nganh", "/chi-so-cchc/don-vi/so-noi-vu", "/chi-so-cchc/so-sanh?a=hai-phong&b=quang-ninh" })
+        foreach (var path in new[] { "/hoi-dap", "/hoi-dap/gui-cau-hoi", "/hoi-dap/tra-cuu", "/hoi-dap/thong-ke", "/hoi-dap/da-tra-loi", "/chi-so-cchc", "/chi-so-cchc/PAR_INDEX/2023", "/chi-so-cchc/PAR_INDEX/2024?pham-vi=so-nganh", "/chi-so-cchc/don-vi/so-noi-vu", "/chi-so-cchc/so-sanh?a=hai-phong&b=quang-ninh" })
         {
             Assert.Equal(200, (await page.GotoAsync(path))!.Status);
             await AssertNoSeriousAxeViolationsAsync(page);

@@ -10,10 +10,19 @@ public sealed record PublicAnswer(string Code, CaseKind Kind, string Title, stri
 
 public sealed class PublishedAnswers(PortalDbContext db)
 {
-    public async Task<PagedResult<PublicAnswer>> ListAsync(int? agencyId, int page, int pageSize = 20, CancellationToken ct = default)
+    public async Task<PagedResult<PublicAnswer>> ListAsync(int? agencyId, int page, int pageSize = 20, CancellationToken ct = default,
+        string? field = null, CaseKind? kind = null, int? year = null)
     {
         var q = Query();
         if (agencyId is { } a) q = q.Where(c => c.AgencyId == a);
+        if (!string.IsNullOrWhiteSpace(field)) q = q.Where(c => c.Field == field);
+        if (kind is { } k) q = q.Where(c => c.Kind == k);
+        if (year is { } y)
+        {
+            var from = new DateTime(y, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-7);
+            var to = from.AddYears(1);
+            q = q.Where(c => c.AnsweredAt >= from && c.AnsweredAt < to);
+        }
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(c => c.AnsweredAt).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new PagedResult<PublicAnswer>(await MapAsync(rows, ct), Math.Max(1, page), pageSize, total);
@@ -23,6 +32,17 @@ public sealed class PublishedAnswers(PortalDbContext db)
     {
         var c = await Query().FirstOrDefaultAsync(x => x.Code == code.ToUpperInvariant(), ct);
         return c is null ? null : (await MapAsync([c], ct))[0];
+    }
+
+    /// <summary>The values the public filters offer: agencies, fields and years that have published answers.</summary>
+    public async Task<(IReadOnlyList<(int Id, string Name)> Agencies, IReadOnlyList<string> Fields, IReadOnlyList<int> Years)> FacetsAsync(CancellationToken ct = default)
+    {
+        var rows = await Query().Select(c => new { c.AgencyId, c.Field, c.AnsweredAt }).ToListAsync(ct);
+        var ids = rows.Where(r => r.AgencyId is not null).Select(r => r.AgencyId!.Value).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        return (agencies.Select(a => (a.Id, a.Name)).ToList(),
+            rows.Select(r => r.Field).Where(f => f.Length > 0).Distinct().OrderBy(f => f).ToList(),
+            rows.Select(r => VnFormat.ToLocal(r.AnsweredAt!.Value).Year).Distinct().OrderDescending().ToList());
     }
 
     private IQueryable<QuestionCase> Query() => db.QuestionCases.AsNoTracking().Where(c => c.Status == CaseStatus.Answered && c.IsPublished);

@@ -100,6 +100,13 @@ public class QuestionJourneyTests
         }
         Assert.Contains(code, await citizen.GetStringAsync("/hoi-dap/da-tra-loi"));
 
+        var rss = System.Xml.Linq.XDocument.Parse(await citizen.GetStringAsync("/hoi-dap/rss.xml"));
+        Assert.Equal("Đăng ký khai sinh cho con ở phường có cần sổ hộ khẩu không?", rss.Descendants("item").Single().Element("title")!.Value);
+        Assert.DoesNotContain("Hồng Nhung", rss.ToString());
+        Assert.Contains(code, await citizen.GetStringAsync($"/hoi-dap/da-tra-loi?co-quan={tuPhap}&loai=Question"));
+        Assert.DoesNotContain(code, await citizen.GetStringAsync($"/hoi-dap/da-tra-loi?co-quan={noiVu}"));
+        Assert.DoesNotContain(code, await citizen.GetStringAsync("/hoi-dap/da-tra-loi?loai=ConductFeedback"));
+
         var stats = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await citizen.GetStringAsync("/hoi-dap/thong-ke"));
         var row = stats.QuerySelectorAll("table.data-table tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Sở Tư pháp tỉnh Đắk Lắk");
         Assert.Equal(["1", "1", "100%", "0"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));

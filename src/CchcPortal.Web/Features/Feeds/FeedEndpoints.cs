@@ -22,6 +22,7 @@ public static class FeedEndpoints
                     : Results.NotFound())
             .CacheOutput(CachePolicies.News);
         app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(CachePolicies.News);
+        app.MapGet("/hoi-dap/rss.xml", AnswersRssAsync).CacheOutput(CachePolicies.Questions);
         app.MapGet("/robots.txt", (HttpContext http) =>
                 Results.Text($"User-agent: *\nDisallow: /quan-tri\nDisallow: /tai-khoan\nDisallow: /tim-kiem\nSitemap: {BaseUrl(http)}/sitemap.xml\n", "text/plain; charset=utf-8"))
             .CacheOutput(CachePolicies.Site);
@@ -67,6 +68,44 @@ public static class FeedEndpoints
                 w.WriteElementString("description", item.Summary);
                 w.WriteElementString("category", item.CategoryName);
                 if (item.PublishedAt is { } at) w.WriteElementString("pubDate", at.ToString("R"));
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+            w.WriteEndElement();
+            await w.WriteEndDocumentAsync();
+        }
+        return Results.Text(sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/rss+xml; charset=utf-8");
+    }
+
+    /// <summary>New published answers: title, the answering agency and the answer's text, never the asker.</summary>
+    private static async Task<IResult> AnswersRssAsync(HttpContext http, CchcPortal.Core.Questions.PublishedAnswers answers, SiteSettingsService settings, CancellationToken ct)
+    {
+        var site = await settings.GetAsync(ct);
+        var baseUrl = BaseUrl(http);
+        var items = (await answers.ListAsync(null, 1, FeedSize, ct)).Items;
+        var sb = new StringBuilder();
+        await using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Async = true, Encoding = Encoding.UTF8 }))
+        {
+            await w.WriteStartDocumentAsync();
+            w.WriteStartElement("rss");
+            w.WriteAttributeString("version", "2.0");
+            w.WriteStartElement("channel");
+            w.WriteElementString("title", $"{site.SiteName} - Câu trả lời mới");
+            w.WriteElementString("link", $"{baseUrl}/hoi-dap/da-tra-loi");
+            w.WriteElementString("description", "Câu hỏi, phản ánh của người dân đã được thủ trưởng cơ quan trả lời.");
+            w.WriteElementString("language", "vi");
+            foreach (var a in items)
+            {
+                var link = $"{baseUrl}/hoi-dap/cau-hoi/{a.Code}";
+                w.WriteStartElement("item");
+                w.WriteElementString("title", a.Title);
+                w.WriteElementString("link", link);
+                w.WriteStartElement("guid");
+                w.WriteAttributeString("isPermaLink", "true");
+                w.WriteString(link);
+                w.WriteEndElement();
+                w.WriteElementString("description", $"{a.AgencyName} trả lời: {CchcPortal.Core.Common.HtmlText.Truncate(CchcPortal.Core.Common.HtmlText.ToPlainText(a.AnswerHtml), 400)}");
+                w.WriteElementString("pubDate", a.AnsweredAt.ToString("R"));
                 w.WriteEndElement();
             }
             w.WriteEndElement();

@@ -156,4 +156,25 @@ public class QuestionJourneyTests
         Assert.Contains("Giấy phép số 12/GP-SNV.", saved.Content);
         Assert.Equal(CchcPortal.Core.Questions.CaseStatus.Withdrawn, saved.Status);
     }
+
+    [Fact]
+    public async Task Staff_enter_a_case_received_by_phone_with_its_channel()
+    {
+        using var factory = new PortalFactory();
+        var moderator = await StaffAsync(factory, "kd2@test.local", PortalRoles.Moderator);
+        var response = await moderator.PostFormAsync("/quan-tri/hoi-dap/nhap-ho-so", new()
+        {
+            ["Channel"] = "hotline", ["Input.Kind"] = "ConductFeedback", ["Input.Title"] = "Cán bộ một cửa hẹn nhiều lần",
+            ["Input.Content"] = "Người dân gọi đường dây nóng phản ánh cán bộ bộ phận một cửa hẹn trả kết quả quá hạn ba lần.",
+            ["Input.Name"] = "Người gọi đường dây nóng", ["Input.Phone"] = "0262.3852255",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var code = Regex.Match(await response.Content.ReadAsStringAsync(), @"HD-\d{4}-\d{6}").Value;
+        using var scope = factory.Services.CreateScope();
+        var saved = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync(c => c.Code == code);
+        Assert.Equal("hotline", saved.Channel);
+        Assert.Contains(code, await moderator.GetStringAsync("/quan-tri/hoi-dap"));
+        var bad = await moderator.PostFormAsync("/quan-tri/hoi-dap/nhap-ho-so", new() { ["Channel"] = "pigeon", ["Input.Title"] = "x" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+    }
 }

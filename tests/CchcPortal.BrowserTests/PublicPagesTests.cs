@@ -67,8 +67,9 @@ public class PublicPagesTests(BrowserFixture fixture)
         await page.GotoAsync("/thu-tuc-hanh-chinh");
         await page.SelectOptionAsync("#tthc-field", "Hộ tịch");
         await page.FillAsync("#tthc-q", "khai sinh");
+        var navigation = page.WaitForURLAsync("**/thu-tuc-hanh-chinh?*");
         await page.ClickAsync(".procedure-filters button[type=submit]");
-        await page.WaitForURLAsync("**/thu-tuc-hanh-chinh?*");
+        await navigation;
         await page.ClickAsync("a.procedure-name >> text=Thủ tục đăng ký khai sinh");
         Assert.Equal("Thủ tục đăng ký khai sinh", await page.Locator("h1").InnerTextAsync());
         await context.CloseAsync();
@@ -131,8 +132,9 @@ public class PublicPagesTests(BrowserFixture fixture)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.FillAsync("#site-search-q", "bac kan");
+        var navigation = page.WaitForURLAsync("**/tim-kiem?q=*");
         await page.ClickAsync(".site-search button");
-        await page.WaitForURLAsync("**/tim-kiem?q=*");
+        await navigation;
         Assert.Contains("Tìm thấy 1 kết quả", await page.Locator("[role=status]").InnerTextAsync());
         await context.CloseAsync();
     }
@@ -145,8 +147,9 @@ public class PublicPagesTests(BrowserFixture fixture)
         Assert.Contains("/tai-khoan/dang-nhap", page.Url);
         await page.FillAsync("#Email", BrowserFixture.AdminEmail);
         await page.FillAsync("#Password", BrowserFixture.AdminPassword);
+        var navigation = page.WaitForURLAsync("**/quan-tri/bai-viet/sua");
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/quan-tri/bai-viet/sua");
+        await navigation;
         await page.Locator(".tox-tinymce").WaitForAsync(new() { Timeout = 15_000 });
         Assert.True(await page.Locator(".tox-tinymce").IsVisibleAsync());
     }

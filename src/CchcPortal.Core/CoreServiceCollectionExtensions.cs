@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Questions.CaseHandlingService>();
         services.AddScoped<Questions.PublishedAnswers>();
         services.AddScoped<Questions.QuestionStatistics>();
+        services.AddScoped<Questions.HolidayService>();
         services.AddMemoryCache();
         return services;
     }

@@ -107,4 +107,21 @@ public partial class QuestionSubmissionTests
         Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
         Assert.Contains("quá nhiều yêu cầu", await last.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_holiday_added_by_the_administrator_moves_the_next_deadline()
+    {
+        using var factory = new PortalFactory(); // fake clock: Thursday 26/11/2026
+        var admin = await factory.SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var added = await admin.PostFormAsync("/quan-tri/cai-dat/ngay-nghi?handler=Add", new() { ["Date"] = "2026-11-27", ["Name"] = "Ngày nghỉ thử nghiệm" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var again = await admin.PostFormAsync("/quan-tri/cai-dat/ngay-nghi?handler=Add", new() { ["Date"] = "2026-11-27", ["Name"] = "Lặp" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Contains("đã có trong lịch nghỉ", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+
+        await factory.Anonymous().PostFormAsync("/hoi-dap/gui-cau-hoi", Question());
+        using var scope = factory.Services.CreateScope();
+        var saved = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync();
+        Assert.Equal(new DateOnly(2026, 11, 30), saved.ModerationDue); // Friday is now a holiday, then the weekend
+    }
 }

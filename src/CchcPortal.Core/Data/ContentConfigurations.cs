@@ -212,9 +212,42 @@ internal sealed class QuestionConfigurations :
         b.Property(c => c.Title).HasMaxLength(300);
         b.HasIndex(c => new { c.Status, c.ModerationDue });
         b.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Questions.ProgrammeEpisode>().WithMany().HasForeignKey(c => c.EpisodeId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(c => c.EpisodeId);
     }
 
     public void Configure(EntityTypeBuilder<Questions.CaseEvent> b) => b.Property(e => e.Action).HasMaxLength(100);
 
     public void Configure(EntityTypeBuilder<Questions.Holiday> b) => b.HasIndex(h => h.Date).IsUnique();
+}
+
+internal sealed class QuestionExtrasConfigurations :
+    IEntityTypeConfiguration<Questions.CaseAttachment>, IEntityTypeConfiguration<Questions.ProgrammeEpisode>, IEntityTypeConfiguration<Notifications.OutgoingEmail>
+{
+    public void Configure(EntityTypeBuilder<Questions.CaseAttachment> b)
+    {
+        b.Property(a => a.FileName).HasMaxLength(200);
+        b.Property(a => a.ContentType).HasMaxLength(100);
+        b.Property(a => a.StoredPath).HasMaxLength(300).IsRequired();
+        b.Property(a => a.Sha256).HasMaxLength(64);
+    }
+
+    public void Configure(EntityTypeBuilder<Questions.ProgrammeEpisode> b)
+    {
+        b.Property(e => e.Topic).HasMaxLength(300).IsRequired();
+        b.Property(e => e.VideoUrl).HasMaxLength(500);
+        b.Property(e => e.MediaUrl).HasMaxLength(300);
+        b.HasIndex(e => e.AiredOn);
+    }
+
+    public void Configure(EntityTypeBuilder<Notifications.OutgoingEmail> b)
+    {
+        b.Property(m => m.To).HasMaxLength(200).IsRequired();
+        b.Property(m => m.Subject).HasMaxLength(300);
+        b.Property(m => m.Purpose).HasMaxLength(60);
+        b.Property(m => m.DedupKey).HasMaxLength(200);
+        b.HasIndex(m => m.DedupKey).IsUnique();
+        b.HasIndex(m => m.SentAt);
+    }
 }

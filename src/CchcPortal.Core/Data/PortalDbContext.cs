@@ -36,6 +36,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Questions.QuestionCase> QuestionCases => Set<Questions.QuestionCase>();
     public DbSet<Questions.CaseEvent> CaseEvents => Set<Questions.CaseEvent>();
     public DbSet<Questions.Holiday> Holidays => Set<Questions.Holiday>();
+    public DbSet<Questions.CaseAttachment> CaseAttachments => Set<Questions.CaseAttachment>();
+    public DbSet<Questions.ProgrammeEpisode> ProgrammeEpisodes => Set<Questions.ProgrammeEpisode>();
+    public DbSet<Notifications.OutgoingEmail> OutgoingEmails => Set<Notifications.OutgoingEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

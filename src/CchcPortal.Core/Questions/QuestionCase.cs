@@ -39,7 +39,10 @@ public class QuestionCase
     public bool IsPublished { get; set; }
     public RejectionReason? RejectionReason { get; set; }
     public string DuplicateOfCode { get; set; } = "";
+    /// <summary>The programme episode in which the case was answered on air, if any.</summary>
+    public int? EpisodeId { get; set; }
     public List<CaseEvent> Events { get; set; } = [];
+    public List<CaseAttachment> Attachments { get; set; } = [];
 
     public bool IsOverdue(DateOnly today) =>
         Status == CaseStatus.Submitted ? today > ModerationDue

@@ -15,5 +15,7 @@ public class SiteSettings
     public string LicenceNote { get; set; } = "";
     /// <summary>The unit whose index results the overview leads with (e.g. the province: "Đắk Lắk").</summary>
     public string IndexSubjectName { get; set; } = "";
+    /// <summary>The hotline of the programme "Dân hỏi – Thủ trưởng trả lời", shown on its page.</summary>
+    public string ProgrammeHotline { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
 }

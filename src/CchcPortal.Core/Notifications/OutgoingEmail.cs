@@ -1,0 +1,21 @@
+namespace CchcPortal.Core.Notifications;
+
+/// <summary>
+/// An e-mail waiting to be sent (an outbox row). It is written in the same transaction as the change it reports,
+/// so a crash can delay a message but never lose it; a background sender delivers and marks it sent.
+/// </summary>
+public class OutgoingEmail
+{
+    public int Id { get; set; }
+    public string To { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string BodyText { get; set; } = "";
+    /// <summary>What the message is about, e.g. "case-accepted", "overdue-digest".</summary>
+    public string Purpose { get; set; } = "";
+    /// <summary>When set, at most one message with this key is ever queued (e.g. one digest per head per day).</summary>
+    public string? DedupKey { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public string LastError { get; set; } = "";
+}

@@ -14,4 +14,12 @@ public static class VnFormat
     public static string Date(System.DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
     public static string DateTime(System.DateTime utc) => ToLocal(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
     public static string Number(decimal value, int decimals = 0) => value.ToString("N" + decimals, Culture);
+
+    /// <summary>"820 KB", "2,4 MB": sizes shown next to a download.</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} byte",
+        < 1024 * 1024 => $"{Math.Max(1, (int)Math.Round(bytes / 1024.0))} KB",
+        _ => $"{(bytes / (1024.0 * 1024)).ToString("0.#", Culture)} MB",
+    };
 }

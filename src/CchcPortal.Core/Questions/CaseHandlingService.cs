@@ -43,7 +43,7 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
     }
 
     public Task<QuestionCase?> GetAsync(int id, CancellationToken ct = default) =>
-        db.QuestionCases.AsNoTracking().Include(c => c.Events.OrderBy(e => e.At)).FirstOrDefaultAsync(c => c.Id == id, ct);
+        db.QuestionCases.AsNoTracking().Include(c => c.Events.OrderBy(e => e.At)).Include(c => c.Attachments).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
 
     public async Task<OperationResult<QuestionCase>> ApplyAsync(int id, CaseActionInput input, Staff staff, CancellationToken ct = default)
     {

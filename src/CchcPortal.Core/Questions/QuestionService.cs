@@ -11,7 +11,7 @@ public sealed record SubmittedCase(string Code, string Secret, DateOnly Moderati
 /// <summary>Receives citizens' cases and lets them follow one by code and secret.</summary>
 public sealed class QuestionService(PortalDbContext db, TimeProvider time)
 {
-    public async Task<OperationResult<SubmittedCase>> SubmitAsync(QuestionSubmission input, string channel = "web", CancellationToken ct = default)
+    public async Task<OperationResult<SubmittedCase>> SubmitAsync(QuestionSubmission input, string channel = "web", IReadOnlyList<CaseAttachment>? attachments = null, CancellationToken ct = default)
     {
         var errors = input.Validate();
         if (input.AgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.IsActive, ct))
@@ -31,6 +31,7 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time)
             ConsentToPublish = input.ConsentToPublish, Channel = channel, Status = CaseStatus.Submitted, SubmittedAt = now,
             ModerationDue = DeadlinePolicy.Default.ModerationDue(new WorkingCalendar(holidays), today),
             SecretHash = Hash(secret),
+            Attachments = attachments?.ToList() ?? [],
         };
         @case.Events.Add(new CaseEvent { At = now, Actor = "Người gửi", Action = "Gửi", ToStatus = CaseStatus.Submitted, Note = $"Kênh: {channel}" });
 

@@ -13,6 +13,10 @@ public sealed class PortalOptions
 
     /// <summary>Largest upload accepted, in bytes.</summary>
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Files a citizen may attach to a question, and the largest total size of them.</summary>
+    public int MaxAttachments { get; set; } = 3;
+    public long MaxAttachmentsBytes { get; set; } = 15 * 1024 * 1024;
 }
 
 /// <summary>The resolved, absolute folders the portal works in.</summary>
@@ -34,5 +38,7 @@ public sealed class PortalPaths
     public string SeedPath { get; }
     public string DatabaseFile => Path.Combine(DataPath, "cchcportal.db");
     public string MediaPath => Path.Combine(DataPath, "media");
+    /// <summary>Files never served as static files: citizens' attachments, downloadable only by case handlers.</summary>
+    public string PrivatePath => Path.Combine(DataPath, "private");
     public string KeysPath => Path.Combine(DataPath, "keys");
 }

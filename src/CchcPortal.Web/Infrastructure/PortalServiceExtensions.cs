@@ -40,6 +40,8 @@ public static class PortalServiceExtensions
         services.AddPortalIdentity();
         services.AddPortalOutputCache();
         services.AddSingleton<MediaStore>();
+        services.AddSingleton(new CchcPortal.Media.Images.ImageSanitizer());
+        services.AddSingleton<Features.Questions.CaseAttachmentStore>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddSingleton<Features.Procedures.ProcedureViewCounter>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Procedures.ProcedureViewCounter>());

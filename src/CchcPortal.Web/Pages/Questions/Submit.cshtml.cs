@@ -1,5 +1,6 @@
 using CchcPortal.Core.Directory;
 using CchcPortal.Core.Questions;
+using CchcPortal.Web.Features.Questions;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,9 +10,13 @@ namespace CchcPortal.Web.Pages.Questions;
 
 /// <summary>The public submission form. Saved before the response; the confirmation shows the code and secret once.</summary>
 [EnableRateLimiting(PortalServiceExtensions.PublicPostLimit)]
-public sealed class SubmitModel(QuestionService questions, AgencyQueries agencies) : PageModel
+// Generous at the transport level so that our own, smaller limits answer with a message and the text kept.
+[RequestSizeLimit(40 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 40 * 1024 * 1024)]
+public sealed class SubmitModel(QuestionService questions, AgencyQueries agencies, CaseAttachmentStore attachments) : PageModel
 {
     [BindProperty] public QuestionSubmission Input { get; set; } = new();
+    [BindProperty] public List<IFormFile> Attachments { get; set; } = [];
     /// <summary>Honeypot: hidden from people, filled in by bots.</summary>
     [BindProperty] public string? Website { get; set; }
     public SubmittedCase? Submitted { get; private set; }
@@ -27,10 +32,18 @@ public sealed class SubmitModel(QuestionService questions, AgencyQueries agencie
             ModelState.AddModelError("", "Không gửi được: biểu mẫu có dấu hiệu gửi tự động. Nếu bạn là người gửi thật, hãy để trống ô cuối cùng và gửi lại; nội dung của bạn vẫn được giữ bên dưới.");
             return Invalid();
         }
-        var result = await questions.SubmitAsync(Input, ct: ct);
+        var (files, fileErrors) = await attachments.CheckAsync(Attachments, ct);
+        if (fileErrors.Any)
+        {
+            foreach (var (field, message) in fileErrors.All.Concat(Input.Validate().All)) AddError(field, message);
+            return Invalid();
+        }
+        var stored = await attachments.WriteAsync(files, ct);
+        var result = await questions.SubmitAsync(Input, attachments: stored, ct: ct);
         if (!result.Succeeded)
         {
-            foreach (var (field, message) in result.Errors.All) ModelState.AddModelError(field.Length == 0 ? "" : "Input." + field, message);
+            attachments.Delete(stored);
+            foreach (var (field, message) in result.Errors.All) AddError(field, message);
             return Invalid();
         }
         Submitted = result.Value;
@@ -38,8 +51,13 @@ public sealed class SubmitModel(QuestionService questions, AgencyQueries agencie
         return Page();
     }
 
+    private void AddError(string field, string message) =>
+        ModelState.AddModelError(field switch { "" => "", nameof(Attachments) => nameof(Attachments), _ => "Input." + field }, message);
+
     private PageResult Invalid()
     {
+        // Browsers never re-send a chosen file: say so when there were any.
+        if (Attachments.Any(f => f.Length > 0)) ModelState.AddModelError(nameof(Attachments), "Vui lòng chọn lại tệp đính kèm trước khi gửi lại.");
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

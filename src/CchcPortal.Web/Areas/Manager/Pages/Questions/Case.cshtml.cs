@@ -2,11 +2,12 @@ using CchcPortal.Core.Directory;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Questions;
 using Microsoft.AspNetCore.Identity;
+using CchcPortal.Web.Features.Questions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Questions;
 
-public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies, UserManager<PortalUser> users) : ManagerPageModel
+public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies, UserManager<PortalUser> users, CaseAttachmentStore attachments) : ManagerPageModel
 {
     [BindProperty] public CaseActionInput Input { get; set; } = new();
     public QuestionCase Case { get; private set; } = null!;
@@ -14,6 +15,15 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    /// <summary>A citizen's attachment, for staff who may see the case; always downloaded, never rendered inline.</summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(int id, int attachmentId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied) return denied;
+        if (Case.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } row || attachments.Open(row) is not { } stream) return NotFound();
+        Response.Headers.CacheControl = "private, no-store";
+        return File(stream, row.ContentType, row.FileName);
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {

@@ -23,7 +23,7 @@ public sealed class EnterModel(QuestionService questions, AgencyQueries agencies
         if (Channels.All(c => c.Code != Channel)) ModelState.AddModelError(nameof(Channel), "Vui lòng chọn kênh tiếp nhận.");
         else
         {
-            var result = await questions.SubmitAsync(Input, Channel, ct);
+            var result = await questions.SubmitAsync(Input, Channel, ct: ct);
             if (result.Succeeded) { Submitted = result.Value; return Page(); }
             AddErrors(result.Errors, "Input.");
         }

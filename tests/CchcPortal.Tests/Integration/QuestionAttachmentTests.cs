@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using CchcPortal.Core.Data;
+using CchcPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CchcPortal.Tests.Integration;
+
+public class QuestionAttachmentTests
+{
+    private static async Task<HttpResponseMessage> SubmitWithFilesAsync(HttpClient client, params (string Name, byte[] Content)[] files)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(await client.AntiforgeryTokenAsync("/hoi-dap/gui-cau-hoi")), "__RequestVerificationToken" },
+            { new StringContent("Question"), "Input.Kind" },
+            { new StringContent("Phản ánh ổ gà trước bộ phận một cửa xã"), "Input.Title" },
+            { new StringContent("Trước cửa bộ phận tiếp nhận và trả kết quả có ổ gà lớn, người dân đi làm thủ tục rất nguy hiểm."), "Input.Content" },
+            { new StringContent("Trần Văn Ảnh"), "Input.Name" },
+            { new StringContent("0905 111 222"), "Input.Phone" },
+        };
+        foreach (var (name, content) in files)
+        {
+            var part = new ByteArrayContent(content);
+            part.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg"); // what the browser claims does not matter
+            form.Add(part, "Attachments", name);
+        }
+        return await client.PostAsync("/hoi-dap/gui-cau-hoi", form);
+    }
+
+    [Fact]
+    public async Task Attachments_are_checked_by_content_cleaned_of_gps_and_shown_only_to_case_handlers()
+    {
+        using var factory = new PortalFactory();
+        var citizen = factory.Anonymous();
+
+        var fake = await SubmitWithFilesAsync(citizen, ("anh-chup.jpg", Encoding.UTF8.GetBytes("chỉ là chữ, không phải ảnh")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, fake.StatusCode);
+        var fakeHtml = WebUtility.HtmlDecode(await fake.Content.ReadAsStringAsync());
+        Assert.Contains("Tệp “anh-chup.jpg”", fakeHtml);
+        Assert.Contains("Vui lòng chọn lại tệp đính kèm", fakeHtml);
+        Assert.Contains("có ổ gà lớn", fakeHtml); // the citizen's text is kept
+
+        var bomb = await SubmitWithFilesAsync(citizen, ("lon.png", TestImages.PngDeclaring(30_000, 30_000)));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bomb.StatusCode);
+        Assert.Contains("30000 × 30000", WebUtility.HtmlDecode(await bomb.Content.ReadAsStringAsync()));
+
+        var tooMany = await SubmitWithFilesAsync(citizen, ("1.jpg", TestImages.SmallJpeg()), ("2.jpg", TestImages.SmallJpeg()), ("3.jpg", TestImages.SmallJpeg()), ("4.jpg", TestImages.SmallJpeg()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooMany.StatusCode);
+        Assert.Contains("tối đa 3 tệp", WebUtility.HtmlDecode(await tooMany.Content.ReadAsStringAsync()));
+
+        using (var scope = factory.Services.CreateScope())
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.CountAsync());
+
+        var ok = await SubmitWithFilesAsync(citizen, ("o-ga.png", TestImages.PngWithGps()), ("don.pdf", Unit.MediaSanitizerTests.PdfWithAuthor("Trần Văn Ảnh")));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+
+        int caseId, imageId;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var saved = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.Include(c => c.Attachments).SingleAsync();
+            caseId = saved.Id;
+            Assert.Equal(["don.pdf", "o-ga.png"], saved.Attachments.Select(a => a.FileName).Order());
+            imageId = saved.Attachments.Single(a => a.FileName == "o-ga.png").Id;
+        }
+
+        var moderator = await factory.SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var casePage = await moderator.GetStringAsync($"/quan-tri/hoi-dap/{caseId}");
+        Assert.Contains("o-ga.png", casePage);
+        var download = await moderator.GetAsync($"/quan-tri/hoi-dap/{caseId}?handler=Attachment&attachmentId={imageId}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.False(TestImages.HasGps(await download.Content.ReadAsByteArrayAsync()));
+
+        // Not for the public, not for anonymous users, not as a static file.
+        var anonymous = await citizen.GetAsync($"/quan-tri/hoi-dap/{caseId}?handler=Attachment&attachmentId={imageId}");
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        var dataRoot = factory.Services.GetRequiredService<CchcPortal.Web.Infrastructure.PortalPaths>().DataPath;
+        var stored = Directory.GetFiles(Path.Combine(dataRoot, "private", "attachments"), "*", SearchOption.AllDirectories);
+        Assert.Equal(2, stored.Length);
+        Assert.DoesNotContain(stored, f => f.Contains("o-ga") || f.Contains("don")); // stored under random names
+    }
+}

@@ -52,7 +52,7 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
         if (!CanSee(staff, c)) return OperationResult<QuestionCase>.Fail("", "Bạn không có quyền xử lý hồ sơ của cơ quan khác.");
         var actor = input.Action switch
         {
-            CaseAction.Accept or CaseAction.Reject or CaseAction.Assign or CaseAction.Reassign => staff.IsModerator ? CaseActor.Moderator : CaseActor.Citizen,
+            CaseAction.Accept or CaseAction.Reject or CaseAction.Assign or CaseAction.Reassign or CaseAction.Merge => staff.IsModerator ? CaseActor.Moderator : CaseActor.Citizen,
             CaseAction.ReturnToDrafting or CaseAction.Approve => staff.IsHead ? CaseActor.AgencyHead : CaseActor.Citizen,
             _ => staff.IsResponder || staff.IsHead ? CaseActor.AgencyResponder : CaseActor.Citizen,
         };
@@ -65,14 +65,14 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
         {
             case CaseAction.Reject:
                 if (input.Reason is null) return OperationResult<QuestionCase>.Fail(nameof(input.Reason), "Vui lòng chọn lý do không tiếp nhận.");
-                if (input.Reason == RejectionReason.Duplicate)
-                {
-                    var original = (input.DuplicateOf ?? "").Trim().ToUpperInvariant();
-                    if (!await db.QuestionCases.AnyAsync(x => x.Code == original && x.Id != id, ct))
-                        return OperationResult<QuestionCase>.Fail(nameof(input.DuplicateOf), "Hồ sơ trùng cần mã hồ sơ gốc đã có.");
-                    c.DuplicateOfCode = original;
-                }
+                if (input.Reason == RejectionReason.Duplicate && await MergeIntoAsync(c, input.DuplicateOf, staff, ct) is { } mergeError)
+                    return OperationResult<QuestionCase>.Fail(nameof(input.DuplicateOf), mergeError);
                 c.RejectionReason = input.Reason;
+                break;
+            case CaseAction.Merge:
+                if (await MergeIntoAsync(c, input.DuplicateOf, staff, ct) is { } error)
+                    return OperationResult<QuestionCase>.Fail(nameof(input.DuplicateOf), error);
+                c.RejectionReason = RejectionReason.Duplicate;
                 break;
             case CaseAction.Accept:
                 c.PublicContent = Redact(c.Content);
@@ -105,6 +105,7 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
                 c.IsPublished = c.ConsentToPublish;
                 break;
         }
+        if (c.DuplicateOfCode.Length > 0 && note.Length == 0) note = $"Trùng hồ sơ {c.DuplicateOfCode}";
         if (input.Action == CaseAction.StartDrafting && input.DraftHtml is not null) c.DraftHtml = sanitizer.Sanitize(input.DraftHtml);
 
         c.Events.Add(new CaseEvent { At = Now, Actor = staff.Name, Action = CaseWorkflow.ActionText(input.Action), FromStatus = c.Status, ToStatus = next.Value, Note = note });
@@ -113,6 +114,28 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
         await db.SaveChangesAsync(ct);
         await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Question, c.Id, input.Action.ToString()), ct);
         return OperationResult<QuestionCase>.Ok(c);
+    }
+
+    /// <summary>
+    /// Closes <paramref name="duplicate"/> into the original case: the original gets the duplicate's text (kept for
+    /// the handlers, not published) and its files, and an audit line; the duplicate points at the original.
+    /// </summary>
+    private async Task<string?> MergeIntoAsync(QuestionCase duplicate, string? originalCode, Staff staff, CancellationToken ct)
+    {
+        var code = (originalCode ?? "").Trim().ToUpperInvariant();
+        var original = await db.QuestionCases.FirstOrDefaultAsync(x => x.Code == code && x.Id != duplicate.Id, ct);
+        if (original is null) return "Vui lòng nhập mã hồ sơ gốc đã có (ví dụ HD-2026-000123).";
+        // Merging into a case that was itself merged follows it to the case that stays open.
+        for (var hops = 0; original.RejectionReason == RejectionReason.Duplicate && original.DuplicateOfCode.Length > 0 && hops < 5; hops++)
+            original = await db.QuestionCases.FirstAsync(x => x.Code == original.DuplicateOfCode, ct);
+        if (original.Id == duplicate.Id) return "Không thể gộp một hồ sơ vào chính nó.";
+        if (original.Status is CaseStatus.Rejected or CaseStatus.Withdrawn) return $"Hồ sơ gốc {original.Code} đã bị từ chối hoặc đã rút; hãy chọn hồ sơ gốc khác.";
+
+        duplicate.DuplicateOfCode = original.Code;
+        original.Content += $"\n\n[Gộp từ hồ sơ trùng {duplicate.Code}, gửi {VnFormat.DateTime(duplicate.SubmittedAt)}]\n{duplicate.Content}";
+        foreach (var file in await db.CaseAttachments.Where(a => a.CaseId == duplicate.Id).ToListAsync(ct)) file.CaseId = original.Id;
+        db.CaseEvents.Add(new CaseEvent { CaseId = original.Id, At = Now, Actor = staff.Name, Action = $"gộp hồ sơ trùng {duplicate.Code}", FromStatus = original.Status, ToStatus = original.Status });
+        return null;
     }
 
     [GeneratedRegex(@"(\+?84|0)[\d .-]{8,13}\d")] private static partial Regex PhoneLike();

@@ -13,7 +13,7 @@ public enum CaseKind
 
 public enum CaseStatus { Submitted, Accepted, Rejected, Assigned, NeedsInformation, Drafting, AwaitingApproval, Answered, Withdrawn }
 
-public enum CaseAction { Accept, Reject, Assign, Reassign, RequestInformation, ProvideInformation, StartDrafting, SubmitForApproval, ReturnToDrafting, Approve, Withdraw }
+public enum CaseAction { Accept, Reject, Assign, Reassign, RequestInformation, ProvideInformation, StartDrafting, SubmitForApproval, ReturnToDrafting, Approve, Withdraw, Merge }
 
 /// <summary>Who may take an action. A citizen acts through the tracking code and secret.</summary>
 public enum CaseActor { Citizen, Moderator, AgencyResponder, AgencyHead }
@@ -42,6 +42,12 @@ public static class CaseWorkflow
         new(CaseStatus.Drafting, CaseAction.SubmitForApproval, CaseStatus.AwaitingApproval, CaseActor.AgencyResponder),
         new(CaseStatus.AwaitingApproval, CaseAction.ReturnToDrafting, CaseStatus.Drafting, CaseActor.AgencyHead),
         new(CaseStatus.AwaitingApproval, CaseAction.Approve, CaseStatus.Answered, CaseActor.AgencyHead),
+        // A duplicate found after acceptance is merged into the original: closed as a duplicate, its text and
+        // files carried over. (At moderation, rejecting as a duplicate does the same.)
+        new(CaseStatus.Accepted, CaseAction.Merge, CaseStatus.Rejected, CaseActor.Moderator),
+        new(CaseStatus.Assigned, CaseAction.Merge, CaseStatus.Rejected, CaseActor.Moderator),
+        new(CaseStatus.NeedsInformation, CaseAction.Merge, CaseStatus.Rejected, CaseActor.Moderator),
+        new(CaseStatus.Drafting, CaseAction.Merge, CaseStatus.Rejected, CaseActor.Moderator),
         new(CaseStatus.Submitted, CaseAction.Withdraw, CaseStatus.Withdrawn, CaseActor.Citizen),
         new(CaseStatus.Accepted, CaseAction.Withdraw, CaseStatus.Withdrawn, CaseActor.Citizen),
         new(CaseStatus.Assigned, CaseAction.Withdraw, CaseStatus.Withdrawn, CaseActor.Citizen),
@@ -94,6 +100,7 @@ public static class CaseWorkflow
         CaseAction.ReturnToDrafting => "trả lại để soạn lại",
         CaseAction.Approve => "duyệt và công bố trả lời",
         CaseAction.Withdraw => "rút hồ sơ",
+        CaseAction.Merge => "gộp vào hồ sơ gốc (trùng)",
         _ => a.ToString(),
     };
 

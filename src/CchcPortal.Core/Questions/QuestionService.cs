@@ -8,6 +8,9 @@ namespace CchcPortal.Core.Questions;
 
 public sealed record SubmittedCase(string Code, string Secret, DateOnly ModerationDue);
 
+/// <summary>What the citizen of a merged duplicate may know about the case it was merged into.</summary>
+public sealed record MergedInto(string Code, string Title, CaseStatus Status, bool IsPublished);
+
 /// <summary>Receives citizens' cases and lets them follow one by code and secret.</summary>
 public sealed class QuestionService(PortalDbContext db, TimeProvider time)
 {
@@ -64,6 +67,15 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time)
         var expected = Encoding.ASCII.GetBytes(found?.SecretHash ?? Hash("no-case"));
         var given = Encoding.ASCII.GetBytes(Hash((secret ?? "").Trim().ToLowerInvariant()));
         return CryptographicOperations.FixedTimeEquals(expected, given) && found is not null ? found : null;
+    }
+
+    /// <summary>The open case a duplicate was merged into: its title only when its answer is public.</summary>
+    public async Task<MergedInto?> MergedIntoAsync(QuestionCase duplicate, CancellationToken ct = default)
+    {
+        if (duplicate.DuplicateOfCode.Length == 0) return null;
+        var o = await db.QuestionCases.AsNoTracking().Where(c => c.Code == duplicate.DuplicateOfCode)
+            .Select(c => new { c.Code, c.Title, c.Status, c.IsPublished }).FirstOrDefaultAsync(ct);
+        return o is null ? null : new MergedInto(o.Code, o.IsPublished ? o.Title : "", o.Status, o.IsPublished);
     }
 
     /// <summary>The citizen's own moves, authorised by code and secret: add the information asked for, or withdraw.</summary>

@@ -177,4 +177,51 @@ public class QuestionJourneyTests
         var bad = await moderator.PostFormAsync("/quan-tri/hoi-dap/nhap-ho-so", new() { ["Channel"] = "pigeon", ["Input.Title"] = "x" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
     }
+
+    [Fact]
+    public async Task A_duplicate_found_after_acceptance_is_merged_into_the_original_with_its_text_and_files()
+    {
+        using var factory = new PortalFactory();
+        var moderator = await StaffAsync(factory, "kd3@test.local", PortalRoles.Moderator);
+        async Task<(int Id, string Code, string Secret)> EnterAsync(string title, string content)
+        {
+            var html = await (await moderator.PostFormAsync("/quan-tri/hoi-dap/nhap-ho-so", new()
+            {
+                ["Channel"] = "letter", ["Input.Kind"] = "RegulationFeedback", ["Input.Title"] = title, ["Input.Content"] = content,
+                ["Input.Name"] = "Người gửi thư", ["Input.Phone"] = "0262.3852255",
+            })).Content.ReadAsStringAsync();
+            var match = Regex.Match(html, @"Đã tạo hồ sơ <strong>(HD-\d{4}-\d{6})</strong>\. Mã bí mật để người gửi tra cứu: <strong>([0-9a-f]{16})</strong>");
+            using var scope = factory.Services.CreateScope();
+            var id = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync(c => c.Code == match.Groups[1].Value)).Id;
+            return (id, match.Groups[1].Value, match.Groups[2].Value);
+        }
+        var original = await EnterAsync("Kiến nghị bỏ yêu cầu bản sao sổ đỏ", "Đề nghị không yêu cầu nộp bản sao giấy chứng nhận khi đã có dữ liệu đất đai.");
+        var duplicate = await EnterAsync("Lại kiến nghị về bản sao sổ đỏ", "Tôi cũng đề nghị bỏ bản sao giấy chứng nhận quyền sử dụng đất, vì mất thời gian công chứng.");
+        await ActAsync(moderator, original.Id, new() { ["Input.Action"] = "Accept" });
+        await ActAsync(moderator, duplicate.Id, new() { ["Input.Action"] = "Accept" });
+
+        var noCode = await ActAsync(moderator, duplicate.Id, new() { ["Input.Action"] = "Merge", ["Input.DuplicateOf"] = "HD-2026-999999" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noCode.StatusCode);
+        Assert.Contains("Vui lòng nhập mã hồ sơ gốc đã có", WebUtility.HtmlDecode(await noCode.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ActAsync(moderator, duplicate.Id, new() { ["Input.Action"] = "Merge", ["Input.DuplicateOf"] = duplicate.Code })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(moderator, duplicate.Id, new() { ["Input.Action"] = "Merge", ["Input.DuplicateOf"] = original.Code.ToLowerInvariant() })).StatusCode);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var merged = await db.QuestionCases.SingleAsync(c => c.Id == duplicate.Id);
+            Assert.Equal((CchcPortal.Core.Questions.CaseStatus.Rejected, CchcPortal.Core.Questions.RejectionReason.Duplicate, original.Code), (merged.Status, merged.RejectionReason!.Value, merged.DuplicateOfCode));
+            var kept = await db.QuestionCases.Include(c => c.Events).SingleAsync(c => c.Id == original.Id);
+            Assert.Contains("vì mất thời gian công chứng", kept.Content);
+            Assert.Contains(kept.Events, e => e.Action == $"gộp hồ sơ trùng {duplicate.Code}");
+            Assert.Equal(CchcPortal.Core.Questions.CaseStatus.Accepted, kept.Status);
+        }
+
+        // The citizen of the duplicate is told where their case went, and nothing private of the other case.
+        var track = WebUtility.HtmlDecode(await (await factory.Anonymous().PostFormAsync("/hoi-dap/tra-cuu", new() { ["Code"] = duplicate.Code, ["Secret"] = duplicate.Secret })).Content.ReadAsStringAsync());
+        Assert.Contains($"đã được gộp vào hồ sơ đó", track);
+        Assert.Contains(original.Code, track);
+        Assert.Contains("Trạng thái hồ sơ gốc: Đã tiếp nhận", track);
+        Assert.DoesNotContain("Kiến nghị bỏ yêu cầu bản sao sổ đỏ", track);
+    }
 }

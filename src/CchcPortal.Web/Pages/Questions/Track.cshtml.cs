@@ -15,6 +15,7 @@ public sealed class TrackModel(QuestionService questions) : PageModel
     [BindProperty] public string? Text { get; set; }
     public string? Done { get; private set; }
     public QuestionCase? Case { get; private set; }
+    public MergedInto? Original { get; private set; }
 
     public void OnGet() { }
 
@@ -30,15 +31,20 @@ public sealed class TrackModel(QuestionService questions) : PageModel
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
         else Done = done;
-        Case = await questions.TrackAsync(Code, Secret, ct);
-        Response.Headers.CacheControl = "no-store";
+        await LoadAsync(ct);
         return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Case = await questions.TrackAsync(Code, Secret, ct);
+        if (Case is not null) Original = await questions.MergedIntoAsync(Case, ct);
+        Response.Headers.CacheControl = "no-store";
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Case = await questions.TrackAsync(Code, Secret, ct);
-        Response.Headers.CacheControl = "no-store";
+        await LoadAsync(ct);
         if (Case is null)
         {
             ModelState.AddModelError("", "Mã hồ sơ hoặc mã bí mật không đúng. Vui lòng kiểm tra lại.");

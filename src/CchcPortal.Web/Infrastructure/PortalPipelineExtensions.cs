@@ -48,6 +48,7 @@ public static class PortalPipelineExtensions
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
         app.MapFeeds();
+        app.MapImageVariants();
         app.MapDirectoryEndpoints();
         app.MapProcedureEndpoints();
         app.MapIndexEndpoints();

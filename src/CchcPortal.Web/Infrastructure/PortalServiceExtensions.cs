@@ -41,6 +41,7 @@ public static class PortalServiceExtensions
         services.AddPortalOutputCache();
         services.AddSingleton<MediaStore>();
         services.AddSingleton(new CchcPortal.Media.Images.ImageSanitizer());
+        services.AddSingleton(sp => new CchcPortal.Media.Images.ImageVariants(Path.Combine(sp.GetRequiredService<PortalPaths>().DataPath, "cache", "variants")));
         services.AddSingleton<Features.Questions.CaseAttachmentStore>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddSingleton<Features.Procedures.ProcedureViewCounter>();

@@ -16,9 +16,11 @@ public static class TestImages
         return tagged.PngsaveBuffer(keep: Enums.ForeignKeep.All);
     }
 
-    public static byte[] SmallJpeg()
+    public static byte[] SmallJpeg() => Jpeg(50, 40);
+
+    public static byte[] Jpeg(int width, int height)
     {
-        using var black = Image.Black(50, 40, bands: 3);
+        using var black = Image.Black(width, height, bands: 3);
         using var plain = (black + 90).Cast(Enums.BandFormat.Uchar);
         return plain.JpegsaveBuffer();
     }

@@ -3,20 +3,13 @@ namespace CchcPortal.Web.Features.Media;
 public sealed record StoredMedia(string Url, string ContentType, long Length);
 
 /// <summary>
-/// Stores uploaded images under {DataPath}/media/yyyy/MM/. The type is decided by the file's first bytes, never
-/// by its name or Content-Type; the stored name is random, so nothing a user typed reaches the file system.
+/// Stores uploads under {DataPath}/media/{images|forms}/yyyy/MM/. The type is decided by the file's content (images
+/// are decoded), never by its name or Content-Type; the stored name is random, so nothing a user typed reaches the
+/// file system.
 /// </summary>
-public sealed class MediaStore(Infrastructure.PortalPaths paths, TimeProvider time, Microsoft.Extensions.Options.IOptions<Infrastructure.PortalOptions> options)
+public sealed class MediaStore(Infrastructure.PortalPaths paths, TimeProvider time, Microsoft.Extensions.Options.IOptions<Infrastructure.PortalOptions> options, CchcPortal.Media.Images.ImageSanitizer images)
 {
     public const string UrlPrefix = "/media";
-
-    private static readonly (string Ext, string Type, byte?[] Magic)[] Signatures =
-    [
-        (".jpg", "image/jpeg", [0xFF, 0xD8, 0xFF]),
-        (".png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-        (".gif", "image/gif", [0x47, 0x49, 0x46, 0x38]),
-        (".webp", "image/webp", [0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50]),
-    ];
 
     public long MaxBytes => options.Value.MaxUploadBytes;
 
@@ -73,20 +66,6 @@ public sealed class MediaStore(Infrastructure.PortalPaths paths, TimeProvider ti
         return new StoredMedia($"{UrlPrefix}/{relative.Replace('\\', '/')}", type, bytes.Length);
     }
 
-    /// <summary>Detects an image type from its header bytes; null when it is not a supported image.</summary>
-    public static (string Ext, string Type)? DetectImage(ReadOnlySpan<byte> header)
-    {
-        foreach (var (ext, type, magic) in Signatures)
-        {
-            if (header.Length < magic.Length) continue;
-            var match = true;
-            for (var i = 0; i < magic.Length && match; i++)
-                match = magic[i] is null || header[i] == magic[i];
-            if (match) return (ext, type);
-        }
-        return null;
-    }
-
     /// <summary>Saves an image; returns null with a Vietnamese message when the content is not acceptable.</summary>
     public async Task<(StoredMedia? Media, string? Error)> SaveImageAsync(Stream content, long length, CancellationToken ct)
     {
@@ -95,9 +74,9 @@ public sealed class MediaStore(Infrastructure.PortalPaths paths, TimeProvider ti
 
         await using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
-        var detected = DetectImage(buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, 16)));
-        if (detected is null) return (null, "Tệp tải lên không phải là ảnh JPEG, PNG, GIF hoặc WebP hợp lệ.");
-
-        return (await WriteAsync(buffer.ToArray(), "images", detected.Value.Ext, detected.Value.Type, ct), null);
+        // Decoded, not guessed from the name; size-checked against bombs; EXIF/GPS and other metadata removed.
+        var (image, error) = images.Sanitize(buffer.ToArray());
+        if (image is null) return (null, error);
+        return (await WriteAsync(image.Content, "images", image.Extension, image.ContentType, ct), null);
     }
 }

@@ -39,6 +39,8 @@ public static class PortalPolicies
     public const string EditContent = "EditContent";
     public const string ManageDirectory = "ManageDirectory";
     public const string HandleQuestions = "HandleQuestions";
+    /// <summary>Episodes of the programme "Dân hỏi – Thủ trưởng trả lời": moderators see every case, so they link them.</summary>
+    public const string ManageProgramme = "ManageProgramme";
     public const string ManageUsers = "ManageUsers";
     public const string ManageSettings = "ManageSettings";
 }

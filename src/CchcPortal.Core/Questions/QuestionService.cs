@@ -14,9 +14,16 @@ public sealed record MergedInto(string Code, string Title, CaseStatus Status, bo
 /// <summary>Receives citizens' cases and lets them follow one by code and secret.</summary>
 public sealed class QuestionService(PortalDbContext db, TimeProvider time)
 {
-    public async Task<OperationResult<SubmittedCase>> SubmitAsync(QuestionSubmission input, string channel = "web", IReadOnlyList<CaseAttachment>? attachments = null, CancellationToken ct = default)
+    /// <summary>The channel of cases received through the programme "Dân hỏi – Thủ trưởng trả lời".</summary>
+    public const string ProgrammeChannel = "tv-program";
+
+    /// <param name="episodeId">For a case received through the TV/radio programme: the episode it came in (ignored for other channels).</param>
+    public async Task<OperationResult<SubmittedCase>> SubmitAsync(QuestionSubmission input, string channel = "web", IReadOnlyList<CaseAttachment>? attachments = null, int? episodeId = null, CancellationToken ct = default)
     {
         var errors = input.Validate();
+        if (channel != ProgrammeChannel) episodeId = null;
+        if (episodeId is { } e && !await db.ProgrammeEpisodes.AnyAsync(x => x.Id == e, ct))
+            errors.Add("EpisodeId", "Chương trình đã chọn không còn trong danh sách.");
         if (input.AgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.IsActive, ct))
             errors.Add(nameof(input.AgencyId), "Cơ quan đã chọn không còn trong danh bạ.");
         if (errors.Any) return OperationResult<SubmittedCase>.Invalid(errors);
@@ -31,7 +38,7 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time)
             Title = VietnameseText.Normalize(input.Title), Content = VietnameseText.NormalizeLines(input.Content).Trim(),
             SubmitterName = VietnameseText.Normalize(input.Name), SubmitterPhone = VietnameseText.Normalize(input.Phone),
             SubmitterEmail = (input.Email ?? "").Trim(), SubmitterArea = VietnameseText.Normalize(input.Area),
-            ConsentToPublish = input.ConsentToPublish, Channel = channel, Status = CaseStatus.Submitted, SubmittedAt = now,
+            ConsentToPublish = input.ConsentToPublish, Channel = channel, EpisodeId = episodeId, Status = CaseStatus.Submitted, SubmittedAt = now,
             ModerationDue = DeadlinePolicy.Default.ModerationDue(new WorkingCalendar(holidays), today),
             SecretHash = Hash(secret),
             Attachments = attachments?.ToList() ?? [],

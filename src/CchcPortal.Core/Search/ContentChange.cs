@@ -23,4 +23,6 @@ public static class ContentKinds
     public const string Procedure = "procedure";
     public const string Index = "index";
     public const string Question = "question";
+    /// <summary>An episode of the programme "Dân hỏi – Thủ trưởng trả lời".</summary>
+    public const string Episode = "episode";
 }

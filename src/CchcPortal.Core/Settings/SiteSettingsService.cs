@@ -24,6 +24,10 @@ public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, 
         var errors = new ValidationErrors();
         if (VietnameseText.Normalize(input.SiteName).Length == 0) errors.Add(nameof(input.SiteName), "Vui lòng nhập tên cổng thông tin.");
         if (VietnameseText.Normalize(input.UnitName).Length == 0) errors.Add(nameof(input.UnitName), "Vui lòng nhập tên đơn vị.");
+        // The programme's page dials this number: it must be a number (a note may follow in brackets).
+        var programmeHotline = VietnameseText.Normalize(input.ProgrammeHotline);
+        if (programmeHotline.Length > 0 && !Directory.PhoneNumber.TryParse(programmeHotline.Split('(', 2)[0], out _, out var phoneError))
+            errors.Add(nameof(input.ProgrammeHotline), $"Đường dây nóng của chương trình: {phoneError}");
         if (errors.Any) return OperationResult<SiteSettings>.Invalid(errors);
 
         var row = await db.SiteSettings.FirstOrDefaultAsync(ct);
@@ -38,6 +42,7 @@ public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, 
         row.ResponsiblePerson = VietnameseText.Normalize(input.ResponsiblePerson);
         row.LicenceNote = VietnameseText.Normalize(input.LicenceNote);
         row.IndexSubjectName = VietnameseText.Normalize(input.IndexSubjectName);
+        row.ProgrammeHotline = programmeHotline;
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         cache.Remove(CacheKey);

@@ -25,6 +25,10 @@ public static class CachePolicies
     public const string Questions = "Questions";
     public const string QuestionsTag = "questions";
 
+    /// <summary>sitemap.xml: lists news, static pages and programme episodes, so it is evicted by each of them.</summary>
+    public const string Sitemap = "Sitemap";
+    public const string SitemapTag = "sitemap";
+
     public const string SiteTag = "site";
     public const string ProceduresTag = "procedures";
     public const string NewsTag = "news";
@@ -41,6 +45,7 @@ public static class CachePolicies
             options.AddPolicy(Procedures, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, ProceduresTag));
             options.AddPolicy(Indices, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, IndicesTag));
             options.AddPolicy(Questions, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, QuestionsTag));
+            options.AddPolicy(Sitemap, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, NewsTag, SitemapTag));
         });
         services.AddScoped<IContentChangeListener, OutputCacheEvictionListener>();
         return services;
@@ -60,6 +65,8 @@ public sealed class OutputCacheEvictionListener(IOutputCacheStore store) : ICont
             ContentKinds.Procedure => [CachePolicies.ProceduresTag, CachePolicies.DirectoryTag],
             ContentKinds.Index => [CachePolicies.IndicesTag],
             ContentKinds.Question => [CachePolicies.QuestionsTag],
+            // Episode pages and the answers given in them; published episodes are listed in the sitemap.
+            ContentKinds.Episode => [CachePolicies.QuestionsTag, CachePolicies.SitemapTag],
             _ => [CachePolicies.SiteTag],
         };
         foreach (var tag in tags)

@@ -69,6 +69,7 @@ public static class PortalServiceExtensions
             options.Conventions.AuthorizeAreaFolder("Manager", "/Procedures", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Indices", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Questions", PortalPolicies.HandleQuestions);
+            options.Conventions.AuthorizeAreaFolder("Manager", "/Questions/Programme", PortalPolicies.ManageProgramme);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Users", PortalPolicies.ManageUsers);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Settings", PortalPolicies.ManageSettings);
         });
@@ -150,6 +151,7 @@ public static class PortalServiceExtensions
             .AddPolicy(PortalPolicies.Staff, p => p.RequireRole(PortalRoles.All.ToArray()))
             .AddPolicy(PortalPolicies.EditContent, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Editor))
             .AddPolicy(PortalPolicies.HandleQuestions, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Moderator, PortalRoles.AgencyResponder, PortalRoles.AgencyHead))
+            .AddPolicy(PortalPolicies.ManageProgramme, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Moderator))
             .AddPolicy(PortalPolicies.ManageDirectory, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Editor))
             .AddPolicy(PortalPolicies.ManageUsers, p => p.RequireRole(PortalRoles.Administrator))
             .AddPolicy(PortalPolicies.ManageSettings, p => p.RequireRole(PortalRoles.Administrator));

@@ -21,7 +21,7 @@ public static class FeedEndpoints
                     ? await RssAsync(http, posts, settings, category, ct)
                     : Results.NotFound())
             .CacheOutput(CachePolicies.News);
-        app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(CachePolicies.News);
+        app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(CachePolicies.Sitemap);
         app.MapGet("/hoi-dap/rss.xml", AnswersRssAsync).CacheOutput(CachePolicies.Questions);
         app.MapGet("/robots.txt", (HttpContext http) =>
                 Results.Text($"User-agent: *\nDisallow: /quan-tri\nDisallow: /tai-khoan\nDisallow: /tim-kiem\nSitemap: {BaseUrl(http)}/sitemap.xml\n", "text/plain; charset=utf-8"))
@@ -115,7 +115,7 @@ public static class FeedEndpoints
         return Results.Text(sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/rss+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> SitemapAsync(HttpContext http, PostQueries posts, StaticPageService pages, CancellationToken ct)
+    private static async Task<IResult> SitemapAsync(HttpContext http, PostQueries posts, StaticPageService pages, CchcPortal.Core.Questions.ProgrammeEpisodeQueries episodes, CancellationToken ct)
     {
         var baseUrl = BaseUrl(http);
         var sb = new StringBuilder();
@@ -136,6 +136,8 @@ public static class FeedEndpoints
             foreach (var c in await posts.CategoriesAsync(ct)) Url($"/tin-tuc/chuyen-muc/{c.Slug}", null);
             foreach (var p in await pages.ListAsync(ct)) Url($"/{p.Slug}", p.UpdatedAt);
             foreach (var (slug, updated) in await posts.SitemapEntriesAsync(ct)) Url($"/tin-tuc/{slug}", updated);
+            Url(CchcPortal.Core.Questions.ProgrammeEpisodeQueries.BasePath, null);
+            foreach (var (path, updated) in await episodes.SitemapEntriesAsync(ct)) Url(path, updated);
             w.WriteEndElement();
             await w.WriteEndDocumentAsync();
         }

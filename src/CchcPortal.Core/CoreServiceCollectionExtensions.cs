@@ -38,6 +38,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Questions.PublishedAnswers>();
         services.AddScoped<Questions.QuestionStatistics>();
         services.AddScoped<Questions.HolidayService>();
+        services.AddScoped<Questions.ISimilarQuestionFinder, Questions.PublishedAnswerSimilarFinder>();
+        services.AddScoped<IContentChangeListener, Questions.SimilarQuestionCorpusEviction>();
         services.AddMemoryCache();
         return services;
     }

@@ -13,6 +13,21 @@ public sealed class PortalOptions
 
     /// <summary>Largest upload accepted, in bytes.</summary>
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Proof-of-work and fallback-question settings of the public forms (Portal:AntiSpam:...).</summary>
+    public AntiSpamOptions AntiSpam { get; set; } = new();
+}
+
+public sealed class AntiSpamOptions
+{
+    /// <summary>Largest secret number of a challenge: a browser hashes about half of it (100,000: about a second on a phone).</summary>
+    public int MaxNumber { get; set; } = 100_000;
+
+    /// <summary>Minutes a proof-of-work challenge stays valid after the widget fetched it.</summary>
+    public int ChallengeMinutes { get; set; } = 20;
+
+    /// <summary>Base64 HMAC key; several nodes must share one. Empty: generated once into the data folder (antispam.key).</summary>
+    public string HmacKey { get; set; } = "";
 }
 
 /// <summary>The resolved, absolute folders the portal works in.</summary>
@@ -35,4 +50,5 @@ public sealed class PortalPaths
     public string DatabaseFile => Path.Combine(DataPath, "cchcportal.db");
     public string MediaPath => Path.Combine(DataPath, "media");
     public string KeysPath => Path.Combine(DataPath, "keys");
+    public string AntiSpamKeyFile => Path.Combine(DataPath, "antispam.key");
 }

@@ -16,7 +16,6 @@
   altcha.algorithms.set("SHA-256", function () { return new Worker(workerUrl); });
   var vi = altcha.i18n.get("vi") || {};
   altcha.i18n.set("vi", Object.assign({}, vi, {
-    label: "Tôi không phải là máy gửi tự động",
     verifying: "Đang xác minh, xin chờ giây lát...",
     waitAlert: "Đang xác minh chống thư rác, xin chờ giây lát.",
     verified: "Đã xác minh",

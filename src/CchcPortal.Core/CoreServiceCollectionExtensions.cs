@@ -40,6 +40,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Questions.HolidayService>();
         services.AddScoped<Questions.ProgrammeEpisodeService>();
         services.AddScoped<Questions.ProgrammeEpisodeQueries>();
+        services.AddScoped<Questions.ISimilarQuestionFinder, Questions.PublishedAnswerSimilarFinder>();
+        services.AddScoped<IContentChangeListener, Questions.SimilarQuestionCorpusEviction>();
         services.AddMemoryCache();
         return services;
     }

@@ -8,6 +8,9 @@ namespace CchcPortal.Core.Questions;
 public sealed record PublicAnswer(string Code, CaseKind Kind, string Title, string Question, string Area, string AnswerHtml, string SignedBy,
     string AgencyName, string Field, DateTime SubmittedAt, DateTime AnsweredAt, int DaysTaken);
 
+/// <summary>The public text of a published Q&amp;A (no personal data), as compared for suggestions.</summary>
+public sealed record PublishedText(string Code, string Title, string Question, string AgencyName, DateTime AnsweredAt);
+
 public sealed class PublishedAnswers(PortalDbContext db)
 {
     public async Task<PagedResult<PublicAnswer>> ListAsync(int? agencyId, int page, int pageSize = 20, CancellationToken ct = default,
@@ -43,6 +46,16 @@ public sealed class PublishedAnswers(PortalDbContext db)
         return (agencies.Select(a => (a.Id, a.Name)).ToList(),
             rows.Select(r => r.Field).Where(f => f.Length > 0).Distinct().OrderBy(f => f).ToList(),
             rows.Select(r => VnFormat.ToLocal(r.AnsweredAt!.Value).Year).Distinct().OrderDescending().ToList());
+    }
+
+    /// <summary>Every published Q&amp;A as text to compare with (title, published question), for duplicate suggestions.</summary>
+    public async Task<IReadOnlyList<PublishedText>> TextsAsync(CancellationToken ct = default)
+    {
+        var rows = await Query().Select(c => new { c.Code, c.Title, c.PublicContent, c.AgencyId, c.AnsweredAt }).ToListAsync(ct);
+        var ids = rows.Where(r => r.AgencyId is not null).Select(r => r.AgencyId!.Value).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        return rows.Select(r => new PublishedText(r.Code, r.Title, r.PublicContent,
+            r.AgencyId is { } id ? agencies.GetValueOrDefault(id, "") : "", r.AnsweredAt!.Value)).ToList();
     }
 
     private IQueryable<QuestionCase> Query() => db.QuestionCases.AsNoTracking().Where(c => c.Status == CaseStatus.Answered && c.IsPublished);

@@ -17,6 +17,20 @@ public sealed class PortalOptions
     /// <summary>Files a citizen may attach to a question, and the largest total size of them.</summary>
     public int MaxAttachments { get; set; } = 3;
     public long MaxAttachmentsBytes { get; set; } = 15 * 1024 * 1024;
+    /// <summary>Proof-of-work and fallback-question settings of the public forms (Portal:AntiSpam:...).</summary>
+    public AntiSpamOptions AntiSpam { get; set; } = new();
+}
+
+public sealed class AntiSpamOptions
+{
+    /// <summary>Largest secret number of a challenge: a browser hashes about half of it (100,000: about a second on a phone).</summary>
+    public int MaxNumber { get; set; } = 100_000;
+
+    /// <summary>Minutes a proof-of-work challenge stays valid after the widget fetched it.</summary>
+    public int ChallengeMinutes { get; set; } = 20;
+
+    /// <summary>Base64 HMAC key; several nodes must share one. Empty: generated once into the data folder (antispam.key).</summary>
+    public string HmacKey { get; set; } = "";
 }
 
 /// <summary>The resolved, absolute folders the portal works in.</summary>
@@ -41,4 +55,5 @@ public sealed class PortalPaths
     /// <summary>Files never served as static files: citizens' attachments, downloadable only by case handlers.</summary>
     public string PrivatePath => Path.Combine(DataPath, "private");
     public string KeysPath => Path.Combine(DataPath, "keys");
+    public string AntiSpamKeyFile => Path.Combine(DataPath, "antispam.key");
 }

@@ -1,4 +1,6 @@
 using CchcPortal.Web.Features.Agencies;
+using CchcPortal.Web.Features.AntiSpam;
+using CchcPortal.Web.Features.Questions;
 using CchcPortal.Web.Features.Feeds;
 using CchcPortal.Web.Features.Indices;
 using CchcPortal.Web.Features.Procedures;
@@ -53,6 +55,8 @@ public static class PortalPipelineExtensions
         app.MapProcedureEndpoints();
         app.MapIndexEndpoints();
         app.MapIndexExport();
+        app.MapAntiSpamEndpoints();
+        app.MapQuestionSuggestionEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -8,6 +8,7 @@ using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
 using CchcPortal.Data.Sqlite;
 using CchcPortal.Themes.Default;
+using CchcPortal.Web.Features.AntiSpam;
 using CchcPortal.Web.Features.Media;
 using CchcPortal.Web.Features.News;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,6 +24,8 @@ public static class PortalServiceExtensions
 {
     public const string PublicPostLimit = "public-post";
     public const string LoginLimit = "login";
+    /// <summary>Small public JSON lookups (title suggestions, anti-spam challenges): 60 a minute per address.</summary>
+    public const string PublicLookupLimit = "public-lookup";
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
@@ -43,6 +46,7 @@ public static class PortalServiceExtensions
         services.AddSingleton(new CchcPortal.Media.Images.ImageSanitizer());
         services.AddSingleton(sp => new CchcPortal.Media.Images.ImageVariants(Path.Combine(sp.GetRequiredService<PortalPaths>().DataPath, "cache", "variants")));
         services.AddSingleton<Features.Questions.CaseAttachmentStore>();
+        services.AddAntiSpam();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddSingleton<Features.Procedures.ProcedureViewCounter>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Procedures.ProcedureViewCounter>());
@@ -100,11 +104,9 @@ public static class PortalServiceExtensions
                 ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(5) })
                 : RateLimitPartition.GetNoLimiter("get"));
-            o.OnRejected = async (ctx, ct) =>
-            {
-                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await ctx.HttpContext.Response.WriteAsync("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.", ct);
-            };
+            o.AddPolicy(PublicLookupLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = (ctx, ct) => new ValueTask(RateLimitRejection.WriteAsync(ctx.HttpContext, ct));
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

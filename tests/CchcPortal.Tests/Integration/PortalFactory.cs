@@ -42,6 +42,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("CCHC_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("CCHC_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("Portal:SeedProcedures", _seedProcedures ? "true" : "false");
+        // Easy proof of work, so tests solve challenges in a few milliseconds (AltchaTestClient).
+        builder.UseSetting("Portal:AntiSpam:MaxNumber", AltchaTestClient.TestMaxNumber.ToString());
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -15,6 +15,7 @@ public class QuestionAttachmentTests
         var form = new MultipartFormDataContent
         {
             { new StringContent(await client.AntiforgeryTokenAsync("/hoi-dap/gui-cau-hoi")), "__RequestVerificationToken" },
+            { new StringContent(await client.SolvedAltchaAsync()), "altcha" },
             { new StringContent("Question"), "Input.Kind" },
             { new StringContent("Phản ánh ổ gà trước bộ phận một cửa xã"), "Input.Title" },
             { new StringContent("Trước cửa bộ phận tiếp nhận và trả kết quả có ổ gà lớn, người dân đi làm thủ tục rất nguy hiểm."), "Input.Content" },

@@ -42,7 +42,7 @@ public class QuestionJourneyTests
     {
         using var factory = new PortalFactory();
         var citizen = factory.Anonymous();
-        var submitted = await citizen.PostFormAsync("/hoi-dap/gui-cau-hoi", new()
+        var submitted = await citizen.PostQuestionAsync(new()
         {
             ["Input.Kind"] = "Question", ["Input.Title"] = "Đăng ký khai sinh cho con ở phường có cần sổ hộ khẩu không?",
             ["Input.Content"] = "Tôi ở phường Buôn Ma Thuột, số điện thoại của tôi 0987 654 321, xin hỏi đăng ký khai sinh có cần sổ hộ khẩu không?",
@@ -122,7 +122,7 @@ public class QuestionJourneyTests
     {
         using var factory = new PortalFactory();
         var citizen = factory.Anonymous();
-        var html = await (await citizen.PostFormAsync("/hoi-dap/gui-cau-hoi", new()
+        var html = await (await citizen.PostQuestionAsync(new()
         {
             ["Input.Kind"] = "RegulationFeedback", ["Input.Title"] = "Kiến nghị giảm giấy tờ khi cấp lại giấy phép",
             ["Input.Content"] = "Đề nghị bỏ yêu cầu nộp bản sao giấy phép cũ khi xin cấp lại vì cơ quan đã có dữ liệu.",

@@ -27,7 +27,7 @@ public partial class QuestionSubmissionTests
         using (var factory = new PortalFactory(dataPath))
         {
             var client = factory.Anonymous();
-            var response = await client.PostFormAsync("/hoi-dap/gui-cau-hoi", Question());
+            var response = await client.PostQuestionAsync(Question());
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var html = await response.Content.ReadAsStringAsync();
             code = CodePattern().Match(html).Groups[1].Value;
@@ -54,7 +54,7 @@ public partial class QuestionSubmissionTests
             Assert.Contains("Hỏi về thủ tục đăng ký khai sinh cho con", html);
             Assert.Contains("Đã gửi, chờ tiếp nhận", html);
             // The next case gets the next number.
-            var second = await client.PostFormAsync("/hoi-dap/gui-cau-hoi", Question("Hỏi thêm về lệ phí đăng ký khai sinh"));
+            var second = await client.PostQuestionAsync(Question("Hỏi thêm về lệ phí đăng ký khai sinh"));
             Assert.EndsWith("000002", CodePattern().Match(await second.Content.ReadAsStringAsync()).Groups[1].Value);
 
             // Personal data stays out of the public pages.
@@ -77,7 +77,7 @@ public partial class QuestionSubmissionTests
         var client = factory.Anonymous();
         var bot = Question();
         bot["Website"] = "http://spam.example";
-        var refused = await client.PostFormAsync("/hoi-dap/gui-cau-hoi", bot);
+        var refused = await client.PostQuestionAsync(bot);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains("có dấu hiệu gửi tự động", html);
@@ -86,7 +86,7 @@ public partial class QuestionSubmissionTests
         var noContact = Question();
         noContact["Input.Phone"] = "";
         noContact["Input.Email"] = "";
-        var invalid = await client.PostFormAsync("/hoi-dap/gui-cau-hoi", noContact);
+        var invalid = await client.PostQuestionAsync(noContact);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
         var invalidHtml = WebUtility.HtmlDecode(await invalid.Content.ReadAsStringAsync());
         Assert.Contains("Vui lòng để lại số điện thoại hoặc thư điện tử", invalidHtml);
@@ -119,7 +119,7 @@ public partial class QuestionSubmissionTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         Assert.Contains("đã có trong lịch nghỉ", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
 
-        await factory.Anonymous().PostFormAsync("/hoi-dap/gui-cau-hoi", Question());
+        await factory.Anonymous().PostQuestionAsync(Question());
         using var scope = factory.Services.CreateScope();
         var saved = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync();
         Assert.Equal(new DateOnly(2026, 11, 30), saved.ModerationDue); // Friday is now a holiday, then the weekend

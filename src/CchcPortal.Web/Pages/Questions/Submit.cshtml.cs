@@ -1,3 +1,4 @@
+using CchcPortal.Core.AntiSpam;
 using CchcPortal.Core.Directory;
 using CchcPortal.Core.Questions;
 using CchcPortal.Web.Features.Questions;
@@ -8,28 +9,43 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CchcPortal.Web.Pages.Questions;
 
-/// <summary>The public submission form. Saved before the response; the confirmation shows the code and secret once.</summary>
+/// <summary>
+/// The public submission form. Anti-spam first (honeypot, then the ALTCHA proof of work or, without JavaScript,
+/// the printed question), then the case is saved before the response; the confirmation shows the code and secret once.
+/// </summary>
 [EnableRateLimiting(PortalServiceExtensions.PublicPostLimit)]
 // Generous at the transport level so that our own, smaller limits answer with a message and the text kept.
 [RequestSizeLimit(40 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 40 * 1024 * 1024)]
-public sealed class SubmitModel(QuestionService questions, AgencyQueries agencies, CaseAttachmentStore attachments) : PageModel
+public sealed class SubmitModel(QuestionService questions, AgencyQueries agencies, CaseAttachmentStore attachments, AntiSpamGuard guard, HumanQuestion humanQuestion) : PageModel
 {
     [BindProperty] public QuestionSubmission Input { get; set; } = new();
     [BindProperty] public List<IFormFile> Attachments { get; set; } = [];
     /// <summary>Honeypot: hidden from people, filled in by bots.</summary>
     [BindProperty] public string? Website { get; set; }
+    /// <summary>The base64 JSON payload the ALTCHA widget adds to the form.</summary>
+    [BindProperty(Name = "altcha")] public string? Altcha { get; set; }
+    [BindProperty] public string? CheckToken { get; set; }
+    [BindProperty] public string? CheckAnswer { get; set; }
+
     public SubmittedCase? Submitted { get; private set; }
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+    /// <summary>The question for browsers without JavaScript: a fresh one on every render (each is single-use).</summary>
+    public HumanQuestionPrompt Check { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Agencies = await agencies.AllAsync(includeInactive: false, ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Agencies = await agencies.AllAsync(includeInactive: false, ct);
+        Check = humanQuestion.Issue();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Agencies = await agencies.AllAsync(includeInactive: false, ct);
-        if (!string.IsNullOrEmpty(Website))
+        Check = humanQuestion.Issue();
+        if (guard.Check(new AntiSpamInput(Website, Altcha, CheckToken, CheckAnswer)) is { } rejected)
         {
-            ModelState.AddModelError("", "Không gửi được: biểu mẫu có dấu hiệu gửi tự động. Nếu bạn là người gửi thật, hãy để trống ô cuối cùng và gửi lại; nội dung của bạn vẫn được giữ bên dưới.");
+            ModelState.AddModelError(rejected.AboutQuestion ? nameof(CheckAnswer) : "", rejected.Message);
             return Invalid();
         }
         var (files, fileErrors) = await attachments.CheckAsync(Attachments, ct);
@@ -59,6 +75,7 @@ public sealed class SubmitModel(QuestionService questions, AgencyQueries agencie
         // Browsers never re-send a chosen file: say so when there were any.
         if (Attachments.Any(f => f.Length > 0)) ModelState.AddModelError(nameof(Attachments), "Vui lòng chọn lại tệp đính kèm trước khi gửi lại.");
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 }

@@ -38,6 +38,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Questions.PublishedAnswers>();
         services.AddScoped<Questions.QuestionStatistics>();
         services.AddScoped<Questions.HolidayService>();
+        // E-mail: the host registers Notifications.MailLinks (the public address) and the sender.
+        services.AddSingleton<Notifications.OutboxSignal>();
+        services.AddScoped<Notifications.CaseMail>();
+        services.AddScoped<Notifications.OverdueDigest>();
+        services.AddScoped<Notifications.Outbox>();
         services.AddMemoryCache();
         return services;
     }

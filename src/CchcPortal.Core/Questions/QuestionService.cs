@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
+using CchcPortal.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcPortal.Core.Questions;
@@ -9,7 +10,7 @@ namespace CchcPortal.Core.Questions;
 public sealed record SubmittedCase(string Code, string Secret, DateOnly ModerationDue);
 
 /// <summary>Receives citizens' cases and lets them follow one by code and secret.</summary>
-public sealed class QuestionService(PortalDbContext db, TimeProvider time)
+public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseMail mail)
 {
     public async Task<OperationResult<SubmittedCase>> SubmitAsync(QuestionSubmission input, string channel = "web", CancellationToken ct = default)
     {
@@ -45,12 +46,14 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time)
             try
             {
                 db.QuestionCases.Add(@case);
+                await mail.QueueSubmittedAsync(@case, secret, ct);
                 await db.SaveChangesAsync(ct);
                 return OperationResult<SubmittedCase>.Ok(new SubmittedCase(@case.Code, secret, @case.ModerationDue));
             }
             catch (DbUpdateException) when (attempt < 3)
             {
-                db.Entry(@case).State = EntityState.Detached;
+                // Forget the case, its events and its mail (which quotes the code), and try the next code.
+                db.ChangeTracker.Clear();
             }
         }
     }
@@ -90,6 +93,7 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time)
         }
         db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = now, Actor = "Người gửi", Action = CaseWorkflow.ActionText(action), FromStatus = c.Status, ToStatus = next.Value, Note = action == CaseAction.Withdraw ? note : "" });
         c.Status = next.Value;
+        await mail.QueueMoveAsync(c, action, note, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult<QuestionCase>.Ok(c);
     }

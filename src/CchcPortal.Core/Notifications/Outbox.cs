@@ -22,10 +22,13 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
         _ => TimeSpan.FromHours(3),
     };
 
-    /// <summary>Unsent rows the sender may still try, oldest first, leaving out <paramref name="skip"/>.</summary>
-    public Task<List<OutgoingEmail>> PendingAsync(int take, IReadOnlyCollection<int> skip, CancellationToken ct = default) =>
+    /// <summary>
+    /// Unsent rows the sender may still try, oldest first, leaving out <paramref name="skip"/> and the rows
+    /// <paramref name="backingOff"/> unless their count was reset by a manual retry.
+    /// </summary>
+    public Task<List<OutgoingEmail>> PendingAsync(int take, IReadOnlyCollection<int> skip, IReadOnlyCollection<int> backingOff, CancellationToken ct = default) =>
         db.OutgoingEmails.AsNoTracking()
-            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts && !skip.Contains(m.Id))
+            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts && !skip.Contains(m.Id) && (m.Attempts == 0 || !backingOff.Contains(m.Id)))
             .OrderBy(m => m.Id).Take(take).ToListAsync(ct);
 
     /// <summary>

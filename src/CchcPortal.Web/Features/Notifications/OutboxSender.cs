@@ -42,19 +42,20 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, OutboxSignal signa
         try
         {
             var sent = 0;
-            var skip = new HashSet<int>();
+            var tried = new HashSet<int>();
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var (id, at) in _notBefore)
+                if (at <= now) _notBefore.TryRemove(id, out _);
+            var backingOff = _notBefore.Keys.ToList();
             while (true)
             {
-                var now = time.GetUtcNow().UtcDateTime;
-                foreach (var (id, at) in _notBefore)
-                    if (at > now) skip.Add(id);
                 using var scope = scopes.CreateScope();
                 var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
-                var batch = await outbox.PendingAsync(BatchSize, skip, ct);
+                var batch = await outbox.PendingAsync(BatchSize, tried, backingOff, ct);
                 if (batch.Count == 0) return sent;
                 foreach (var row in batch)
                 {
-                    skip.Add(row.Id);
+                    tried.Add(row.Id);
                     if (!await outbox.ClaimAsync(row, ct)) continue;
                     try
                     {
@@ -67,7 +68,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, OutboxSignal signa
                     {
                         var attempts = row.Attempts + 1;
                         await outbox.MarkFailedAsync(row.Id, ex.Message, CancellationToken.None);
-                        _notBefore[row.Id] = now + Outbox.Backoff(attempts);
+                        _notBefore[row.Id] = time.GetUtcNow().UtcDateTime + Outbox.Backoff(attempts);
                         log.LogWarning("E-mail {Id} ({Purpose}) not sent, attempt {Attempts}/{Max}: {Error}", row.Id, row.Purpose, attempts, Outbox.MaxAttempts, ex.Message);
                     }
                 }

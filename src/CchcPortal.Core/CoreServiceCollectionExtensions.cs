@@ -42,6 +42,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Questions.ProgrammeEpisodeQueries>();
         services.AddScoped<Questions.ISimilarQuestionFinder, Questions.PublishedAnswerSimilarFinder>();
         services.AddScoped<IContentChangeListener, Questions.SimilarQuestionCorpusEviction>();
+        // E-mail: the host registers Notifications.MailLinks (the public address) and the sender.
+        services.AddSingleton<Notifications.OutboxSignal>();
+        services.AddScoped<Notifications.CaseMail>();
+        services.AddScoped<Notifications.OverdueDigest>();
+        services.AddScoped<Notifications.Outbox>();
         services.AddMemoryCache();
         return services;
     }

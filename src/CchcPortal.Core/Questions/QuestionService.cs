@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
+using CchcPortal.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcPortal.Core.Questions;
@@ -12,7 +13,7 @@ public sealed record SubmittedCase(string Code, string Secret, DateOnly Moderati
 public sealed record MergedInto(string Code, string Title, CaseStatus Status, bool IsPublished);
 
 /// <summary>Receives citizens' cases and lets them follow one by code and secret.</summary>
-public sealed class QuestionService(PortalDbContext db, TimeProvider time)
+public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseMail mail)
 {
     /// <summary>The channel of cases received through the programme "Dân hỏi – Thủ trưởng trả lời".</summary>
     public const string ProgrammeChannel = "tv-program";
@@ -56,12 +57,14 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time)
             try
             {
                 db.QuestionCases.Add(@case);
+                await mail.QueueSubmittedAsync(@case, secret, ct);
                 await db.SaveChangesAsync(ct);
                 return OperationResult<SubmittedCase>.Ok(new SubmittedCase(@case.Code, secret, @case.ModerationDue));
             }
             catch (DbUpdateException) when (attempt < 3)
             {
-                db.Entry(@case).State = EntityState.Detached;
+                // Forget the case, its events and its mail (which quotes the code), and try the next code.
+                db.ChangeTracker.Clear();
             }
         }
     }
@@ -110,6 +113,7 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time)
         }
         db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = now, Actor = "Người gửi", Action = CaseWorkflow.ActionText(action), FromStatus = c.Status, ToStatus = next.Value, Note = action == CaseAction.Withdraw ? note : "" });
         c.Status = next.Value;
+        await mail.QueueMoveAsync(c, action, note, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult<QuestionCase>.Ok(c);
     }

@@ -19,6 +19,15 @@ public sealed class PortalOptions
     public long MaxAttachmentsBytes { get; set; } = 15 * 1024 * 1024;
     /// <summary>Proof-of-work and fallback-question settings of the public forms (Portal:AntiSpam:...).</summary>
     public AntiSpamOptions AntiSpam { get; set; } = new();
+
+    /// <summary>The portal's public address, for absolute links in e-mails (env Portal__PublicBaseUrl).</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>Vietnam time (HH:mm) at which the daily overdue digest is queued.</summary>
+    public string OverdueDigestTime { get; set; } = "07:30";
+
+    /// <summary>Outgoing mail server. Without a host, messages are written as .eml files to the pickup folder.</summary>
+    public SmtpSettings Smtp { get; set; } = new();
 }
 
 public sealed class AntiSpamOptions
@@ -31,6 +40,19 @@ public sealed class AntiSpamOptions
 
     /// <summary>Base64 HMAC key; several nodes must share one. Empty: generated once into the data folder (antispam.key).</summary>
     public string HmacKey { get; set; } = "";
+}
+
+/// <summary>Configuration section "Portal:Smtp".</summary>
+public sealed class SmtpSettings
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 25;
+    public string User { get; set; } = "";
+    public string Password { get; set; } = "";
+    /// <summary>Sender, "address" or "Name &lt;address&gt;".</summary>
+    public string From { get; set; } = "Cổng thông tin CCHC <no-reply@localhost>";
+    /// <summary>TLS: on connect for port 465, STARTTLS otherwise. Off: plain SMTP (a relay on the local network).</summary>
+    public bool EnableSsl { get; set; }
 }
 
 /// <summary>The resolved, absolute folders the portal works in.</summary>
@@ -56,4 +78,6 @@ public sealed class PortalPaths
     public string PrivatePath => Path.Combine(DataPath, "private");
     public string KeysPath => Path.Combine(DataPath, "keys");
     public string AntiSpamKeyFile => Path.Combine(DataPath, "antispam.key");
+    /// <summary>Where e-mails are written as .eml files when no SMTP host is configured.</summary>
+    public string MailPickupPath => Path.Combine(DataPath, "mail-pickup");
 }

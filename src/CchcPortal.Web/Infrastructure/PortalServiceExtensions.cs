@@ -11,6 +11,7 @@ using CchcPortal.Themes.Default;
 using CchcPortal.Web.Features.AntiSpam;
 using CchcPortal.Web.Features.Media;
 using CchcPortal.Web.Features.News;
+using CchcPortal.Web.Features.Notifications;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -50,6 +51,7 @@ public static class PortalServiceExtensions
         services.AddHostedService<ScheduledPublishingService>();
         services.AddSingleton<Features.Procedures.ProcedureViewCounter>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Procedures.ProcedureViewCounter>());
+        services.AddPortalMail();
 
         services.AddSingleton(new MainMenu()
             .Add("Trang chủ", "/", 0)

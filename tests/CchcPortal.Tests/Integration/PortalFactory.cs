@@ -22,14 +22,19 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public const string EditorPassword = "Ed1tor!Passw0rd#Test";
 
     public string DataPath { get; }
+    /// <summary>Where mail goes when no SMTP host is configured (as in tests).</summary>
+    public string MailPickupPath => Path.Combine(DataPath, "mail-pickup");
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
     private readonly bool _deleteOnDispose;
     private readonly bool _seedProcedures;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <param name="seedProcedures">The 1,601 seeded procedures add seconds to start-up; only tests that need them take them.</param>
-    public PortalFactory(string? dataPath = null, bool seedProcedures = false)
+    /// <param name="settings">Extra configuration, e.g. ["Portal:Smtp:Host"] = "127.0.0.1".</param>
+    public PortalFactory(string? dataPath = null, bool seedProcedures = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         _seedProcedures = seedProcedures;
+        _settings = settings ?? new Dictionary<string, string>();
         _deleteOnDispose = dataPath is null;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "cchc-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataPath);
@@ -44,6 +49,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:SeedProcedures", _seedProcedures ? "true" : "false");
         // Easy proof of work, so tests solve challenges in a few milliseconds (AltchaTestClient).
         builder.UseSetting("Portal:AntiSpam:MaxNumber", AltchaTestClient.TestMaxNumber.ToString());
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -24,6 +24,9 @@ public sealed class CaseMail(PortalDbContext db, TimeProvider time, OutboxSignal
     {
         var messages = await MessagesAsync(ct);
         Add(messages.ToCitizen(c, action, note));
+        if (action == CaseAction.Approve && c.IsPublished)
+            foreach (var duplicate in await db.QuestionCases.AsNoTracking().Where(d => d.DuplicateOfCode == c.Code && d.SubmitterEmail != "").ToListAsync(ct))
+                Add(messages.DuplicateAnswered(duplicate, c));
 
         string[] roles = action switch
         {

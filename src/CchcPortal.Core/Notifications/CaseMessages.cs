@@ -67,7 +67,7 @@ public sealed class CaseMessages(MailLinks links, string signature)
                 body.AppendLine($"{Sender} đã tiếp nhận {KindText(c.Kind)} \"{c.Title}\" (mã hồ sơ {c.Code}).")
                     .AppendLine("Hồ sơ sẽ được chuyển đến cơ quan có thẩm quyền để xem xét, trả lời theo quy định.");
                 break;
-            case CaseAction.Reject:
+            case CaseAction.Reject or CaseAction.Merge:
                 subject = $"[{c.Code}] Hồ sơ không được tiếp nhận";
                 purpose = PurposeRejected;
                 body.AppendLine($"{Sender} rất tiếc thông báo {KindText(c.Kind)} \"{c.Title}\" (mã hồ sơ {c.Code}) không được tiếp nhận.")
@@ -101,6 +101,16 @@ public sealed class CaseMessages(MailLinks links, string signature)
         if (action != CaseAction.RequestInformation && action != CaseAction.Approve)
             body.AppendLine().AppendLine("Ông/Bà theo dõi hồ sơ tại (nhập mã hồ sơ và mã bí mật):").AppendLine(links.Tracking);
         return Draft(c.SubmitterEmail, subject, body, purpose);
+    }
+
+    /// <summary>To the citizen of a duplicate merged into <paramref name="original"/>, once the original's answer is published.</summary>
+    public MailDraft? DuplicateAnswered(QuestionCase duplicate, QuestionCase original)
+    {
+        if (!HasEmail(duplicate) || !original.IsPublished) return null;
+        var body = Citizen(duplicate);
+        body.AppendLine($"{KindText(duplicate.Kind, capital: true)} \"{duplicate.Title}\" (mã hồ sơ {duplicate.Code}) trùng nội dung nên đã được gộp vào hồ sơ {original.Code}.")
+            .AppendLine($"Hồ sơ {original.Code} đã được trả lời; nội dung trả lời được công bố tại:").AppendLine(links.PublicAnswer(original.Code));
+        return Draft(duplicate.SubmitterEmail, $"[{duplicate.Code}] Đã có câu trả lời cho nội dung Ông/Bà gửi", body, PurposeAnswered);
     }
 
     /// <summary>Mail to staff for a move, or null when the move concerns no one in the agency.</summary>

@@ -97,4 +97,21 @@ public class CaseMessagesTests
         Assert.Contains("hạn 10/12/2026, quá 2 ngày làm việc", mail.Body);
         Assert.Contains("https://cchc.example.gov.vn/quan-tri/hoi-dap/42", mail.Body);
     }
+
+    [Fact]
+    public void The_citizen_of_a_merged_duplicate_hears_of_the_published_answer_without_the_other_citizens_data()
+    {
+        var original = Case(email: "nguoikhac@example.vn");
+        original.IsPublished = true;
+        var duplicate = Case();
+        duplicate.Code = "HD-2026-000050";
+        duplicate.SubmitterName = "Lý Thị Năm";
+        duplicate.DuplicateOfCode = original.Code;
+        var mail = Messages.DuplicateAnswered(duplicate, original)!;
+        Assert.Equal("nguoigui@example.vn", mail.To);
+        Assert.Contains("https://cchc.example.gov.vn/hoi-dap/cau-hoi/HD-2026-000042", mail.Body);
+        Assert.DoesNotContain("nguoikhac@example.vn", mail.Body);
+        original.IsPublished = false;
+        Assert.Null(Messages.DuplicateAnswered(duplicate, original));
+    }
 }

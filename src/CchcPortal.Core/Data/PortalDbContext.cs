@@ -39,6 +39,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Questions.CaseAttachment> CaseAttachments => Set<Questions.CaseAttachment>();
     public DbSet<Questions.ProgrammeEpisode> ProgrammeEpisodes => Set<Questions.ProgrammeEpisode>();
     public DbSet<Notifications.OutgoingEmail> OutgoingEmails => Set<Notifications.OutgoingEmail>();
+    public DbSet<Media.MediaItem> MediaItems => Set<Media.MediaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

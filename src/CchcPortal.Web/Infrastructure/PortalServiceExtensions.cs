@@ -47,6 +47,8 @@ public static class PortalServiceExtensions
         services.AddSingleton(new CchcPortal.Media.Images.ImageSanitizer());
         services.AddSingleton(sp => new CchcPortal.Media.Images.ImageVariants(Path.Combine(sp.GetRequiredService<PortalPaths>().DataPath, "cache", "variants")));
         services.AddSingleton<Features.Questions.CaseAttachmentStore>();
+        services.AddScoped<CchcPortal.Core.Media.MediaUsages>();
+        services.AddScoped<MediaLibrary>();
         services.AddAntiSpam();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddSingleton<Features.Procedures.ProcedureViewCounter>();
@@ -71,6 +73,7 @@ public static class PortalServiceExtensions
             options.Conventions.AuthorizeAreaFolder("Manager", "/", PortalPolicies.Staff);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Posts", PortalPolicies.EditContent);
             options.Conventions.AuthorizeAreaFolder("Manager", "/StaticPages", PortalPolicies.EditContent);
+            options.Conventions.AuthorizeAreaFolder("Manager", "/Media", PortalPolicies.EditContent);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Agencies", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Procedures", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Indices", PortalPolicies.ManageDirectory);

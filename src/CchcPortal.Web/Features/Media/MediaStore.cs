@@ -56,6 +56,19 @@ public sealed class MediaStore(Infrastructure.PortalPaths paths, TimeProvider ti
         return (await WriteAsync(bytes, "forms", detected.Value.Ext, detected.Value.Type, ct), null);
     }
 
+    /// <summary>The file behind a /media URL, or null for anything outside the media folder.</summary>
+    public string? PathOf(string url)
+    {
+        if (!url.StartsWith(UrlPrefix + "/", StringComparison.Ordinal)) return null;
+        var full = Path.GetFullPath(Path.Combine(paths.MediaPath, url[(UrlPrefix.Length + 1)..]));
+        return full.StartsWith(paths.MediaPath + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+    }
+
+    public void Delete(string url)
+    {
+        if (PathOf(url) is { } full && File.Exists(full)) File.Delete(full);
+    }
+
     private async Task<StoredMedia> WriteAsync(byte[] bytes, string folder, string ext, string type, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;

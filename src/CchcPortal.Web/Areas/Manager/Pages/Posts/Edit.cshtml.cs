@@ -9,7 +9,7 @@ namespace CchcPortal.Web.Areas.Manager.Pages.Posts;
 
 /// <summary>Create and edit a post; save, publish now, schedule, unpublish, archive, delete.</summary>
 public sealed class EditModel(
-    PostService service, PostManagerQueries queries, PostQueries publicQueries, MediaStore media, UserManager<PortalUser> users)
+    PostService service, PostManagerQueries queries, PostQueries publicQueries, MediaStore media, MediaLibrary library, UserManager<PortalUser> users)
     : ManagerPageModel
 {
     [BindProperty] public PostInput Input { get; set; } = new();
@@ -111,6 +111,7 @@ public sealed class EditModel(
                 return null;
             }
             Input.FeaturedImage = stored!.Url;
+            await library.RegisterAsync(stored, Core.Media.MediaKind.Image, file.FileName, Input.Title, Input.FeaturedImageAlt, ActorName, ct);
         }
         else if (RemoveFeaturedImage)
         {

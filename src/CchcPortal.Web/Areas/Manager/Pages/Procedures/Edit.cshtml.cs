@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Procedures;
 
-public sealed class EditModel(ProcedureQueries queries, ProcedureService service, AgencyQueries agencies, MediaStore media) : ManagerPageModel
+public sealed class EditModel(ProcedureQueries queries, ProcedureService service, AgencyQueries agencies, MediaStore media, MediaLibrary library) : ManagerPageModel
 {
     [BindProperty] public ProcedureEditInput Input { get; set; } = new();
     public Procedure Procedure { get; private set; } = null!;
@@ -48,6 +48,7 @@ public sealed class EditModel(ProcedureQueries queries, ProcedureService service
             return Invalid();
         }
         var result = await service.AttachFormAsync(Procedure.Id, itemId, stored!.Url, Path.GetFileName(file.FileName), ActorName, ct);
+        if (!result.NotFound) await library.RegisterAsync(stored, Core.Media.MediaKind.Document, file.FileName, $"Mẫu đơn, tờ khai: {Procedure.Code}", null, ActorName, ct);
         if (result.NotFound) return NotFound();
         Flash("Đã đính kèm mẫu đơn, tờ khai.");
         return RedirectToPage(new { code });

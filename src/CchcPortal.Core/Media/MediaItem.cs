@@ -1,0 +1,28 @@
+namespace CchcPortal.Core.Media;
+
+public enum MediaKind { Image = 0, Document = 1 }
+
+/// <summary>
+/// A file in the media library: an image (with its required alternative text) or a document (PDF, DOCX, XLSX...),
+/// stored under /media by the host after a check of its content. Pages refer to it by <see cref="Url"/>.
+/// </summary>
+public class MediaItem
+{
+    public int Id { get; set; }
+    public MediaKind Kind { get; set; }
+    public string Url { get; set; } = "";
+    /// <summary>The uploaded file's name, cleaned: what editors search by.</summary>
+    public string FileName { get; set; } = "";
+    public string Title { get; set; } = "";
+    /// <summary>Alternative text for images (WCAG 1.1.1); required for images.</summary>
+    public string AltText { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Length { get; set; }
+    public int? Width { get; set; }
+    public int? Height { get; set; }
+    /// <summary>File name, title and alt text folded (no diacritics, lower case), for searching.</summary>
+    public string SearchText { get; set; } = "";
+    public string UploadedBy { get; set; } = "";
+    public DateTime UploadedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,59 @@
+using CchcPortal.Core.Content;
+using CchcPortal.Core.Data;
+using CchcPortal.Core.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcPortal.Core.Media;
+
+/// <summary>A page that uses a media file, with where to edit it.</summary>
+public sealed record MediaUse(string Kind, string Title, string EditUrl, string ContentKind, int EntityId);
+
+/// <summary>
+/// Where a media URL is used: posts (featured image or body), static pages, programme episodes and procedure
+/// dossier forms. Used to refuse deleting a file in use and to move every reference when a file is replaced.
+/// </summary>
+public sealed class MediaUsages(PortalDbContext db)
+{
+    public async Task<IReadOnlyList<MediaUse>> FindAsync(string url, CancellationToken ct = default)
+    {
+        var uses = new List<MediaUse>();
+        uses.AddRange((await db.Posts.AsNoTracking().Where(p => p.FeaturedImage == url || p.BodyHtml.Contains(url)).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+            .Select(p => new MediaUse("Bài viết", p.Title, $"/quan-tri/bai-viet/sua/{p.Id}", ContentKinds.News, p.Id)));
+        uses.AddRange((await db.StaticPages.AsNoTracking().Where(p => p.BodyHtml.Contains(url)).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+            .Select(p => new MediaUse("Trang", p.Title, $"/quan-tri/trang/{p.Id}", ContentKinds.Page, p.Id)));
+        uses.AddRange((await db.ProgrammeEpisodes.AsNoTracking().Where(e => e.MediaUrl == url || e.SummaryHtml.Contains(url)).Select(e => new { e.Id, e.Topic }).ToListAsync(ct))
+            .Select(e => new MediaUse("Chương trình Dân hỏi", e.Topic, $"/quan-tri/hoi-dap/chuong-trinh/sua/{e.Id}", ContentKinds.Episode, e.Id)));
+        var forms = await (from d in db.DossierItems.AsNoTracking()
+                           join p in db.Procedures.AsNoTracking() on d.ProcedureId equals p.Id
+                           where d.FormUrl.Contains(url)
+                           select new { p.Id, p.Code, p.Name }).Distinct().ToListAsync(ct);
+        uses.AddRange(forms.Select(p => new MediaUse("Thủ tục hành chính", $"{p.Code} {p.Name}", $"/quan-tri/thu-tuc/{p.Code}", ContentKinds.Procedure, p.Id)));
+        return uses;
+    }
+
+    /// <summary>
+    /// Points every use of <paramref name="oldUrl"/> at <paramref name="newUrl"/> and records the changes in the
+    /// change feed; the caller saves, in the same transaction as the library row.
+    /// </summary>
+    public async Task<IReadOnlyList<MediaUse>> RewriteAsync(string oldUrl, string newUrl, DateTime now, CancellationToken ct = default)
+    {
+        var uses = await FindAsync(oldUrl, ct);
+        foreach (var post in await db.Posts.Where(p => p.FeaturedImage == oldUrl || p.BodyHtml.Contains(oldUrl)).ToListAsync(ct))
+        {
+            if (post.FeaturedImage == oldUrl) post.FeaturedImage = newUrl;
+            post.BodyHtml = post.BodyHtml.Replace(oldUrl, newUrl, StringComparison.Ordinal);
+        }
+        foreach (var page in await db.StaticPages.Where(p => p.BodyHtml.Contains(oldUrl)).ToListAsync(ct))
+            page.BodyHtml = page.BodyHtml.Replace(oldUrl, newUrl, StringComparison.Ordinal);
+        foreach (var episode in await db.ProgrammeEpisodes.Where(e => e.MediaUrl == oldUrl || e.SummaryHtml.Contains(oldUrl)).ToListAsync(ct))
+        {
+            if (episode.MediaUrl == oldUrl) episode.MediaUrl = newUrl;
+            episode.SummaryHtml = episode.SummaryHtml.Replace(oldUrl, newUrl, StringComparison.Ordinal);
+        }
+        foreach (var item in await db.DossierItems.Where(d => d.FormUrl.Contains(oldUrl)).ToListAsync(ct))
+            item.FormUrl = item.FormUrl.Replace(oldUrl, newUrl, StringComparison.Ordinal);
+        foreach (var use in uses)
+            db.ContentChanges.Add(new ContentChange { Kind = use.ContentKind, EntityId = use.EntityId, Operation = ChangeOperation.Upsert, At = now });
+        return uses;
+    }
+}

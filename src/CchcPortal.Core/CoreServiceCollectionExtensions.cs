@@ -24,6 +24,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Directory.AgencyQueries>();
         services.AddScoped<Directory.AgencyImporter>();
         services.AddScoped<Procedures.ProcedureQueries>();
+        services.AddScoped<Documents.DocumentQueries>();
+        services.AddScoped<Documents.PlanQueries>();
         services.AddScoped<Procedures.ProcedureImporter>();
         services.AddScoped<Procedures.ProcedureService>();
         services.AddScoped<Procedures.ProcedureListImporter>();

@@ -29,6 +29,9 @@ public static class CachePolicies
     public const string Sitemap = "Sitemap";
     public const string SitemapTag = "sitemap";
 
+    /// <summary>Documents library pages. A document change evicts the whole site: posts and procedures link to documents.</summary>
+    public const string Documents = "Documents";
+
     public const string SiteTag = "site";
     public const string ProceduresTag = "procedures";
     public const string NewsTag = "news";
@@ -45,6 +48,7 @@ public static class CachePolicies
             options.AddPolicy(Procedures, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, ProceduresTag));
             options.AddPolicy(Indices, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, IndicesTag));
             options.AddPolicy(Questions, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, QuestionsTag));
+            options.AddPolicy(Documents, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag));
             options.AddPolicy(Sitemap, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, NewsTag, SitemapTag));
         });
         services.AddScoped<IContentChangeListener, OutputCacheEvictionListener>();

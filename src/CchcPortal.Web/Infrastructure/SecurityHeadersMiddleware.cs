@@ -21,13 +21,18 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            var isManager = context.Request.Path.StartsWithSegments("/quan-tri");
+            var path = context.Request.Path;
+            var isManager = path.StartsWithSegments("/quan-tri");
+            // Stored files (a document's PDF) may be shown in a frame of our own pages, and only there.
+            var isMedia = path.StartsWithSegments("/media");
             var csp = isManager ? ManagerCsp : PublicCsp;
+            if (path.StartsWithSegments("/van-ban")) csp = csp.Replace("frame-src 'none'", "frame-src 'self'");
+            if (isMedia) csp = csp.Replace("frame-ancestors 'none'", "frame-ancestors 'self'");
             // upgrade-insecure-requests would break plain-HTTP local runs; send it only over HTTPS.
             if (!context.Request.IsHttps) csp = csp.Replace("; upgrade-insecure-requests", "");
             h.ContentSecurityPolicy = csp;
             h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = isManager ? "SAMEORIGIN" : "DENY";
+            h.XFrameOptions = isManager || isMedia ? "SAMEORIGIN" : "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             h["Cross-Origin-Opener-Policy"] = "same-origin";

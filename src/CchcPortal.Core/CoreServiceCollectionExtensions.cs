@@ -38,6 +38,13 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Questions.PublishedAnswers>();
         services.AddScoped<Questions.QuestionStatistics>();
         services.AddScoped<Questions.HolidayService>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.NewsDocuments>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.PageDocuments>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.AgencyDocuments>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.ProcedureDocuments>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.IndexResultDocuments>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.QuestionDocuments>();
+        services.AddScoped<Search.SearchIndexUpdater>();
         services.AddMemoryCache();
         return services;
     }

@@ -25,6 +25,10 @@ public static class CachePolicies
     public const string Questions = "Questions";
     public const string QuestionsTag = "questions";
 
+    /// <summary>Search results and suggestions: evicted whenever the search indexer commits.</summary>
+    public const string Search = "Search";
+    public const string SearchTag = "search";
+
     public const string SiteTag = "site";
     public const string ProceduresTag = "procedures";
     public const string NewsTag = "news";
@@ -41,6 +45,8 @@ public static class CachePolicies
             options.AddPolicy(Procedures, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, ProceduresTag));
             options.AddPolicy(Indices, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, IndicesTag));
             options.AddPolicy(Questions, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, QuestionsTag));
+            // Keyed by the whole query string (the default key); short expiry bounds the many distinct queries.
+            options.AddPolicy(Search, b => b.Expire(TimeSpan.FromMinutes(10)).Tag(SiteTag, SearchTag));
         });
         services.AddScoped<IContentChangeListener, OutputCacheEvictionListener>();
         return services;

@@ -1,3 +1,4 @@
+using CchcPortal.Web.Features.Search;
 using CchcPortal.Web.Features.Agencies;
 using CchcPortal.Web.Features.Feeds;
 using CchcPortal.Web.Features.Indices;
@@ -52,6 +53,7 @@ public static class PortalPipelineExtensions
         app.MapProcedureEndpoints();
         app.MapIndexEndpoints();
         app.MapIndexExport();
+        app.MapSearchEndpoints();
         app.MapRazorPages();
         return app;
     }

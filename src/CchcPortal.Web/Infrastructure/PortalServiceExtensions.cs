@@ -10,6 +10,7 @@ using CchcPortal.Data.Sqlite;
 using CchcPortal.Themes.Default;
 using CchcPortal.Web.Features.Media;
 using CchcPortal.Web.Features.News;
+using CchcPortal.Web.Features.Search;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -39,6 +40,7 @@ public static class PortalServiceExtensions
         services.AddPortalContent();
         services.AddPortalIdentity();
         services.AddPortalOutputCache();
+        services.AddPortalSearch();
         services.AddSingleton<MediaStore>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddSingleton<Features.Procedures.ProcedureViewCounter>();

@@ -1,57 +1,48 @@
 using CchcPortal.Core.Common;
-using Lucene.Net.Index;
 
 namespace CchcPortal.Search.Lucene;
 
 /// <summary>
-/// "Có phải bạn muốn tìm ...": for a query typed without diacritics, each word is replaced by its most frequent
-/// written form among the title terms of the index ("thu tuc" -> "thủ tục"). The map is built once per index
-/// version from the title terms' document frequencies.
+/// "Có phải bạn muốn tìm ...": for a query typed without diacritics, each word takes the written form it has most
+/// often in the best hits of that very query ("duong day nong" -> "đường dây nóng" because the hotline pages say
+/// so, where the titles of the whole index would have said "dạy"). Offered only when most words gain their marks.
 /// </summary>
-public sealed class DiacriticsSuggester
+public static class DiacriticsSuggester
 {
-    private readonly object _gate = new();
-    private long _version = -1;
-    private Dictionary<string, string> _best = [];
-
-    public string? Suggest(DirectoryReader reader, string text)
+    public static string? Suggest(string words, IEnumerable<string> hitTexts)
     {
-        var normalized = VietnameseText.Normalize(text).ToLowerInvariant();
+        var normalized = VietnameseText.Normalize(words).ToLowerInvariant();
         if (normalized.Length == 0 || VietnameseText.RemoveDiacritics(normalized) != normalized) return null;
-        var words = IndexFields.Folded.Terms(normalized);
-        if (words.Count == 0 || words.Count > QueryBuilder.MaxWords) return null;
-        var map = Map(reader);
-        var changed = 0;
-        var suggested = words.Select(w =>
-        {
-            if (map.TryGetValue(w, out var form) && form != w) { changed++; return form; }
-            return w;
-        }).ToList();
-        // Worth offering only when most words gain their marks.
-        return changed * 2 >= words.Count && changed > 0 ? string.Join(' ', suggested) : null;
-    }
+        var typed = IndexFields.Folded.Terms(normalized);
+        if (typed.Count == 0 || typed.Count > QueryBuilder.MaxWords) return null;
+        var wanted = typed.ToHashSet();
+        var pairs = typed.Zip(typed.Skip(1)).ToHashSet();
 
-    private Dictionary<string, string> Map(DirectoryReader reader)
-    {
-        lock (_gate)
+        // Earlier hits weigh more than later ones.
+        var counts = new Dictionary<string, Dictionary<string, double>>();
+        var weight = 1.0;
+        foreach (var text in hitTexts)
         {
-            if (reader.Version == _version) return _best;
-            var best = new Dictionary<string, (string Form, int Freq)>();
-            var terms = MultiFields.GetTerms(reader, IndexFields.TitleExact);
-            if (terms is not null)
+            var forms = IndexFields.Exact.Terms(text);
+            var keys = forms.Select(VietnameseText.RemoveDiacritics).ToList();
+            for (var i = 0; i < forms.Count; i++)
             {
-                var e = terms.GetEnumerator();
-                while (e.MoveNext())
-                {
-                    var form = e.Term.Utf8ToString();
-                    var freq = e.DocFreq;
-                    var key = VietnameseText.RemoveDiacritics(form);
-                    if (!best.TryGetValue(key, out var current) || freq > current.Freq) best[key] = (form, freq);
-                }
+                if (!wanted.Contains(keys[i])) continue;
+                // A form next to the query's own neighbouring word is the one meant ("dây" in "đường dây nóng", not "dạy").
+                var inContext = (i > 0 && pairs.Contains((keys[i - 1], keys[i]))) || (i + 1 < forms.Count && pairs.Contains((keys[i], keys[i + 1])));
+                var byForm = counts.TryGetValue(keys[i], out var f) ? f : counts[keys[i]] = [];
+                byForm[forms[i]] = byForm.GetValueOrDefault(forms[i]) + weight * (inContext ? 5 : 1);
             }
-            _best = best.ToDictionary(kv => kv.Key, kv => kv.Value.Form);
-            _version = reader.Version;
-            return _best;
+            weight *= 0.8;
         }
+        var changed = 0;
+        var suggested = typed.Select(w =>
+        {
+            if (!counts.TryGetValue(w, out var forms)) return w;
+            var best = forms.MaxBy(kv => kv.Value).Key;
+            if (best != w) changed++;
+            return best;
+        }).ToList();
+        return changed > 0 && changed * 2 >= typed.Count ? string.Join(' ', suggested) : null;
     }
 }

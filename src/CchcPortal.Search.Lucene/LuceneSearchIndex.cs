@@ -20,7 +20,6 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     private readonly object _writeLock = new();
     private readonly FSDirectory _directory;
-    private readonly DiacriticsSuggester _suggester = new();
     private IndexWriter _writer = null!;
     private SearcherManager _searchers = null!;
     private bool _disposed;
@@ -128,12 +127,15 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             var top = TopScoreDocCollector.Create(wanted, true);
             var collector = new FacetingCollector(top, query.Filters());
             searcher.Search(luceneQuery, collector);
-            var docs = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs;
-            var hits = docs.Select(sd => ToHit(searcher.Doc(sd.Doc), sd.Score, terms)).ToList();
-            var didYouMean = searcher.IndexReader is DirectoryReader reader ? _suggester.Suggest(reader, parsed.Words) : null;
+            var docs = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs.Select(sd => (Doc: searcher.Doc(sd.Doc), sd.Score)).ToList();
+            var hits = docs.Select(d => ToHit(d.Doc, d.Score, terms)).ToList();
+            var didYouMean = DiacriticsSuggester.Suggest(parsed.Words, docs.Take(10).Select(d =>
+                $"{d.Doc.Get(IndexFields.Title)} {d.Doc.Get(IndexFields.Summary)} {Head(d.Doc.Get(IndexFields.Body))}"));
             return new SearchResults(hits, collector.TotalHits, page, pageSize, collector.Facets(), didYouMean);
         });
     }
+
+    private static string Head(string? text) => text is null ? "" : text.Length <= 2000 ? text : text[..2000];
 
     private static SearchHit ToHit(LuceneDocument doc, float score, IReadOnlySet<string> terms)
     {
@@ -161,6 +163,13 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             query.Add(new TermQuery(new Term(IndexFields.TitlePrefixes, p.Length > 20 ? p[..20] : p)), Occur.MUST);
         foreach (var exact in IndexFields.Exact.Terms(normalized).Take(8))
             query.Add(new TermQuery(new Term(IndexFields.TitleExact, exact)), Occur.SHOULD);
+        // Prefixes of one syllable share its position, so a phrase of prefixes finds the words in the order typed.
+        if (prefixes.Count > 1)
+        {
+            var inOrder = new PhraseQuery { Boost = 5f };
+            foreach (var p in prefixes) inOrder.Add(new Term(IndexFields.TitlePrefixes, p.Length > 20 ? p[..20] : p));
+            query.Add(inOrder, Occur.SHOULD);
+        }
         return WithSearcher(searcher => searcher.Search(query, Math.Clamp(max, 1, 20)).ScoreDocs
             .Select(sd => searcher.Doc(sd.Doc))
             .Select(d => new SearchSuggestion(d.Get(IndexFields.Kind) ?? "", d.Get(IndexFields.Title) ?? "", d.Get(IndexFields.Url) ?? "/"))

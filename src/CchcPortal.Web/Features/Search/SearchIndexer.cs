@@ -15,12 +15,13 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _wake = new(0, 1);
     private volatile bool _rebuildRequested;
+    private volatile bool _rebuilding;
 
     public long? AppliedSequence => index.CommittedSequence;
     public DateTime? LastRebuildAt { get; private set; }
     public int LastRebuildDocuments { get; private set; }
     public string? LastError { get; private set; }
-    public bool RebuildPending => _rebuildRequested;
+    public bool RebuildPending => _rebuildRequested || _rebuilding;
 
     /// <summary>Something changed: look at the feed now instead of at the next poll.</summary>
     public void Wake()
@@ -45,8 +46,10 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
             {
                 if (_rebuildRequested)
                 {
+                    _rebuilding = true;
                     _rebuildRequested = false;
-                    await RebuildAsync(stoppingToken);
+                    try { await RebuildAsync(stoppingToken); }
+                    finally { _rebuilding = false; }
                 }
                 while (await ApplyBatchAsync(stoppingToken) > 0) { }
                 LastError = null;
@@ -88,7 +91,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(timeout);
-        while ((index.CommittedSequence ?? -1) < sequence || _rebuildRequested)
+        while ((index.CommittedSequence ?? -1) < sequence || RebuildPending)
         {
             try { await Task.Delay(20, cts.Token); }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)

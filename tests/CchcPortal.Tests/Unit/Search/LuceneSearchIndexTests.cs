@@ -164,6 +164,8 @@ public sealed class LuceneSearchIndexTests : IDisposable
         Assert.Contains("Đăng ký kết hôn", titles);
         Assert.DoesNotContain("Cấp giấy phép hồ bơi", titles);
         Assert.Empty(_index.Suggest("((("));
+        // Words in the order typed come first: "khai sinh" before "kết hôn" for "dang ky kh".
+        Assert.Equal("Đăng ký khai sinh", _index.Suggest("dang ky khai")[0].Title);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     private readonly object _writeLock = new();
     private readonly FSDirectory _directory;
+    private readonly FileStream _processLock;
     private IndexWriter _writer = null!;
     private SearcherManager _searchers = null!;
     private bool _disposed;
@@ -28,6 +29,16 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         System.IO.Directory.CreateDirectory(path);
         Path = path;
+        // Lucene.Net's own write lock does not stop a second process on Linux; a second writer (say, `reindex`
+        // while the server runs) would delete the first one's files. An exclusive OS lock on a file of our own does.
+        try
+        {
+            _processLock = new FileStream(System.IO.Path.Combine(path, "portal-writer.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new LockObtainFailedException($"The search index at {path} is open in another process.", ex);
+        }
         _directory = new NIOFSDirectory(new DirectoryInfo(path));
         Open();
     }
@@ -41,13 +52,22 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public int DocumentCount => WithSearcher(s => s.IndexReader.NumDocs);
 
+    /// <summary>True when the index on disk could not be read and was started afresh (the indexer then rebuilds it).</summary>
+    public bool WasRecreated { get; private set; }
+
     private void Open()
     {
-        var config = new IndexWriterConfig(Analysis.VietnameseAnalyzer.Version, IndexFields.CreateIndexAnalyzer())
+        try
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-        };
-        _writer = new IndexWriter(_directory, config);
+            _writer = new IndexWriter(_directory, Config(OpenMode.CREATE_OR_APPEND));
+        }
+        catch (Exception ex) when (ex is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
+        {
+            // The index is derived data: an unreadable one is replaced by an empty one and rebuilt from the database.
+            _writer = new IndexWriter(_directory, Config(OpenMode.CREATE));
+            _writer.Commit();
+            WasRecreated = true;
+        }
         if (!DirectoryReader.IndexExists(_directory)) _writer.Commit(); // an empty first commit, without a sequence
         CommittedSequence = _writer.CommitData.TryGetValue(SequenceKey, out var s)
             && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seq) ? seq : null;
@@ -110,6 +130,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         try { _writer.Rollback(); } catch (Exception) { /* reopened below */ }
         Open();
     }
+
+    private static IndexWriterConfig Config(OpenMode mode) =>
+        new(Analysis.VietnameseAnalyzer.Version, IndexFields.CreateIndexAnalyzer()) { OpenMode = mode };
 
     public SearchResults Search(SearchQuery query)
     {
@@ -200,6 +223,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             // Everything we wanted kept was committed with its sequence; anything else is dropped, like a crash.
             _writer.Rollback();
             _directory.Dispose();
+            _processLock.Dispose();
         }
     }
 }

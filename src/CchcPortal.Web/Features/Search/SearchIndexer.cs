@@ -9,11 +9,10 @@ namespace CchcPortal.Web.Features.Search;
 /// carries no sequence; then it applies batches after the committed sequence, woken at once by content-change
 /// notices and at least every second (changes made by another node or process have no notice here).
 /// </summary>
-public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex index, IOutputCacheStore cache, ILogger<SearchIndexer> log)
+public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex index, SearchIndexSignal signal, IOutputCacheStore cache, ILogger<SearchIndexer> log)
     : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-    private readonly SemaphoreSlim _wake = new(0, 1);
     private volatile bool _rebuildRequested;
     private volatile bool _rebuilding;
 
@@ -24,10 +23,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
     public bool RebuildPending => _rebuildRequested || _rebuilding;
 
     /// <summary>Something changed: look at the feed now instead of at the next poll.</summary>
-    public void Wake()
-    {
-        try { _wake.Release(); } catch (SemaphoreFullException) { /* already awake */ }
-    }
+    public void Wake() => signal.Ring();
 
     /// <summary>Rebuild from scratch at the next turn of the loop (the manager's button).</summary>
     public void RequestRebuild()
@@ -63,7 +59,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
                 LastError = ex.Message;
                 log.LogError(ex, "Search indexing failed; it will retry from sequence {Sequence}.", index.CommittedSequence);
             }
-            try { await _wake.WaitAsync(PollInterval, stoppingToken); }
+            try { await signal.WaitAsync(PollInterval, stoppingToken); }
             catch (OperationCanceledException) { break; }
         }
     }

@@ -12,6 +12,7 @@ public static class SearchServiceExtensions
     {
         services.AddSingleton(sp => new LuceneSearchIndex(Path.Combine(sp.GetRequiredService<PortalPaths>().DataPath, "index")));
         services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+        services.AddSingleton<SearchIndexSignal>();
         services.AddSingleton<SearchIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddScoped<IContentChangeListener, SearchChangeListener>();

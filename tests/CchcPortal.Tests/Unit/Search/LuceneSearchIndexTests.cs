@@ -184,6 +184,24 @@ public sealed class LuceneSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_second_writer_on_the_same_folder_is_refused()
+    {
+        Assert.Throws<Lucene.Net.Store.LockObtainFailedException>(() => new LuceneSearchIndex(_path));
+        Assert.Equal(9, _index.DocumentCount);
+    }
+
+    [Fact]
+    public void An_unreadable_index_is_started_afresh_without_a_sequence()
+    {
+        _index.Dispose();
+        foreach (var file in Directory.GetFiles(_path, "segments_*")) File.Delete(file);
+        _index = new LuceneSearchIndex(_path);
+        Assert.True(_index.WasRecreated);
+        Assert.Null(_index.CommittedSequence);
+        Assert.Equal(0, _index.DocumentCount);
+    }
+
+    [Fact]
     public void Replacing_a_kind_removes_its_old_documents()
     {
         _index.Apply([Doc(ContentKinds.News, 9, "Tin thay thế")], [], [ContentKinds.News], 8);

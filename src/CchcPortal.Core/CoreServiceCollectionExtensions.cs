@@ -49,6 +49,13 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Notifications.CaseMail>();
         services.AddScoped<Notifications.OverdueDigest>();
         services.AddScoped<Notifications.Outbox>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.NewsDocuments>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.PageDocuments>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.AgencyDocuments>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.ProcedureDocuments>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.IndexResultDocuments>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.QuestionDocuments>();
+        services.AddScoped<Search.SearchIndexUpdater>();
         services.AddMemoryCache();
         return services;
     }

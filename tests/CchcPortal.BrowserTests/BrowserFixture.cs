@@ -40,6 +40,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
+        // The search index is built in the background on first start; pages that search need it complete.
+        await _factory.Services.GetRequiredService<CchcPortal.Web.Features.Search.SearchIndexer>().WaitUntilCurrentAsync(TimeSpan.FromSeconds(90));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -45,6 +45,27 @@ public class PublicPagesTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Search_results_pass_axe_and_the_header_box_suggests_titles_as_you_type()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/tim-kiem?q=dang+ky+khai+sinh");
+        Assert.Contains("đăng ký khai sinh", await page.Locator(".did-you-mean").InnerTextAsync());
+        Assert.True(await page.Locator(".search-result mark").CountAsync() > 0);
+        await AssertNoSeriousAxeViolationsAsync(page);
+
+        await page.Locator("#site-search-q").PressSequentiallyAsync("dang ky khai si", new() { Delay = 30 });
+        var options = page.Locator("#site-search-suggestions [role=option]");
+        await options.First.WaitForAsync();
+        Assert.Equal("true", await page.GetAttributeAsync("#site-search-q", "aria-expanded"));
+        Assert.Contains("khai sinh", (await options.AllInnerTextsAsync())[0], StringComparison.OrdinalIgnoreCase);
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal("site-search-option-0", await page.GetAttributeAsync("#site-search-q", "aria-activedescendant"));
+        var navigation = page.WaitForURLAsync("**/thu-tuc-hanh-chinh/**");
+        await page.Keyboard.PressAsync("Enter");
+        await navigation;
+    }
+
+    [Fact]
     public async Task Hotline_board_passes_axe_and_filters_instantly_with_js()
     {
         var page = await fixture.NewPageAsync(390, 900);
@@ -135,7 +156,8 @@ public class PublicPagesTests(BrowserFixture fixture)
         var navigation = page.WaitForURLAsync("**/tim-kiem?q=*");
         await page.ClickAsync(".site-search button");
         await navigation;
-        Assert.Contains("Tìm thấy 1 kết quả", await page.Locator("[role=status]").InnerTextAsync());
+        Assert.Matches(@"Tìm thấy \d+ kết quả", await page.Locator("[role=status]").InnerTextAsync());
+        Assert.Contains("tỉnh Bắc Kạn năm 2024", await page.Locator(".search-results").InnerTextAsync());
         await context.CloseAsync();
     }
 

@@ -31,6 +31,9 @@ public static class CachePolicies
 
     /// <summary>Documents library pages. A document change evicts the whole site: posts and procedures link to documents.</summary>
     public const string Documents = "Documents";
+    /// <summary>Search results and suggestions: evicted whenever the search indexer commits.</summary>
+    public const string Search = "Search";
+    public const string SearchTag = "search";
 
     public const string SiteTag = "site";
     public const string ProceduresTag = "procedures";
@@ -50,6 +53,8 @@ public static class CachePolicies
             options.AddPolicy(Questions, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, QuestionsTag));
             options.AddPolicy(Documents, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag));
             options.AddPolicy(Sitemap, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, NewsTag, SitemapTag));
+            // Keyed by the whole query string (the default key); short expiry bounds the many distinct queries.
+            options.AddPolicy(Search, b => b.Expire(TimeSpan.FromMinutes(10)).Tag(SiteTag, SearchTag));
         });
         services.AddScoped<IContentChangeListener, OutputCacheEvictionListener>();
         return services;

@@ -1,3 +1,4 @@
+using CchcPortal.Web.Features.Search;
 using CchcPortal.Web.Features.Agencies;
 using CchcPortal.Web.Features.AntiSpam;
 using CchcPortal.Web.Features.Questions;
@@ -57,6 +58,7 @@ public static class PortalPipelineExtensions
         app.MapIndexExport();
         app.MapAntiSpamEndpoints();
         app.MapQuestionSuggestionEndpoints();
+        app.MapSearchEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -12,6 +12,7 @@ using CchcPortal.Web.Features.AntiSpam;
 using CchcPortal.Web.Features.Media;
 using CchcPortal.Web.Features.News;
 using CchcPortal.Web.Features.Notifications;
+using CchcPortal.Web.Features.Search;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -43,6 +44,7 @@ public static class PortalServiceExtensions
         services.AddPortalContent();
         services.AddPortalIdentity();
         services.AddPortalOutputCache();
+        services.AddPortalSearch();
         services.AddSingleton<MediaStore>();
         services.AddSingleton(new CchcPortal.Media.Images.ImageSanitizer());
         services.AddSingleton(sp => new CchcPortal.Media.Images.ImageVariants(Path.Combine(sp.GetRequiredService<PortalPaths>().DataPath, "cache", "variants")));

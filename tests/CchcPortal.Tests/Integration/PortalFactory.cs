@@ -81,6 +81,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         return await SignedInAsync(EditorEmail, EditorPassword);
     }
 
+    /// <summary>Waits until every change committed so far is in the search index (the indexer runs in the background).</summary>
+    public Task WaitForSearchAsync(int seconds = 30) =>
+        Services.GetRequiredService<CchcPortal.Web.Features.Search.SearchIndexer>().WaitUntilCurrentAsync(TimeSpan.FromSeconds(seconds));
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

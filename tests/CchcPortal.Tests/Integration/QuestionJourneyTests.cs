@@ -100,6 +100,16 @@ public class QuestionJourneyTests
         }
         Assert.Contains(code, await citizen.GetStringAsync("/hoi-dap/da-tra-loi"));
 
+        // Searchable, folded or not, and the search JSON carries no personal data either.
+        await factory.WaitForSearchAsync();
+        foreach (var query in new[] { "so ho khau khai sinh", "sổ hộ khẩu" })
+        {
+            var json = await citizen.GetStringAsync("/api/search?q=" + Uri.EscapeDataString(query));
+            Assert.Contains($"/hoi-dap/cau-hoi/{code}", json);
+            Assert.DoesNotContain("Hồng Nhung", System.Text.RegularExpressions.Regex.Unescape(json));
+            Assert.DoesNotContain("hongnhung@example.vn", json);
+        }
+
         var rss = System.Xml.Linq.XDocument.Parse(await citizen.GetStringAsync("/hoi-dap/rss.xml"));
         Assert.Equal("Đăng ký khai sinh cho con ở phường có cần sổ hộ khẩu không?", rss.Descendants("item").Single().Element("title")!.Value);
         Assert.DoesNotContain("Hồng Nhung", rss.ToString());

@@ -1,23 +1,39 @@
-using CchcPortal.Core.Common;
-using CchcPortal.Core.Content;
-using Microsoft.AspNetCore.Mvc;
+using CchcPortal.Core.Search;
+using CchcPortal.Web.Features.Search;
+using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CchcPortal.Web.Pages.Search;
 
-/// <summary>Interim search over news titles and summaries, diacritics-insensitive; full-text search replaces it.</summary>
-public sealed class IndexModel(PostQueries posts) : PageModel
+/// <summary>The results page across every kind of public content: tabs per kind, filters, snippets, paging.</summary>
+[OutputCache(PolicyName = CachePolicies.Search)]
+public sealed class IndexModel(ISearchIndex index) : PageModel
 {
-    public const int MaxQueryLength = 200;
-    [FromQuery(Name = "q")] public string? Query { get; set; }
-    [FromQuery(Name = "trang")] public int PageNumber { get; set; } = 1;
-    public PagedResult<PostCard>? Result { get; private set; }
+    public SearchQuery Query { get; private set; } = new();
+    public SearchResults? Result { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public void OnGet()
     {
-        var q = VietnameseText.Normalize(Query);
-        if (q.Length > MaxQueryLength) q = q[..MaxQueryLength];
-        Query = q;
-        if (q.Length > 0) Result = await posts.SearchAsync(q, Math.Max(1, PageNumber), ct: ct);
+        Query = SearchRequest.From(Request.Query);
+        if (Query.Text.Trim().Length > 0) Result = index.Search(Query);
+    }
+
+    /// <summary>This page's URL with some parameters changed (null removes one); paging restarts unless given.</summary>
+    public string Link(params (string Name, string? Value)[] changes)
+    {
+        var values = new List<(string, string)>();
+        void Keep(string name, string? value)
+        {
+            if (changes.Any(c => c.Name == name)) value = changes.First(c => c.Name == name).Value;
+            if (!string.IsNullOrEmpty(value)) values.Add((name, value));
+        }
+        Keep(SearchRequest.Text, Query.Text);
+        Keep(SearchRequest.Kind, Query.Kind);
+        Keep(SearchRequest.Field, Query.Field);
+        Keep(SearchRequest.Agency, Query.Agency);
+        Keep(SearchRequest.Year, Query.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (changes.Any(c => c.Name == SearchRequest.Page)) Keep(SearchRequest.Page, null);
+        return "/tim-kiem?" + string.Join("&", values.Select(v => $"{v.Item1}={Uri.EscapeDataString(v.Item2)}"));
     }
 }

@@ -1,0 +1,87 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.NGram;
+using Lucene.Net.Analysis.Shingle;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Util;
+
+namespace CchcPortal.Search.Lucene.Analysis;
+
+public enum VietnameseForm
+{
+    /// <summary>Syllables lower-cased, diacritics kept: "đăng", "ký".</summary>
+    Exact,
+    /// <summary>Syllables folded to ASCII (đ -> d): "dang", "ky".</summary>
+    Folded,
+    /// <summary>2-3 syllable shingles with diacritics: "đăng ký", "đăng ký khai".</summary>
+    ExactShingles,
+    /// <summary>2-3 syllable shingles folded: "dang ky", "dang ky khai".</summary>
+    FoldedShingles,
+    /// <summary>Folded syllable prefixes (edge n-grams) for as-you-type suggestions: "d", "da", "dan", "dang".</summary>
+    FoldedPrefixes,
+}
+
+/// <summary>
+/// Vietnamese analysis: NFC, the standard (UAX#29) tokenizer, which splits Vietnamese into syllables, lower case,
+/// one tone-mark placement, then optionally ASCII folding, shingles or edge n-grams.
+/// </summary>
+public sealed class VietnameseAnalyzer(VietnameseForm form) : Analyzer
+{
+    public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    public VietnameseForm Form { get; } = form;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        stream = new ToneMarkFilter(stream);
+        if (Form is not (VietnameseForm.Exact or VietnameseForm.ExactShingles))
+            stream = new ASCIIFoldingFilter(stream);
+        if (Form is VietnameseForm.ExactShingles or VietnameseForm.FoldedShingles)
+        {
+            var shingles = new ShingleFilter(stream, 2, 3);
+            shingles.SetOutputUnigrams(false);
+            stream = shingles;
+        }
+        if (Form is VietnameseForm.FoldedPrefixes)
+            stream = new EdgeNGramTokenFilter(Version, stream, 1, 20);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /// <summary>
+    /// Text is normalized to NFC before tokenizing (tone marks as combining characters would split syllables).
+    /// Stored text is already NFC, so offsets still point into it.
+    /// </summary>
+    protected override TextReader InitReader(string fieldName, TextReader reader)
+    {
+        // Lucene.Net's reusable string reader answers null rather than "" for empty text.
+        var text = reader.ReadToEnd() ?? "";
+        return new StringReader(text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC));
+    }
+
+    /// <summary>The terms of <paramref name="text"/> in this form, in order.</summary>
+    public IReadOnlyList<string> Terms(string text)
+    {
+        var terms = new List<string>();
+        foreach (var (term, _, _) in Tokens(text)) terms.Add(term);
+        return terms;
+    }
+
+    /// <summary>Terms with their character offsets in <paramref name="text"/>.</summary>
+    public IEnumerable<(string Term, int Start, int End)> Tokens(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return [];
+        using var stream = GetTokenStream("f", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        var list = new List<(string, int, int)>();
+        while (stream.IncrementToken()) list.Add((term.ToString(), offset.StartOffset, offset.EndOffset));
+        stream.End();
+        return list;
+    }
+}

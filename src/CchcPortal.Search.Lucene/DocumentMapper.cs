@@ -1,0 +1,85 @@
+using System.Globalization;
+using CchcPortal.Core.Common;
+using CchcPortal.Core.Search;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+using LuceneDocument = Lucene.Net.Documents.Document;
+
+namespace CchcPortal.Search.Lucene;
+
+/// <summary>Turns a <see cref="SearchDocument"/> into the Lucene document: stored display fields, analysed text, filters and facets.</summary>
+public static class DocumentMapper
+{
+    /// <summary>National procedure code at the start of a code: 1.012753 of 1.012753.H19.</summary>
+    public static string NationalCode(string code)
+    {
+        var parts = code.Split('.');
+        return parts.Length >= 2 ? parts[0] + "." + parts[1] : code;
+    }
+
+    public static LuceneDocument ToLucene(SearchDocument d)
+    {
+        var title = VietnameseText.Normalize(d.Title);
+        var summary = VietnameseText.Normalize(d.Summary);
+        var body = VietnameseText.Normalize(d.Body);
+        var doc = new LuceneDocument
+        {
+            new StringField(IndexFields.Key, d.Key, Field.Store.YES),
+            new StringField(IndexFields.Kind, d.Kind, Field.Store.YES),
+            new StoredField(IndexFields.Title, title),
+            new StoredField(IndexFields.Summary, summary),
+            new StoredField(IndexFields.Body, body),
+            new StoredField(IndexFields.Url, d.Url),
+        };
+        if (d.Date is { } date) doc.Add(new StoredField(IndexFields.Date, date.Ticks));
+
+        var text = string.Join(" ", new[] { d.ProcedureCode ?? "", summary, body }.Where(s => s.Length > 0));
+        foreach (var (name, value) in new[]
+        {
+            (IndexFields.TitleExact, title), (IndexFields.TitleFolded, title), (IndexFields.TitleExactShingles, title),
+            (IndexFields.TitleFoldedShingles, title), (IndexFields.TitlePrefixes, title),
+            (IndexFields.TextExact, text), (IndexFields.TextFolded, text), (IndexFields.TextFoldedShingles, Lead(text)),
+        })
+        {
+            var field = new TextField(name, value, Field.Store.NO);
+            if (d.Weight != 1f) field.Boost = d.Weight;
+            doc.Add(field);
+        }
+
+        if (!string.IsNullOrWhiteSpace(d.ProcedureCode))
+        {
+            doc.Add(new StoredField(IndexFields.Code, d.ProcedureCode));
+            var code = d.ProcedureCode.Trim().ToLowerInvariant();
+            doc.Add(new StringField(IndexFields.CodeLookup, code, Field.Store.NO));
+            if (NationalCode(code) != code) doc.Add(new StringField(IndexFields.CodeLookup, NationalCode(code), Field.Store.NO));
+        }
+
+        AddFacet(doc, SearchFacets.Kind, [d.Kind]);
+        AddFacet(doc, SearchFacets.Field, d.Fields);
+        AddFacet(doc, SearchFacets.Level, d.Levels);
+        AddFacet(doc, SearchFacets.Agency, d.Agencies);
+        AddFacet(doc, SearchFacets.Year, d.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)));
+        return doc;
+    }
+
+    /// <summary>
+    /// Body shingles are the costliest field to build (about half of indexing time on the procedures' long texts);
+    /// the opening of a text, where its subject is named, carries most of the phrase signal.
+    /// </summary>
+    private static string Lead(string text)
+    {
+        const int max = 1500;
+        if (text.Length <= max) return text;
+        var cut = text.LastIndexOf(' ', max);
+        return text[..(cut > 0 ? cut : max)];
+    }
+
+    private static void AddFacet(LuceneDocument doc, string facet, IEnumerable<string> values)
+    {
+        foreach (var value in values.Select(VietnameseText.Normalize).Where(v => v.Length > 0).Distinct())
+        {
+            doc.Add(new StringField(IndexFields.Filter(facet), value, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(IndexFields.Facet(facet), new BytesRef(value)));
+        }
+    }
+}

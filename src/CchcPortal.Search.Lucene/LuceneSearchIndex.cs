@@ -1,0 +1,229 @@
+using System.Globalization;
+using CchcPortal.Core.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using LuceneDocument = Lucene.Net.Documents.Document;
+
+namespace CchcPortal.Search.Lucene;
+
+/// <summary>
+/// The Lucene.Net index on disk: one IndexWriter and one SearcherManager per process. Opened with NIOFSDirectory
+/// explicitly (FSDirectory.Open picks MMapDirectory on 64-bit Linux, much slower under parallel search in
+/// Lucene.Net 4.8). Every write is one commit carrying the change-feed sequence in its user data; on shutdown
+/// uncommitted work is rolled back, never half-committed.
+/// </summary>
+public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
+{
+    public const string SequenceKey = "sequence";
+    private const int SnippetChars = 220;
+
+    private readonly object _writeLock = new();
+    private readonly FSDirectory _directory;
+    private readonly FileStream _processLock;
+    private IndexWriter _writer = null!;
+    private SearcherManager _searchers = null!;
+    private bool _disposed;
+
+    public LuceneSearchIndex(string path)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        Path = path;
+        // Lucene.Net's own write lock does not stop a second process on Linux; a second writer (say, `reindex`
+        // while the server runs) would delete the first one's files. An exclusive OS lock on a file of our own does.
+        try
+        {
+            _processLock = new FileStream(System.IO.Path.Combine(path, "portal-writer.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new LockObtainFailedException($"The search index at {path} is open in another process.", ex);
+        }
+        _directory = new NIOFSDirectory(new DirectoryInfo(path));
+        Open();
+    }
+
+    public string Path { get; }
+
+    /// <summary>Raised after each commit (the host evicts cached result pages).</summary>
+    public event Action<long>? Committed;
+
+    public long? CommittedSequence { get; private set; }
+
+    public int DocumentCount => WithSearcher(s => s.IndexReader.NumDocs);
+
+    /// <summary>True when the index on disk could not be read and was started afresh (the indexer then rebuilds it).</summary>
+    public bool WasRecreated { get; private set; }
+
+    private void Open()
+    {
+        try
+        {
+            _writer = new IndexWriter(_directory, Config(OpenMode.CREATE_OR_APPEND));
+        }
+        catch (Exception ex) when (ex is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
+        {
+            // The index is derived data: an unreadable one is replaced by an empty one and rebuilt from the database.
+            _writer = new IndexWriter(_directory, Config(OpenMode.CREATE));
+            _writer.Commit();
+            WasRecreated = true;
+        }
+        if (!DirectoryReader.IndexExists(_directory)) _writer.Commit(); // an empty first commit, without a sequence
+        CommittedSequence = _writer.CommitData.TryGetValue(SequenceKey, out var s)
+            && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seq) ? seq : null;
+        _searchers = new SearcherManager(_writer, true, null);
+    }
+
+    public void Apply(IEnumerable<SearchDocument> upserts, IEnumerable<string> deleteKeys, IEnumerable<string> replaceKinds, long sequence)
+    {
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                foreach (var kind in replaceKinds) _writer.DeleteDocuments(new Term(IndexFields.Kind, kind));
+                foreach (var key in deleteKeys) _writer.DeleteDocuments(new Term(IndexFields.Key, key));
+                foreach (var doc in upserts) _writer.UpdateDocument(new Term(IndexFields.Key, doc.Key), DocumentMapper.ToLucene(doc));
+                CommitLocked(sequence);
+            }
+            catch
+            {
+                Reset();
+                throw;
+            }
+        }
+        Committed?.Invoke(sequence);
+    }
+
+    public void Rebuild(IEnumerable<SearchDocument> documents, long sequence)
+    {
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                _writer.DeleteAll();
+                foreach (var doc in documents) _writer.AddDocument(DocumentMapper.ToLucene(doc));
+                CommitLocked(sequence);
+            }
+            catch
+            {
+                Reset();
+                throw;
+            }
+        }
+        Committed?.Invoke(sequence);
+    }
+
+    private void CommitLocked(long sequence)
+    {
+        _writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture) });
+        _writer.Commit();
+        CommittedSequence = sequence;
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>After a failed write: drop everything uncommitted and reopen at the last commit.</summary>
+    private void Reset()
+    {
+        try { _searchers.Dispose(); } catch (Exception) { /* reopened below */ }
+        try { _writer.Rollback(); } catch (Exception) { /* reopened below */ }
+        Open();
+    }
+
+    private static IndexWriterConfig Config(OpenMode mode) =>
+        new(Analysis.VietnameseAnalyzer.Version, IndexFields.CreateIndexAnalyzer()) { OpenMode = mode };
+
+    public SearchResults Search(SearchQuery query)
+    {
+        var page = Math.Max(1, query.Page);
+        var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
+        var parsed = QueryBuilder.Parse(query.Text);
+        var luceneQuery = QueryBuilder.Build(parsed);
+        if (luceneQuery is null) return SearchResults.Empty(page, pageSize);
+        var terms = QueryBuilder.HighlightTerms(parsed);
+
+        return WithSearcher(searcher =>
+        {
+            // Deep pages are not useful to anyone and cost memory: cap at 1,000 hits.
+            var wanted = Math.Min(page * pageSize, 1000);
+            var top = TopScoreDocCollector.Create(wanted, true);
+            var collector = new FacetingCollector(top, query.Filters());
+            searcher.Search(luceneQuery, collector);
+            var docs = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs.Select(sd => (Doc: searcher.Doc(sd.Doc), sd.Score)).ToList();
+            var hits = docs.Select(d => ToHit(d.Doc, d.Score, terms)).ToList();
+            var didYouMean = DiacriticsSuggester.Suggest(parsed.Words, docs.Take(10).Select(d =>
+                $"{d.Doc.Get(IndexFields.Title)} {d.Doc.Get(IndexFields.Summary)} {Head(d.Doc.Get(IndexFields.Body))}"));
+            return new SearchResults(hits, collector.TotalHits, page, pageSize, collector.Facets(), didYouMean);
+        });
+    }
+
+    private static string Head(string? text) => text is null ? "" : text.Length <= 2000 ? text : text[..2000];
+
+    private static SearchHit ToHit(LuceneDocument doc, float score, IReadOnlySet<string> terms)
+    {
+        var title = doc.Get(IndexFields.Title) ?? "";
+        var summary = doc.Get(IndexFields.Summary) ?? "";
+        var body = doc.Get(IndexFields.Body) ?? "";
+        // The summary when it holds the words as well as the body does; otherwise the best part of the body.
+        var source = summary.Length > 0 && Snippets.CountMatches(summary, terms) >= Snippets.CountMatches(body, terms) ? summary
+            : body.Length > 0 ? body : summary;
+        var ticks = doc.GetField(IndexFields.Date)?.GetInt64Value();
+        return new SearchHit(
+            doc.Get(IndexFields.Kind) ?? "", doc.Get(IndexFields.Key) ?? "", title, Snippets.Highlight(title, terms, 500),
+            doc.Get(IndexFields.Url) ?? "/", Snippets.Highlight(source, terms, SnippetChars),
+            ticks is { } t ? new DateTime(t, DateTimeKind.Utc) : null, doc.Get(IndexFields.Code), score);
+    }
+
+    public IReadOnlyList<SearchSuggestion> Suggest(string text, int max = 8)
+    {
+        var normalized = Core.Common.VietnameseText.Normalize(text);
+        if (normalized.Length > 100) normalized = normalized[..100];
+        var prefixes = IndexFields.Folded.Terms(normalized).Take(8).ToList();
+        if (prefixes.Count == 0) return [];
+        var query = new BooleanQuery();
+        foreach (var p in prefixes)
+            query.Add(new TermQuery(new Term(IndexFields.TitlePrefixes, p.Length > 20 ? p[..20] : p)), Occur.MUST);
+        foreach (var exact in IndexFields.Exact.Terms(normalized).Take(8))
+            query.Add(new TermQuery(new Term(IndexFields.TitleExact, exact)), Occur.SHOULD);
+        // Prefixes of one syllable share its position, so a phrase of prefixes finds the words in the order typed.
+        if (prefixes.Count > 1)
+        {
+            var inOrder = new PhraseQuery { Boost = 5f };
+            foreach (var p in prefixes) inOrder.Add(new Term(IndexFields.TitlePrefixes, p.Length > 20 ? p[..20] : p));
+            query.Add(inOrder, Occur.SHOULD);
+        }
+        return WithSearcher(searcher => searcher.Search(query, Math.Clamp(max, 1, 20)).ScoreDocs
+            .Select(sd => searcher.Doc(sd.Doc))
+            .Select(d => new SearchSuggestion(d.Get(IndexFields.Kind) ?? "", d.Get(IndexFields.Title) ?? "", d.Get(IndexFields.Url) ?? "/"))
+            .ToList());
+    }
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> work)
+    {
+        var manager = _searchers;
+        var searcher = manager.Acquire();
+        try
+        {
+            return work(searcher);
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _searchers.Dispose();
+            // Everything we wanted kept was committed with its sequence; anything else is dropped, like a crash.
+            _writer.Rollback();
+            _directory.Dispose();
+            _processLock.Dispose();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CchcPortal.Search.Lucene.Analysis;
+
+namespace CchcPortal.Search.Lucene;
+
+/// <summary>
+/// Snippets from token offsets (Lucene.Net.Highlighter is not available): the text is analysed again, tokens whose
+/// folded form is a query term are marked, and the densest window is cut at spaces. Everything but the
+/// &lt;mark&gt; tags is HTML-encoded.
+/// </summary>
+public static class Snippets
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>How many query terms occur in <paramref name="text"/>.</summary>
+    public static int CountMatches(string text, IReadOnlySet<string> foldedTerms) =>
+        foldedTerms.Count == 0 || text.Length == 0 ? 0 : Matches(text, foldedTerms).Count;
+
+    public static string Highlight(string text, IReadOnlySet<string> foldedTerms, int maxChars)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var matches = foldedTerms.Count == 0 ? [] : Matches(text, foldedTerms);
+        var (start, end) = Window(text, matches, maxChars);
+        var sb = new StringBuilder();
+        if (start > 0) sb.Append('…');
+        var pos = start;
+        foreach (var (s, e) in matches)
+        {
+            if (s < start || e > end) continue;
+            sb.Append(Encoder.Encode(text[pos..s])).Append("<mark>").Append(Encoder.Encode(text[s..e])).Append("</mark>");
+            pos = e;
+        }
+        sb.Append(Encoder.Encode(text[pos..end]));
+        if (end < text.Length) sb.Append('…');
+        return sb.ToString();
+    }
+
+    /// <summary>Offsets of matching tokens, adjacent ones merged ("đăng ký" becomes one mark).</summary>
+    private static List<(int Start, int End)> Matches(string text, IReadOnlySet<string> foldedTerms)
+    {
+        var list = new List<(int Start, int End)>();
+        foreach (var (term, start, end) in IndexFields.Folded.Tokens(text))
+        {
+            if (!foldedTerms.Contains(term) || end > text.Length) continue;
+            if (list.Count > 0 && IsOnlySpace(text, list[^1].End, start)) list[^1] = (list[^1].Start, end);
+            else list.Add((start, end));
+        }
+        return list;
+    }
+
+    private static bool IsOnlySpace(string text, int from, int to)
+    {
+        if (to < from) return false;
+        for (var i = from; i < to; i++) if (text[i] != ' ') return false;
+        return true;
+    }
+
+    private static (int Start, int End) Window(string text, List<(int Start, int End)> matches, int maxChars)
+    {
+        if (text.Length <= maxChars) return (0, text.Length);
+        var start = 0;
+        if (matches.Count > 0)
+        {
+            // The window holding the most matches, started a little before its first match.
+            var best = 0; var bestCount = 0;
+            for (var i = 0; i < matches.Count; i++)
+            {
+                var count = matches.Skip(i).TakeWhile(m => m.End <= matches[i].Start + maxChars).Count();
+                if (count > bestCount) { best = i; bestCount = count; }
+            }
+            start = Math.Max(0, matches[best].Start - maxChars / 5);
+            if (start > 0)
+            {
+                var space = text.IndexOf(' ', start);
+                start = space >= 0 && space < matches[best].Start ? space + 1 : matches[best].Start;
+            }
+        }
+        var end = Math.Min(text.Length, start + maxChars);
+        if (end < text.Length)
+        {
+            var space = text.LastIndexOf(' ', end - 1, end - start);
+            if (space > start) end = space;
+        }
+        // Never split a surrogate pair (emoji or rare CJK in pasted text).
+        if (start > 0 && start < text.Length && char.IsLowSurrogate(text[start])) start++;
+        if (end > start && end < text.Length && char.IsLowSurrogate(text[end])) end--;
+        return (start, end);
+    }
+}

@@ -1,0 +1,109 @@
+using CchcPortal.Core.Search;
+using CchcPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CchcPortal.Web.Features.Search;
+
+/// <summary>
+/// Keeps this node's search index in step with the change feed. On start it rebuilds when the index is empty or
+/// carries no sequence; then it applies batches after the committed sequence, woken at once by content-change
+/// notices and at least every second (changes made by another node or process have no notice here).
+/// </summary>
+public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex index, SearchIndexSignal signal, IOutputCacheStore cache, ILogger<SearchIndexer> log)
+    : BackgroundService
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private volatile bool _rebuildRequested;
+    private volatile bool _rebuilding;
+
+    public long? AppliedSequence => index.CommittedSequence;
+    public DateTime? LastRebuildAt { get; private set; }
+    public int LastRebuildDocuments { get; private set; }
+    public string? LastError { get; private set; }
+    public bool RebuildPending => _rebuildRequested || _rebuilding;
+
+    /// <summary>Something changed: look at the feed now instead of at the next poll.</summary>
+    public void Wake() => signal.Ring();
+
+    /// <summary>Rebuild from scratch at the next turn of the loop (the manager's button).</summary>
+    public void RequestRebuild()
+    {
+        _rebuildRequested = true;
+        Wake();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        if (index.CommittedSequence is null || index.DocumentCount == 0) _rebuildRequested = true;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (_rebuildRequested)
+                {
+                    _rebuilding = true;
+                    _rebuildRequested = false;
+                    try { await RebuildAsync(stoppingToken); }
+                    finally { _rebuilding = false; }
+                }
+                while (await ApplyBatchAsync(stoppingToken) > 0) { }
+                LastError = null;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LastError = ex.Message;
+                log.LogError(ex, "Search indexing failed; it will retry from sequence {Sequence}.", index.CommittedSequence);
+            }
+            try { await signal.WaitAsync(PollInterval, stoppingToken); }
+            catch (OperationCanceledException) { break; }
+        }
+    }
+
+    private async Task RebuildAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var count = await scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>().RebuildAsync(ct);
+        LastRebuildAt = DateTime.UtcNow;
+        LastRebuildDocuments = count;
+        log.LogInformation("Search index rebuilt: {Count} documents, sequence {Sequence}.", count, index.CommittedSequence);
+        await cache.EvictByTagAsync(CachePolicies.SearchTag, ct);
+    }
+
+    private async Task<int> ApplyBatchAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var applied = await scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>().ApplyNextBatchAsync(ct);
+        if (applied > 0) await cache.EvictByTagAsync(CachePolicies.SearchTag, ct);
+        return applied;
+    }
+
+    /// <summary>Waits until the index has committed <paramref name="sequence"/> (for tests and the manager).</summary>
+    public async Task WaitForSequenceAsync(long sequence, TimeSpan timeout, CancellationToken ct = default)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        while ((index.CommittedSequence ?? -1) < sequence || RebuildPending)
+        {
+            try { await Task.Delay(20, cts.Token); }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The search index did not reach sequence {sequence} within {timeout} (at {index.CommittedSequence}; {LastError}).");
+            }
+        }
+    }
+
+    /// <summary>Waits until every change committed so far is searchable.</summary>
+    public async Task WaitUntilCurrentAsync(TimeSpan timeout, CancellationToken ct = default)
+    {
+        long latest;
+        using (var scope = scopes.CreateScope())
+            latest = await scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>().LatestSequenceAsync(ct);
+        Wake();
+        await WaitForSequenceAsync(latest, timeout, ct);
+    }
+}

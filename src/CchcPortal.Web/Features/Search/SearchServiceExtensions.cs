@@ -1,0 +1,21 @@
+using CchcPortal.Core.Content;
+using CchcPortal.Core.Search;
+using CchcPortal.Search.Lucene;
+using CchcPortal.Web.Infrastructure;
+
+namespace CchcPortal.Web.Features.Search;
+
+public static class SearchServiceExtensions
+{
+    /// <summary>The Lucene index under {DataPath}/index, its indexer and the change listener that wakes it.</summary>
+    public static IServiceCollection AddPortalSearch(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new LuceneSearchIndex(Path.Combine(sp.GetRequiredService<PortalPaths>().DataPath, "index")));
+        services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+        services.AddSingleton<SearchIndexSignal>();
+        services.AddSingleton<SearchIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
+        services.AddScoped<IContentChangeListener, SearchChangeListener>();
+        return services;
+    }
+}

@@ -270,7 +270,7 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<Media.Me
 
 internal sealed class DocumentConfigurations :
     IEntityTypeConfiguration<Documents.LegalDocument>, IEntityTypeConfiguration<Documents.DocumentFile>,
-    IEntityTypeConfiguration<Documents.DocumentRelation>, IEntityTypeConfiguration<Documents.DocumentCitation>,
+    IEntityTypeConfiguration<Documents.DocumentRelation>, IEntityTypeConfiguration<Documents.CitationLink>,
     IEntityTypeConfiguration<Documents.PropagandaPlan>, IEntityTypeConfiguration<Documents.PlanActivity>,
     IEntityTypeConfiguration<Documents.PlanActivityReport>
 {
@@ -305,7 +305,7 @@ internal sealed class DocumentConfigurations :
         b.HasIndex(r => new { r.FromId, r.ToId, r.Kind }).IsUnique();
     }
 
-    public void Configure(EntityTypeBuilder<Documents.DocumentCitation> b)
+    public void Configure(EntityTypeBuilder<Documents.CitationLink> b)
     {
         b.Property(c => c.SourceKind).HasMaxLength(20).IsRequired();
         b.Property(c => c.Key).HasMaxLength(200).IsRequired();
@@ -341,5 +341,15 @@ internal sealed class DocumentConfigurations :
         b.HasOne<Post>().WithMany().HasForeignKey(r => r.PostId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Documents.LegalDocument>().WithMany().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => new { r.ActivityId, r.PostId, r.DocumentId }).IsUnique();
+    }
+}
+
+internal sealed class PathRedirectConfiguration : IEntityTypeConfiguration<PathRedirect>
+{
+    public void Configure(EntityTypeBuilder<PathRedirect> b)
+    {
+        b.Property(r => r.FromPath).HasMaxLength(300).IsRequired();
+        b.HasIndex(r => r.FromPath).IsUnique();
+        b.Property(r => r.ToPath).HasMaxLength(300).IsRequired();
     }
 }

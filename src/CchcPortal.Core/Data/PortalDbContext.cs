@@ -40,10 +40,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Questions.ProgrammeEpisode> ProgrammeEpisodes => Set<Questions.ProgrammeEpisode>();
     public DbSet<Notifications.OutgoingEmail> OutgoingEmails => Set<Notifications.OutgoingEmail>();
     public DbSet<Media.MediaItem> MediaItems => Set<Media.MediaItem>();
+    public DbSet<PathRedirect> PathRedirects => Set<PathRedirect>();
     public DbSet<Documents.LegalDocument> Documents => Set<Documents.LegalDocument>();
     public DbSet<Documents.DocumentFile> DocumentFiles => Set<Documents.DocumentFile>();
     public DbSet<Documents.DocumentRelation> DocumentRelations => Set<Documents.DocumentRelation>();
-    public DbSet<Documents.DocumentCitation> DocumentCitations => Set<Documents.DocumentCitation>();
+    public DbSet<Documents.CitationLink> DocumentCitations => Set<Documents.CitationLink>();
     public DbSet<Documents.PropagandaPlan> PropagandaPlans => Set<Documents.PropagandaPlan>();
     public DbSet<Documents.PlanActivity> PlanActivities => Set<Documents.PlanActivity>();
     public DbSet<Documents.PlanActivityReport> PlanActivityReports => Set<Documents.PlanActivityReport>();

@@ -60,7 +60,7 @@ public class DocumentRelation
 /// A reference to a document found in a page's text (a post, a plan, a procedure's legal bases, another document).
 /// Resolved when the library holds the document; otherwise listed for editors as "văn bản chưa có trong thư viện".
 /// </summary>
-public class DocumentCitation
+public class CitationLink
 {
     public int Id { get; set; }
     public string SourceKind { get; set; } = "";

@@ -45,7 +45,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Categories");
+                    b.ToTable("Categories", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Content.Post", b =>
@@ -129,7 +129,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
-                    b.ToTable("Posts");
+                    b.ToTable("Posts", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Content.PostRevision", b =>
@@ -185,7 +185,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("PostId", "CreatedAt");
 
-                    b.ToTable("PostRevisions");
+                    b.ToTable("PostRevisions", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Content.StaticPage", b =>
@@ -222,7 +222,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("StaticPages");
+                    b.ToTable("StaticPages", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Content.Tag", b =>
@@ -246,7 +246,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Tags");
+                    b.ToTable("Tags", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Data.SeedRecord", b =>
@@ -260,7 +260,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasKey("Key");
 
-                    b.ToTable("SeedRecords");
+                    b.ToTable("SeedRecords", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Directory.AdministrativeLevel", b =>
@@ -295,7 +295,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("AdministrativeLevels");
+                    b.ToTable("AdministrativeLevels", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Directory.Agency", b =>
@@ -405,7 +405,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("LevelId", "SortOrder");
 
-                    b.ToTable("Agencies");
+                    b.ToTable("Agencies", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Directory.AgencyHotline", b =>
@@ -444,304 +444,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("IsFeatured", "AgencyId");
 
-                    b.ToTable("AgencyHotlines");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.DocumentCitation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("DocumentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SourceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SourceKind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentId");
-
-                    b.HasIndex("Key");
-
-                    b.HasIndex("SourceKind", "SourceId");
-
-                    b.ToTable("DocumentCitations");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.DocumentFile", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DocumentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentId");
-
-                    b.ToTable("DocumentFiles");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.DocumentRelation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FromId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ToId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ToId");
-
-                    b.HasIndex("FromId", "ToId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("DocumentRelations");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.LegalDocument", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BodyHtml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DocType")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("EffectiveOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Field")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsPublished")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("IssuedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Issuer")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NumberKey")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ReplacedById")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Signer")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(160)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NumberKey");
-
-                    b.HasIndex("ReplacedById");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.HasIndex("IsPublished", "IssuedOn");
-
-                    b.ToTable("Documents");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.PlanActivity", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CoordinatingText")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Form")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("LeadAgencyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LeadAgencyText")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PlanId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Section")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Timing")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeadAgencyId");
-
-                    b.HasIndex("PlanId");
-
-                    b.ToTable("PlanActivities");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.PlanActivityReport", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ActivityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("DocumentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("PostId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentId");
-
-                    b.HasIndex("PostId");
-
-                    b.HasIndex("ActivityId", "PostId", "DocumentId")
-                        .IsUnique();
-
-                    b.ToTable("PlanActivityReports");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.PropagandaPlan", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("DocumentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentId");
-
-                    b.HasIndex("Year");
-
-                    b.ToTable("PropagandaPlans");
+                    b.ToTable("AgencyHotlines", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Identity.PortalUser", b =>
@@ -855,7 +558,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("IndexYearId", "Code")
                         .IsUnique();
 
-                    b.ToTable("IndexCriteria");
+                    b.ToTable("IndexCriteria", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Indices.IndexDefinition", b =>
@@ -893,7 +596,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("IndexDefinitions");
+                    b.ToTable("IndexDefinitions", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Indices.IndexResult", b =>
@@ -950,7 +653,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("IndexYearId", "Scope", "SubjectSlug")
                         .IsUnique();
 
-                    b.ToTable("IndexResults");
+                    b.ToTable("IndexResults", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Indices.IndexScore", b =>
@@ -974,7 +677,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("IndexResultId");
 
-                    b.ToTable("IndexScores");
+                    b.ToTable("IndexScores", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Indices.IndexYear", b =>
@@ -1003,7 +706,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("IndexDefinitionId", "Year")
                         .IsUnique();
 
-                    b.ToTable("IndexYears");
+                    b.ToTable("IndexYears", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Media.MediaItem", b =>
@@ -1072,7 +775,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("Kind", "UploadedAt");
 
-                    b.ToTable("MediaItems");
+                    b.ToTable("MediaItems", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Notifications.OutgoingEmail", b =>
@@ -1124,7 +827,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("SentAt");
 
-                    b.ToTable("OutgoingEmails");
+                    b.ToTable("OutgoingEmails", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.DossierItem", b =>
@@ -1163,7 +866,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("ProcedureId");
 
-                    b.ToTable("DossierItems");
+                    b.ToTable("DossierItems", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.LegalBasis", b =>
@@ -1190,7 +893,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("ProcedureId");
 
-                    b.ToTable("LegalBases");
+                    b.ToTable("LegalBases", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.Procedure", b =>
@@ -1328,7 +1031,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Procedures");
+                    b.ToTable("Procedures", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.ProcedureAgencyLink", b =>
@@ -1343,7 +1046,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("AgencyId");
 
-                    b.ToTable("ProcedureAgencyLinks");
+                    b.ToTable("ProcedureAgencyLinks", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.ProcedureChannel", b =>
@@ -1388,7 +1091,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("ProcedureId");
 
-                    b.ToTable("ProcedureChannels");
+                    b.ToTable("ProcedureChannels", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.ProcedureHistoryEntry", b =>
@@ -1415,7 +1118,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("ProcedureId");
 
-                    b.ToTable("ProcedureHistory");
+                    b.ToTable("ProcedureHistory", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Questions.CaseAttachment", b =>
@@ -1457,7 +1160,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.ToTable("CaseAttachments");
+                    b.ToTable("CaseAttachments", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Questions.CaseEvent", b =>
@@ -1495,7 +1198,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.ToTable("CaseEvents");
+                    b.ToTable("CaseEvents", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Questions.Holiday", b =>
@@ -1516,7 +1219,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Date")
                         .IsUnique();
 
-                    b.ToTable("Holidays");
+                    b.ToTable("Holidays", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Questions.ProgrammeEpisode", b =>
@@ -1561,7 +1264,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("AiredOn");
 
-                    b.ToTable("ProgrammeEpisodes");
+                    b.ToTable("ProgrammeEpisodes", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Questions.QuestionCase", b =>
@@ -1678,7 +1381,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "ModerationDue");
 
-                    b.ToTable("QuestionCases");
+                    b.ToTable("QuestionCases", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Search.ContentChange", b =>
@@ -1703,7 +1406,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("ContentChanges");
+                    b.ToTable("ContentChanges", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Settings.SiteSettings", b =>
@@ -1762,7 +1465,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("SiteSettings");
+                    b.ToTable("SiteSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1905,7 +1608,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("TagsId");
 
-                    b.ToTable("PostTags");
+                    b.ToTable("PostTags", (string)null);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Content.Post", b =>
@@ -1960,87 +1663,6 @@ namespace CchcPortal.Data.Sqlite.Migrations
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.DocumentCitation", b =>
-                {
-                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
-                        .WithMany()
-                        .HasForeignKey("DocumentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.DocumentFile", b =>
-                {
-                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
-                        .WithMany("Files")
-                        .HasForeignKey("DocumentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.DocumentRelation", b =>
-                {
-                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
-                        .WithMany()
-                        .HasForeignKey("FromId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
-                        .WithMany()
-                        .HasForeignKey("ToId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.LegalDocument", b =>
-                {
-                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
-                        .WithMany()
-                        .HasForeignKey("ReplacedById")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.PlanActivity", b =>
-                {
-                    b.HasOne("CchcPortal.Core.Directory.Agency", null)
-                        .WithMany()
-                        .HasForeignKey("LeadAgencyId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("CchcPortal.Core.Documents.PropagandaPlan", null)
-                        .WithMany("Activities")
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.PlanActivityReport", b =>
-                {
-                    b.HasOne("CchcPortal.Core.Documents.PlanActivity", null)
-                        .WithMany()
-                        .HasForeignKey("ActivityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
-                        .WithMany()
-                        .HasForeignKey("DocumentId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("CchcPortal.Core.Content.Post", null)
-                        .WithMany()
-                        .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.PropagandaPlan", b =>
-                {
-                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
-                        .WithMany()
-                        .HasForeignKey("DocumentId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Indices.IndexCriterion", b =>
@@ -2236,16 +1858,6 @@ namespace CchcPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CchcPortal.Core.Directory.Agency", b =>
                 {
                     b.Navigation("Hotlines");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.LegalDocument", b =>
-                {
-                    b.Navigation("Files");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Documents.PropagandaPlan", b =>
-                {
-                    b.Navigation("Activities");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Indices.IndexResult", b =>

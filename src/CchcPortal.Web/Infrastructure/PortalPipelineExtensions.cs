@@ -21,6 +21,7 @@ public static class PortalPipelineExtensions
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.UseMiddleware<PathRedirectMiddleware>();
 
         // Pages carrying secrets (sign-in, manager forms) are not compressed: no BREACH-style oracle.
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/quan-tri") && !ctx.Request.Path.StartsWithSegments("/tai-khoan"),

@@ -53,6 +53,8 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
             foreach (var plan in plans)
                 await StepAsync($"plan:{plan.Slug}", () => SeedPlanAsync(seedPath, plan, ct), ct);
         }
+        if (File.Exists(Path.Combine(seedPath, "plans", "documents.json")))
+            await StepAsync("plans:documents-and-activities", () => new PlanDocumentSeeder(db, markdown, Now).SeedAsync(Path.Combine(seedPath, "plans"), ct), ct);
     }
 
     private async Task StepAsync(string key, Func<Task> apply, CancellationToken ct)

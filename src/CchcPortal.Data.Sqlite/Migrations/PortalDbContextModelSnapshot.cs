@@ -45,7 +45,31 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Categories", (string)null);
+                    b.ToTable("Categories");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Content.PathRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromPath")
+                        .IsUnique();
+
+                    b.ToTable("PathRedirects");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Content.Post", b =>
@@ -129,7 +153,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
-                    b.ToTable("Posts", (string)null);
+                    b.ToTable("Posts");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Content.PostRevision", b =>
@@ -185,7 +209,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("PostId", "CreatedAt");
 
-                    b.ToTable("PostRevisions", (string)null);
+                    b.ToTable("PostRevisions");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Content.StaticPage", b =>
@@ -222,7 +246,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("StaticPages", (string)null);
+                    b.ToTable("StaticPages");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Content.Tag", b =>
@@ -246,7 +270,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Tags", (string)null);
+                    b.ToTable("Tags");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Data.SeedRecord", b =>
@@ -260,7 +284,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasKey("Key");
 
-                    b.ToTable("SeedRecords", (string)null);
+                    b.ToTable("SeedRecords");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Directory.AdministrativeLevel", b =>
@@ -295,7 +319,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("AdministrativeLevels", (string)null);
+                    b.ToTable("AdministrativeLevels");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Directory.Agency", b =>
@@ -405,7 +429,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("LevelId", "SortOrder");
 
-                    b.ToTable("Agencies", (string)null);
+                    b.ToTable("Agencies");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Directory.AgencyHotline", b =>
@@ -444,7 +468,304 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("IsFeatured", "AgencyId");
 
-                    b.ToTable("AgencyHotlines", (string)null);
+                    b.ToTable("AgencyHotlines");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.CitationLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("SourceKind", "SourceId");
+
+                    b.ToTable("DocumentCitations");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.DocumentFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("DocumentFiles");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.DocumentRelation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToId");
+
+                    b.HasIndex("FromId", "ToId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("DocumentRelations");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.LegalDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumberKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReplacedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NumberKey");
+
+                    b.HasIndex("ReplacedById");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("IsPublished", "IssuedOn");
+
+                    b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.PlanActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoordinatingText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadAgencyText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Timing")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadAgencyId");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanActivities");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.PlanActivityReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("ActivityId", "PostId", "DocumentId")
+                        .IsUnique();
+
+                    b.ToTable("PlanActivityReports");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.PropagandaPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("PropagandaPlans");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Identity.PortalUser", b =>
@@ -558,7 +879,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("IndexYearId", "Code")
                         .IsUnique();
 
-                    b.ToTable("IndexCriteria", (string)null);
+                    b.ToTable("IndexCriteria");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Indices.IndexDefinition", b =>
@@ -596,7 +917,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("IndexDefinitions", (string)null);
+                    b.ToTable("IndexDefinitions");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Indices.IndexResult", b =>
@@ -653,7 +974,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("IndexYearId", "Scope", "SubjectSlug")
                         .IsUnique();
 
-                    b.ToTable("IndexResults", (string)null);
+                    b.ToTable("IndexResults");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Indices.IndexScore", b =>
@@ -677,7 +998,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("IndexResultId");
 
-                    b.ToTable("IndexScores", (string)null);
+                    b.ToTable("IndexScores");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Indices.IndexYear", b =>
@@ -706,7 +1027,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("IndexDefinitionId", "Year")
                         .IsUnique();
 
-                    b.ToTable("IndexYears", (string)null);
+                    b.ToTable("IndexYears");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Media.MediaItem", b =>
@@ -775,7 +1096,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("Kind", "UploadedAt");
 
-                    b.ToTable("MediaItems", (string)null);
+                    b.ToTable("MediaItems");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Notifications.OutgoingEmail", b =>
@@ -827,7 +1148,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("SentAt");
 
-                    b.ToTable("OutgoingEmails", (string)null);
+                    b.ToTable("OutgoingEmails");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.DossierItem", b =>
@@ -866,7 +1187,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("ProcedureId");
 
-                    b.ToTable("DossierItems", (string)null);
+                    b.ToTable("DossierItems");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.LegalBasis", b =>
@@ -893,7 +1214,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("ProcedureId");
 
-                    b.ToTable("LegalBases", (string)null);
+                    b.ToTable("LegalBases");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.Procedure", b =>
@@ -1031,7 +1352,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Procedures", (string)null);
+                    b.ToTable("Procedures");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.ProcedureAgencyLink", b =>
@@ -1046,7 +1367,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("AgencyId");
 
-                    b.ToTable("ProcedureAgencyLinks", (string)null);
+                    b.ToTable("ProcedureAgencyLinks");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.ProcedureChannel", b =>
@@ -1091,7 +1412,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("ProcedureId");
 
-                    b.ToTable("ProcedureChannels", (string)null);
+                    b.ToTable("ProcedureChannels");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.ProcedureHistoryEntry", b =>
@@ -1118,7 +1439,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("ProcedureId");
 
-                    b.ToTable("ProcedureHistory", (string)null);
+                    b.ToTable("ProcedureHistory");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Questions.CaseAttachment", b =>
@@ -1160,7 +1481,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.ToTable("CaseAttachments", (string)null);
+                    b.ToTable("CaseAttachments");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Questions.CaseEvent", b =>
@@ -1198,7 +1519,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.ToTable("CaseEvents", (string)null);
+                    b.ToTable("CaseEvents");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Questions.Holiday", b =>
@@ -1219,7 +1540,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("Date")
                         .IsUnique();
 
-                    b.ToTable("Holidays", (string)null);
+                    b.ToTable("Holidays");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Questions.ProgrammeEpisode", b =>
@@ -1264,7 +1585,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("AiredOn");
 
-                    b.ToTable("ProgrammeEpisodes", (string)null);
+                    b.ToTable("ProgrammeEpisodes");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Questions.QuestionCase", b =>
@@ -1381,7 +1702,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "ModerationDue");
 
-                    b.ToTable("QuestionCases", (string)null);
+                    b.ToTable("QuestionCases");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Search.ContentChange", b =>
@@ -1406,7 +1727,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("ContentChanges", (string)null);
+                    b.ToTable("ContentChanges");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Settings.SiteSettings", b =>
@@ -1465,7 +1786,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("SiteSettings", (string)null);
+                    b.ToTable("SiteSettings");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1608,7 +1929,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("TagsId");
 
-                    b.ToTable("PostTags", (string)null);
+                    b.ToTable("PostTags");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Content.Post", b =>
@@ -1663,6 +1984,87 @@ namespace CchcPortal.Data.Sqlite.Migrations
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.CitationLink", b =>
+                {
+                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.DocumentFile", b =>
+                {
+                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
+                        .WithMany("Files")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.DocumentRelation", b =>
+                {
+                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
+                        .WithMany()
+                        .HasForeignKey("FromId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
+                        .WithMany()
+                        .HasForeignKey("ToId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.LegalDocument", b =>
+                {
+                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.PlanActivity", b =>
+                {
+                    b.HasOne("CchcPortal.Core.Directory.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("LeadAgencyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcPortal.Core.Documents.PropagandaPlan", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.PlanActivityReport", b =>
+                {
+                    b.HasOne("CchcPortal.Core.Documents.PlanActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CchcPortal.Core.Content.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.PropagandaPlan", b =>
+                {
+                    b.HasOne("CchcPortal.Core.Documents.LegalDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Indices.IndexCriterion", b =>
@@ -1858,6 +2260,16 @@ namespace CchcPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CchcPortal.Core.Directory.Agency", b =>
                 {
                     b.Navigation("Hotlines");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.LegalDocument", b =>
+                {
+                    b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Documents.PropagandaPlan", b =>
+                {
+                    b.Navigation("Activities");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Indices.IndexResult", b =>

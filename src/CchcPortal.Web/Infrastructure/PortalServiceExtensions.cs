@@ -64,6 +64,8 @@ public static class PortalServiceExtensions
             .Add("Đường dây nóng", "/duong-day-nong", 30)
             .Add("Chỉ số CCHC", "/chi-so-cchc", 40)
             .Add("Hỏi đáp", "/hoi-dap", 50)
+            .Add("Văn bản", "/van-ban", 60)
+            .Add("Kế hoạch tuyên truyền", "/ke-hoach-tuyen-truyen", 70)
             .Add("Giới thiệu", "/gioi-thieu", 90));
 
         // Large imports (the national TTHC file) go through the manager.

@@ -44,7 +44,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Documents.LegalDocument> Documents => Set<Documents.LegalDocument>();
     public DbSet<Documents.DocumentFile> DocumentFiles => Set<Documents.DocumentFile>();
     public DbSet<Documents.DocumentRelation> DocumentRelations => Set<Documents.DocumentRelation>();
-    public DbSet<Documents.CitationLink> DocumentCitations => Set<Documents.CitationLink>();
+    public DbSet<Documents.CitationLink> CitationLinks => Set<Documents.CitationLink>();
     public DbSet<Documents.PropagandaPlan> PropagandaPlans => Set<Documents.PropagandaPlan>();
     public DbSet<Documents.PlanActivity> PlanActivities => Set<Documents.PlanActivity>();
     public DbSet<Documents.PlanActivityReport> PlanActivityReports => Set<Documents.PlanActivityReport>();

@@ -74,10 +74,28 @@ public sealed class DocumentQueries(PortalDbContext db)
         return new DocumentPage(d, replacedBy, related, await CitedByAsync(d.Id, ct));
     }
 
+    /// <summary>Legal bases of a procedure that the library holds: basis id -> document slug.</summary>
+    public async Task<IReadOnlyDictionary<int, string>> LegalBasisLinksAsync(IEnumerable<LegalBasis> bases, CancellationToken ct = default)
+    {
+        var keyed = bases.Select(b => (b.Id, Key: DocumentNumber.ParseOrNull(b.Number)?.Key)).Where(b => b.Key is not null).ToList();
+        if (keyed.Count == 0) return new Dictionary<int, string>();
+        var keys = keyed.Select(b => b.Key!).Distinct().ToList();
+        var slugs = (await db.Documents.AsNoTracking().Where(d => d.IsPublished && keys.Contains(d.NumberKey)).Select(d => new { d.NumberKey, d.Slug }).ToListAsync(ct))
+            .GroupBy(d => d.NumberKey).ToDictionary(g => g.Key, g => g.First().Slug);
+        return keyed.Where(b => slugs.ContainsKey(b.Key!)).ToDictionary(b => b.Id, b => slugs[b.Key!]);
+    }
+
+    /// <summary>Library documents a page mentions (from its citation rows), for a "documents mentioned" box.</summary>
+    public async Task<IReadOnlyList<LegalDocument>> MentionedInAsync(string sourceKind, int sourceId, CancellationToken ct = default)
+    {
+        var ids = db.CitationLinks.Where(c => c.SourceKind == sourceKind && c.SourceId == sourceId && c.DocumentId != null).Select(c => c.DocumentId!.Value);
+        return await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id) && d.IsPublished).OrderByDescending(d => d.IssuedOn).ToListAsync(ct);
+    }
+
     /// <summary>Published pages whose text cites the document.</summary>
     public async Task<IReadOnlyList<CitingPage>> CitedByAsync(int documentId, CancellationToken ct = default)
     {
-        var citations = await db.DocumentCitations.AsNoTracking().Where(c => c.DocumentId == documentId).ToListAsync(ct);
+        var citations = await db.CitationLinks.AsNoTracking().Where(c => c.DocumentId == documentId).ToListAsync(ct);
         var result = new List<CitingPage>();
         var postIds = citations.Where(c => c.SourceKind == Search.ContentKinds.News).Select(c => c.SourceId).ToList();
         result.AddRange(await db.Posts.AsNoTracking()

@@ -55,6 +55,8 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
         }
         if (File.Exists(Path.Combine(seedPath, "plans", "documents.json")))
             await StepAsync("plans:documents-and-activities", () => new PlanDocumentSeeder(db, markdown, Now).SeedAsync(Path.Combine(seedPath, "plans"), ct), ct);
+        // References in everything seeded so far, resolved against the library (later saves relink one by one).
+        await StepAsync(includeProcedures ? "citations:initial" : "citations:initial-without-procedures", () => new Documents.CitationLinker(db).RelinkAllAsync(ct), ct);
     }
 
     private async Task StepAsync(string key, Func<Task> apply, CancellationToken ct)

@@ -506,7 +506,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("SourceKind", "SourceId");
 
-                    b.ToTable("DocumentCitations");
+                    b.ToTable("CitationLinks");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Documents.DocumentFile", b =>

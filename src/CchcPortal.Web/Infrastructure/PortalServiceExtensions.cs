@@ -78,6 +78,7 @@ public static class PortalServiceExtensions
             options.Conventions.AuthorizeAreaFolder("Manager", "/Posts", PortalPolicies.EditContent);
             options.Conventions.AuthorizeAreaFolder("Manager", "/StaticPages", PortalPolicies.EditContent);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Media", PortalPolicies.EditContent);
+            options.Conventions.AuthorizeAreaFolder("Manager", "/Citations", PortalPolicies.EditContent);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Agencies", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Procedures", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Indices", PortalPolicies.ManageDirectory);

@@ -7,10 +7,12 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace CchcPortal.Web.Pages.News;
 
 [OutputCache(PolicyName = CachePolicies.News)]
-public sealed class ArticleModel(PostQueries posts) : PageModel
+public sealed class ArticleModel(PostQueries posts, Core.Documents.DocumentQueries documents) : PageModel
 {
     public Post Post { get; private set; } = null!;
     public IReadOnlyList<PostCard> Related { get; private set; } = [];
+    /// <summary>Documents of the library the article mentions.</summary>
+    public IReadOnlyList<Core.Documents.LegalDocument> Mentioned { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -18,6 +20,7 @@ public sealed class ArticleModel(PostQueries posts) : PageModel
         if (post is null) return NotFound();
         Post = post;
         Related = await posts.RelatedAsync(post, 4, ct);
+        Mentioned = await documents.MentionedInAsync(Core.Search.ContentKinds.News, post.Id, ct);
         return Page();
     }
 }

@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace CchcPortal.Web.Pages.Procedures;
 
 [OutputCache(PolicyName = CachePolicies.Procedures)]
-public sealed class DetailsModel(ProcedureQueries procedures) : PageModel
+public sealed class DetailsModel(ProcedureQueries procedures, Core.Documents.DocumentQueries documents) : PageModel
 {
     public Procedure Procedure { get; private set; } = null!;
     public IReadOnlyList<ProcedureCard> Related { get; private set; } = [];
     public Procedure? Replacement { get; private set; }
+    /// <summary>ViewData key of the legal bases the documents library holds (basis id -> document slug).</summary>
+    public const string LegalLinksKey = "LegalLinks";
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -19,6 +21,7 @@ public sealed class DetailsModel(ProcedureQueries procedures) : PageModel
         if (procedure is null) return NotFound();
         Procedure = procedure;
         Related = await procedures.RelatedAsync(procedure, 5, ct);
+        ViewData[LegalLinksKey] = await documents.LegalBasisLinksAsync(procedure.LegalBases, ct);
         if (procedure.ReplacedByCode.Length > 0) Replacement = await procedures.ByCodeAsync(procedure.ReplacedByCode, ct);
         return Page();
     }

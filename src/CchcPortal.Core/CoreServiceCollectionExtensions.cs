@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Documents.DocumentQueries>();
         services.AddScoped<Documents.PlanQueries>();
         services.AddScoped<Documents.CitationLinker>();
+        services.AddScoped<Documents.ActivityReports>();
         services.AddScoped<Content.IContentChangeListener, Documents.CitationChangeListener>();
         services.AddScoped<Procedures.ProcedureImporter>();
         services.AddScoped<Procedures.ProcedureService>();

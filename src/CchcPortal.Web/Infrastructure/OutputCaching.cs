@@ -51,7 +51,8 @@ public static class CachePolicies
             options.AddPolicy(Procedures, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, ProceduresTag));
             options.AddPolicy(Indices, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, IndicesTag));
             options.AddPolicy(Questions, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, QuestionsTag));
-            options.AddPolicy(Documents, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag));
+            // The plan page lists the posts reporting on each activity: evicted by news changes too.
+            options.AddPolicy(Documents, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, NewsTag));
             options.AddPolicy(Sitemap, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, NewsTag, SitemapTag));
             // Keyed by the whole query string (the default key); short expiry bounds the many distinct queries.
             options.AddPolicy(Search, b => b.Expire(TimeSpan.FromMinutes(10)).Tag(SiteTag, SearchTag));

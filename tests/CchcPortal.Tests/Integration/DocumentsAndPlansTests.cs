@@ -95,4 +95,33 @@ public class DocumentsAndPlansTests(DocumentsAndPlansTests.Fixture fixture) : IC
         Assert.Equal("/van-ban/qd-moi-thay-the", moved.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tin-tuc/khong-he-co")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_post_tagged_with_an_activity_is_listed_under_it_on_the_plan_page()
+    {
+        using var factory = new PortalFactory();
+        var editor = await factory.EditorAsync();
+        int categoryId, activityId;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            categoryId = (await db.Categories.FirstAsync()).Id;
+            activityId = await (from a in db.PlanActivities join p in db.PropagandaPlans on a.PlanId equals p.Id where p.Year == 2024 && a.Section == "3" select a.Id).SingleAsync();
+        }
+        Assert.Contains($"value=\"{activityId}\"", await editor.GetStringAsync("/quan-tri/bai-viet/sua"));
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Input.Title", "Bắc Kạn công khai đường dây nóng tiếp nhận phản ánh"), new("Input.BodyHtml", "<p>Các số đường dây nóng đã được công khai tại trụ sở.</p>"),
+            new("Input.CategoryId", categoryId.ToString()), new("ActivityIds", activityId.ToString()), new("ActivityIds", "999999"),
+            new("__RequestVerificationToken", await editor.AntiforgeryTokenAsync("/quan-tri/bai-viet/sua")),
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync("/quan-tri/bai-viet/sua?handler=Publish", new FormUrlEncodedContent(fields))).StatusCode);
+
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await factory.Anonymous().GetStringAsync("/ke-hoach-tuyen-truyen/2024"));
+        var row = doc.QuerySelectorAll("table.plan-table tbody tr").Single(r => r.Children[0].TextContent.Trim() == "3");
+        Assert.Contains("Bắc Kạn công khai đường dây nóng tiếp nhận phản ánh", row.Children[6].TextContent);
+        Assert.Contains("26/11/2026", row.Children[6].TextContent);
+        var other = doc.QuerySelectorAll("table.plan-table tbody tr").First(r => r.Children[0].TextContent.Trim() == "1");
+        Assert.Contains("Chưa có tin, văn bản", other.Children[6].TextContent);
+    }
 }

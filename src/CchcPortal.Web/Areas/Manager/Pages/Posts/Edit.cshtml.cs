@@ -9,7 +9,7 @@ namespace CchcPortal.Web.Areas.Manager.Pages.Posts;
 
 /// <summary>Create and edit a post; save, publish now, schedule, unpublish, archive, delete.</summary>
 public sealed class EditModel(
-    PostService service, PostManagerQueries queries, PostQueries publicQueries, MediaStore media, MediaLibrary library, UserManager<PortalUser> users)
+    PostService service, PostManagerQueries queries, PostQueries publicQueries, MediaStore media, MediaLibrary library, Core.Documents.ActivityReports activities, UserManager<PortalUser> users)
     : ManagerPageModel
 {
     [BindProperty] public PostInput Input { get; set; } = new();
@@ -20,6 +20,9 @@ public sealed class EditModel(
 
     public Post? Existing { get; private set; }
     public IReadOnlyList<Category> Categories { get; private set; } = [];
+    /// <summary>The propaganda-plan activities this post reports on.</summary>
+    [BindProperty] public List<int> ActivityIds { get; set; } = [];
+    public IReadOnlyList<Core.Documents.ActivityOption> ActivityOptions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -35,6 +38,7 @@ public sealed class EditModel(
                 SeoTitle = Existing.SeoTitle, SeoDescription = Existing.SeoDescription, IsFeatured = Existing.IsFeatured,
             };
             if (Existing.PublishedAt is { } at) PublishAt = VnFormat.ToLocal(at);
+            ActivityIds = await activities.ForPostAsync(postId, ct);
         }
         await LoadListsAsync(ct);
         return Page();
@@ -135,6 +139,7 @@ public sealed class EditModel(
             AddErrors(result.Errors, "Input.");
             return null;
         }
+        await activities.SetForPostAsync(result.Value!.Id, ActivityIds, ct);
         return result.Value;
     }
 
@@ -146,5 +151,9 @@ public sealed class EditModel(
         return Page();
     }
 
-    private async Task LoadListsAsync(CancellationToken ct) => Categories = await publicQueries.CategoriesAsync(ct);
+    private async Task LoadListsAsync(CancellationToken ct)
+    {
+        Categories = await publicQueries.CategoriesAsync(ct);
+        ActivityOptions = await activities.OptionsAsync(ct);
+    }
 }

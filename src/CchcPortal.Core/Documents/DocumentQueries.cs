@@ -59,6 +59,9 @@ public sealed class DocumentQueries(PortalDbContext db)
                 .Select(g => new FacetValue(g.Key.ToString(), DocumentText.Status(g.Key), g.Count())).ToList());
     }
 
+    public Task<List<LegalDocument>> LatestAsync(int count, CancellationToken ct = default) =>
+        db.Documents.AsNoTracking().Where(d => d.IsPublished).OrderByDescending(d => d.IssuedOn ?? DateOnly.MinValue).ThenByDescending(d => d.Id).Take(count).ToListAsync(ct);
+
     public async Task<DocumentPage?> BySlugAsync(string slug, CancellationToken ct = default)
     {
         var d = await db.Documents.AsNoTracking().Include(x => x.Files.OrderBy(f => f.SortOrder)).FirstOrDefaultAsync(x => x.Slug == slug && x.IsPublished, ct);

@@ -23,6 +23,8 @@ public class PublicSiteTests(PublicSiteTests.Fixture fixture) : IClassFixture<Pu
         Assert.Contains("Quyết định ban hành Kế hoạch tuyên truyền cải cách hành chính Nhà nước năm 2021 trên địa bàn tỉnh Đắk Lắk", html);
         Assert.Contains("lang=\"vi\"", html);
         Assert.Contains("href=\"tel:+842628552255\"", html);
+        Assert.Contains("Văn bản mới", html);
+        Assert.Contains("Kế hoạch số 37/KH-UBND", html);
     }
 
     [Fact]
@@ -76,6 +78,8 @@ public class PublicSiteTests(PublicSiteTests.Fixture fixture) : IClassFixture<Pu
         var locs = doc.Descendants(ns + "loc").Select(l => l.Value).ToList();
         Assert.Contains(locs, l => l.EndsWith("/tin-tuc/ke-hoach-tuyen-truyen-cong-tac-cai-cach-hanh-chinh-tinh-bac-kan-nam-2024"));
         Assert.Contains(locs, l => l.EndsWith("/gioi-thieu"));
+        Assert.Equal(5, locs.Count(l => l.Contains("/van-ban/")));
+        Assert.Contains(locs, l => l.EndsWith("/ke-hoach-tuyen-truyen/2024"));
         var robots = await Client.GetStringAsync("/robots.txt");
         Assert.Contains("Disallow: /quan-tri", robots);
         Assert.Contains("Sitemap: ", robots);

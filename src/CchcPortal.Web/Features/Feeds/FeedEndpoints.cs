@@ -115,7 +115,8 @@ public static class FeedEndpoints
         return Results.Text(sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/rss+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> SitemapAsync(HttpContext http, PostQueries posts, StaticPageService pages, CchcPortal.Core.Questions.ProgrammeEpisodeQueries episodes, CancellationToken ct)
+    private static async Task<IResult> SitemapAsync(HttpContext http, PostQueries posts, StaticPageService pages, CchcPortal.Core.Questions.ProgrammeEpisodeQueries episodes,
+        CchcPortal.Core.Documents.DocumentQueries documents, CchcPortal.Core.Documents.PlanQueries plans, CancellationToken ct)
     {
         var baseUrl = BaseUrl(http);
         var sb = new StringBuilder();
@@ -138,6 +139,9 @@ public static class FeedEndpoints
             foreach (var (slug, updated) in await posts.SitemapEntriesAsync(ct)) Url($"/tin-tuc/{slug}", updated);
             Url(CchcPortal.Core.Questions.ProgrammeEpisodeQueries.BasePath, null);
             foreach (var (path, updated) in await episodes.SitemapEntriesAsync(ct)) Url(path, updated);
+            Url("/van-ban", null);
+            foreach (var d in await documents.LatestAsync(5000, ct)) Url($"/van-ban/{d.Slug}", d.UpdatedAt);
+            foreach (var year in await plans.YearsAsync(ct)) Url($"/ke-hoach-tuyen-truyen/{year}", null);
             w.WriteEndElement();
             await w.WriteEndDocumentAsync();
         }

@@ -26,6 +26,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Procedures.ProcedureQueries>();
         services.AddScoped<Documents.DocumentQueries>();
         services.AddScoped<Documents.PlanQueries>();
+        services.AddScoped<Documents.DocumentService>();
+        services.AddScoped<Documents.DocumentManagerQueries>();
         services.AddScoped<Procedures.ProcedureImporter>();
         services.AddScoped<Procedures.ProcedureService>();
         services.AddScoped<Procedures.ProcedureListImporter>();

@@ -29,6 +29,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Documents.CitationLinker>();
         services.AddScoped<Documents.ActivityReports>();
         services.AddScoped<Content.IContentChangeListener, Documents.CitationChangeListener>();
+        services.AddScoped<Documents.DocumentService>();
+        services.AddScoped<Documents.DocumentManagerQueries>();
         services.AddScoped<Procedures.ProcedureImporter>();
         services.AddScoped<Procedures.ProcedureService>();
         services.AddScoped<Procedures.ProcedureListImporter>();

@@ -25,6 +25,17 @@ public static class DocumentText
         _ => kind.ToString(),
     };
 
+    /// <summary>The kind of a file as readers know it: "PDF", "Word (DOCX)", "Excel (XLSX)".</summary>
+    public static string FileType(DocumentFile f) => f.ContentType switch
+    {
+        "application/pdf" => "PDF",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "Word (DOCX)",
+        "application/msword" => "Word (DOC)",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "Excel (XLSX)",
+        "application/vnd.ms-excel" => "Excel (XLS)",
+        _ => System.IO.Path.GetExtension(f.FileName).TrimStart('.').ToUpperInvariant(),
+    };
+
     /// <summary>"Kế hoạch số 37/KH-UBND" or the type alone when the number is blank.</summary>
     public static string Title(LegalDocument d) => d.Number.Length > 0 ? $"{d.DocType} số {d.Number}" : $"{d.DocType} (chưa có số)";
 }

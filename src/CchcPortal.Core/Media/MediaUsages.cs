@@ -10,7 +10,7 @@ public sealed record MediaUse(string Kind, string Title, string EditUrl, string 
 
 /// <summary>
 /// Where a media URL is used: posts (featured image or body), static pages, programme episodes and procedure
-/// dossier forms. Used to refuse deleting a file in use and to move every reference when a file is replaced.
+/// dossier forms, and documents of the library (files and body). Used to refuse deleting a file in use and to move every reference when a file is replaced.
 /// </summary>
 public sealed class MediaUsages(PortalDbContext db)
 {
@@ -28,6 +28,11 @@ public sealed class MediaUsages(PortalDbContext db)
                            where d.FormUrl.Contains(url)
                            select new { p.Id, p.Code, p.Name }).Distinct().ToListAsync(ct);
         uses.AddRange(forms.Select(p => new MediaUse("Thủ tục hành chính", $"{p.Code} {p.Name}", $"/quan-tri/thu-tuc/{p.Code}", ContentKinds.Procedure, p.Id)));
+        var documents = await db.Documents.AsNoTracking()
+            .Where(d => d.BodyHtml.Contains(url) || db.DocumentFiles.Any(f => f.DocumentId == d.Id && f.Url == url))
+            .Select(d => new { d.Id, d.DocType, d.Number, d.Summary }).ToListAsync(ct);
+        uses.AddRange(documents.Select(d => new MediaUse("Văn bản",
+            $"{(d.Number.Length > 0 ? $"{d.DocType} số {d.Number}" : d.DocType)}: {d.Summary}", $"/quan-tri/van-ban/sua/{d.Id}", ContentKinds.Document, d.Id)));
         return uses;
     }
 
@@ -35,7 +40,9 @@ public sealed class MediaUsages(PortalDbContext db)
     /// Points every use of <paramref name="oldUrl"/> at <paramref name="newUrl"/> and records the changes in the
     /// change feed; the caller saves, in the same transaction as the library row.
     /// </summary>
-    public async Task<IReadOnlyList<MediaUse>> RewriteAsync(string oldUrl, string newUrl, DateTime now, CancellationToken ct = default)
+    /// <param name="newContentType">The new file's type and size, for the rows that record them (a document's files).</param>
+    public async Task<IReadOnlyList<MediaUse>> RewriteAsync(string oldUrl, string newUrl, DateTime now, CancellationToken ct = default,
+        string? newContentType = null, long? newLength = null)
     {
         var uses = await FindAsync(oldUrl, ct);
         foreach (var post in await db.Posts.Where(p => p.FeaturedImage == oldUrl || p.BodyHtml.Contains(oldUrl)).ToListAsync(ct))
@@ -52,6 +59,16 @@ public sealed class MediaUsages(PortalDbContext db)
         }
         foreach (var item in await db.DossierItems.Where(d => d.FormUrl.Contains(oldUrl)).ToListAsync(ct))
             item.FormUrl = item.FormUrl.Replace(oldUrl, newUrl, StringComparison.Ordinal);
+        foreach (var document in await db.Documents.Where(d => d.BodyHtml.Contains(oldUrl)).ToListAsync(ct))
+            document.BodyHtml = document.BodyHtml.Replace(oldUrl, newUrl, StringComparison.Ordinal);
+        foreach (var file in await db.DocumentFiles.Where(f => f.Url == oldUrl).ToListAsync(ct))
+        {
+            file.Url = newUrl;
+            // The download keeps its name; its extension follows the new content (a PDF may replace a DOCX).
+            file.FileName = Path.ChangeExtension(file.FileName, Path.GetExtension(newUrl));
+            if (newContentType is not null) file.ContentType = newContentType;
+            if (newLength is { } length) file.Length = length;
+        }
         foreach (var use in uses)
             db.ContentChanges.Add(new ContentChange { Kind = use.ContentKind, EntityId = use.EntityId, Operation = ChangeOperation.Upsert, At = now });
         return uses;

@@ -51,6 +51,7 @@ public static class PortalServiceExtensions
         services.AddSingleton<Features.Questions.CaseAttachmentStore>();
         services.AddScoped<CchcPortal.Core.Media.MediaUsages>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<Features.Documents.DocumentFileUploads>();
         services.AddAntiSpam();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddSingleton<Features.Procedures.ProcedureViewCounter>();
@@ -79,6 +80,7 @@ public static class PortalServiceExtensions
             options.Conventions.AuthorizeAreaFolder("Manager", "/StaticPages", PortalPolicies.EditContent);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Media", PortalPolicies.EditContent);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Citations", PortalPolicies.EditContent);
+            options.Conventions.AuthorizeAreaFolder("Manager", "/Documents", PortalPolicies.EditContent);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Agencies", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Procedures", PortalPolicies.ManageDirectory);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Indices", PortalPolicies.ManageDirectory);

@@ -84,7 +84,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsag
 
         var now = time.GetUtcNow().UtcDateTime;
         var oldUrl = item.Url;
-        var uses = await usages.RewriteAsync(oldUrl, stored.Url, now, ct);
+        var uses = await usages.RewriteAsync(oldUrl, stored.Url, now, ct, stored.ContentType, stored.Length);
         var size = kind == MediaKind.Image && store.PathOf(stored.Url) is { } path ? ImageVariants.Dimensions(path) : null;
         item.Url = stored.Url;
         item.FileName = CleanName(file!.FileName);

@@ -23,6 +23,8 @@ public static class IndexFields
     public const string TitleExactShingles = "title.sx";
     public const string TitleFoldedShingles = "title.sf";
     public const string TitlePrefixes = "title.p";
+    /// <summary>Folded title words without norms or frequencies: which words a title holds, whatever its length.</summary>
+    public const string TitleCoverage = "title.c";
     public const string TextExact = "text.x";
     public const string TextFolded = "text.f";
     public const string TextFoldedShingles = "text.sf";
@@ -41,6 +43,7 @@ public static class IndexFields
         [TitleExact] = Exact,
         [TextExact] = Exact,
         [TitleFolded] = Folded,
+        [TitleCoverage] = Folded,
         [TextFolded] = Folded,
         [TitleExactShingles] = ExactShingles,
         [TitleFoldedShingles] = FoldedShingles,

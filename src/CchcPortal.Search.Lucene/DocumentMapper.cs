@@ -52,7 +52,7 @@ public static class DocumentMapper
             (IndexFields.TitleFoldedShingles, title), (IndexFields.TitlePrefixes, title),
             (IndexFields.TitleExact, keywords), (IndexFields.TitleFolded, keywords), (IndexFields.TitleExactShingles, keywords),
             (IndexFields.TitleFoldedShingles, keywords),
-            (IndexFields.TextExact, text), (IndexFields.TextFolded, text), (IndexFields.TextFoldedShingles, Lead(text)),
+            (IndexFields.Text, text), (IndexFields.TextFoldedShingles, Lead(text)),
         })
         {
             if (value.Length == 0) continue;
@@ -82,11 +82,12 @@ public static class DocumentMapper
 
     /// <summary>
     /// Body shingles are the costliest field to build (about half of indexing time on the procedures' long texts);
-    /// the opening of a text, where its subject is named, carries most of the phrase signal.
+    /// the opening of a text, where its subject is named, carries most of the phrase signal (pairs only, see
+    /// <see cref="IndexFields.FoldedPairs"/>).
     /// </summary>
     private static string Lead(string text)
     {
-        const int max = 1500;
+        const int max = 1000;
         if (text.Length <= max) return text;
         var cut = text.LastIndexOf(' ', max);
         return text[..(cut > 0 ? cut : max)];

@@ -104,7 +104,8 @@ public static partial class QueryBuilder
             foreach (var shingle in IndexFields.FoldedShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
             {
                 top.Add(Term(IndexFields.TitleFoldedShingles, shingle, 4f), Occur.SHOULD);
-                top.Add(Term(IndexFields.TextFoldedShingles, shingle, 1.5f), Occur.SHOULD);
+                if (shingle.Count(c => c == ' ') == 1) // the text holds pairs only
+                    top.Add(Term(IndexFields.TextFoldedShingles, shingle, 1.5f), Occur.SHOULD);
             }
         }
 

@@ -25,4 +25,6 @@ public static class ContentKinds
     public const string Question = "question";
     /// <summary>An episode of the programme "Dân hỏi – Thủ trưởng trả lời".</summary>
     public const string Episode = "episode";
+    /// <summary>A văn bản of the documents library (the same string as Documents.DocumentText.Kind).</summary>
+    public const string Document = "document";
 }

@@ -54,6 +54,8 @@ public static class SearchKinds
         (ContentKinds.Procedure, "Thủ tục hành chính"),
         (ContentKinds.News, "Tin tức"),
         (ContentKinds.Question, "Hỏi đáp"),
+        (ContentKinds.Document, "Văn bản"),
+        (ContentKinds.Episode, "Chương trình Dân hỏi"),
         (ContentKinds.Agency, "Cơ quan, đường dây nóng"),
         (ContentKinds.Index, "Chỉ số CCHC"),
         (ContentKinds.Page, "Trang thông tin"),

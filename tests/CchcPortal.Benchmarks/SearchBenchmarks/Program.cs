@@ -23,7 +23,6 @@ var generateSeconds = clock.Elapsed.TotalSeconds;
 var textChars = docs.Sum(d => (long)d.Title.Length + d.Summary.Length + d.Body.Length);
 Console.WriteLine(Inv($"Generated {docs.Count:N0} documents ({textChars / 1e6:0.0} M characters of text, from {generator.SourceProcedures:N0} procedure records) in {generateSeconds:0.0} s"));
 
-if (options.ContainsKey("profile")) { Profile.Run(docs); return; }
 var queries = QueryMix(docs, perKind, new Random(7));
 var baseline = Process.GetCurrentProcess().PeakWorkingSet64;
 

@@ -60,6 +60,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.ProcedureDocuments>();
         services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.IndexResultDocuments>();
         services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.QuestionDocuments>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.EpisodeDocuments>();
+        services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.LegalDocumentDocuments>();
         services.AddScoped<Search.SearchIndexUpdater>();
         services.AddMemoryCache();
         return services;

@@ -2,6 +2,7 @@ using System.Globalization;
 using CchcPortal.Core.Common;
 using CchcPortal.Core.Search;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 using LuceneDocument = Lucene.Net.Documents.Document;
 
@@ -15,6 +16,15 @@ public static class DocumentMapper
     {
         var parts = code.Split('.');
         return parts.Length >= 2 ? parts[0] + "." + parts[1] : code;
+    }
+
+    private static readonly FieldType CoverageType = CreateCoverageType();
+
+    private static FieldType CreateCoverageType()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { OmitNorms = true, IndexOptions = IndexOptions.DOCS_ONLY };
+        type.Freeze();
+        return type;
     }
 
     public static LuceneDocument ToLucene(SearchDocument d)
@@ -34,17 +44,25 @@ public static class DocumentMapper
         if (d.Date is { } date) doc.Add(new StoredField(IndexFields.Date, date.Ticks));
 
         var text = string.Join(" ", new[] { d.ProcedureCode ?? "", summary, body }.Where(s => s.Length > 0));
+        // Keywords are searched as a second value of the title fields (so no shingle bridges title and keywords).
+        var keywords = VietnameseText.Normalize(d.Keywords);
         foreach (var (name, value) in new[]
         {
             (IndexFields.TitleExact, title), (IndexFields.TitleFolded, title), (IndexFields.TitleExactShingles, title),
             (IndexFields.TitleFoldedShingles, title), (IndexFields.TitlePrefixes, title),
-            (IndexFields.TextExact, text), (IndexFields.TextFolded, text), (IndexFields.TextFoldedShingles, Lead(text)),
+            (IndexFields.TitleExact, keywords), (IndexFields.TitleFolded, keywords), (IndexFields.TitleExactShingles, keywords),
+            (IndexFields.TitleFoldedShingles, keywords),
+            (IndexFields.Text, text), (IndexFields.TextFoldedShingles, Lead(text)),
         })
         {
+            if (value.Length == 0) continue;
             var field = new TextField(name, value, Field.Store.NO);
             if (d.Weight != 1f) field.Boost = d.Weight;
             doc.Add(field);
         }
+
+        doc.Add(new Field(IndexFields.TitleCoverage, title, CoverageType));
+        if (keywords.Length > 0) doc.Add(new Field(IndexFields.TitleCoverage, keywords, CoverageType));
 
         if (!string.IsNullOrWhiteSpace(d.ProcedureCode))
         {
@@ -64,11 +82,12 @@ public static class DocumentMapper
 
     /// <summary>
     /// Body shingles are the costliest field to build (about half of indexing time on the procedures' long texts);
-    /// the opening of a text, where its subject is named, carries most of the phrase signal.
+    /// the opening of a text, where its subject is named, carries most of the phrase signal (pairs only, see
+    /// <see cref="IndexFields.FoldedPairs"/>).
     /// </summary>
     private static string Lead(string text)
     {
-        const int max = 1500;
+        const int max = 1000;
         if (text.Length <= max) return text;
         var cut = text.LastIndexOf(' ', max);
         return text[..(cut > 0 ? cut : max)];

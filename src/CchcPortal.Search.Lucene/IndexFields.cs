@@ -23,8 +23,14 @@ public static class IndexFields
     public const string TitleExactShingles = "title.sx";
     public const string TitleFoldedShingles = "title.sf";
     public const string TitlePrefixes = "title.p";
-    public const string TextExact = "text.x";
-    public const string TextFolded = "text.f";
+    /// <summary>Folded title words without norms or frequencies: which words a title holds, whatever its length.</summary>
+    public const string TitleCoverage = "title.c";
+    /// <summary>Summary and body, each syllable as written and folded at the same position (one analysis pass).</summary>
+    public const string Text = "text.xf";
+    /// <summary>Exact terms of the text are looked up in <see cref="Text"/>...</summary>
+    public const string TextExact = Text;
+    /// <summary>... and so are its folded terms.</summary>
+    public const string TextFolded = Text;
     public const string TextFoldedShingles = "text.sf";
 
     public static string Filter(string facet) => "filter." + facet;
@@ -35,16 +41,18 @@ public static class IndexFields
     public static readonly VietnameseAnalyzer ExactShingles = new(VietnameseForm.ExactShingles);
     public static readonly VietnameseAnalyzer FoldedShingles = new(VietnameseForm.FoldedShingles);
     public static readonly VietnameseAnalyzer FoldedPrefixes = new(VietnameseForm.FoldedPrefixes);
+    public static readonly VietnameseAnalyzer ExactAndFolded = new(VietnameseForm.ExactAndFolded);
+    public static readonly VietnameseAnalyzer FoldedPairs = new(VietnameseForm.FoldedPairs);
 
     public static Analyzer CreateIndexAnalyzer() => new PerFieldAnalyzerWrapper(Exact, new Dictionary<string, Analyzer>
     {
         [TitleExact] = Exact,
-        [TextExact] = Exact,
+        [Text] = ExactAndFolded,
         [TitleFolded] = Folded,
-        [TextFolded] = Folded,
+        [TitleCoverage] = Folded,
         [TitleExactShingles] = ExactShingles,
         [TitleFoldedShingles] = FoldedShingles,
-        [TextFoldedShingles] = FoldedShingles,
+        [TextFoldedShingles] = FoldedPairs,
         [TitlePrefixes] = FoldedPrefixes,
     });
 }

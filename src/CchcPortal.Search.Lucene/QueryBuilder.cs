@@ -89,12 +89,23 @@ public static partial class QueryBuilder
             top.Add(main, Occur.MUST);
             hasPositive = true;
 
+            // A title (or other name) holding every word is what the citizen is after, however long the title:
+            // length normalisation alone prefers short titles that hold only some of the words. Weighted by idf,
+            // so rare words count more, without norms, so a long title is not penalised.
+            if (folded.Count > 1)
+            {
+                var all = new BooleanQuery(disableCoord: true) { Boost = 2f };
+                foreach (var term in folded.Distinct()) all.Add(new TermQuery(new Term(IndexFields.TitleCoverage, term)), Occur.MUST);
+                top.Add(all, Occur.SHOULD);
+            }
+
             foreach (var shingle in IndexFields.ExactShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
                 top.Add(Term(IndexFields.TitleExactShingles, shingle, 6f), Occur.SHOULD);
             foreach (var shingle in IndexFields.FoldedShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
             {
                 top.Add(Term(IndexFields.TitleFoldedShingles, shingle, 4f), Occur.SHOULD);
-                top.Add(Term(IndexFields.TextFoldedShingles, shingle, 1.5f), Occur.SHOULD);
+                if (shingle.Count(c => c == ' ') == 1) // the text holds pairs only
+                    top.Add(Term(IndexFields.TextFoldedShingles, shingle, 1.5f), Occur.SHOULD);
             }
         }
 

@@ -18,10 +18,22 @@ public static class Snippets
     public static int CountMatches(string text, IReadOnlySet<string> foldedTerms) =>
         foldedTerms.Count == 0 || text.Length == 0 ? 0 : Matches(text, foldedTerms).Count;
 
-    public static string Highlight(string text, IReadOnlySet<string> foldedTerms, int maxChars)
+    /// <summary>
+    /// Only the first characters of a long text are analysed for marks: a snippet from the opening is as useful,
+    /// and analysing 20,000-character procedure bodies for ten hits would cost more than the search itself.
+    /// </summary>
+    public const int MaxScannedChars = 6000;
+
+    /// <summary>Offsets of the query terms in <paramref name="text"/> (its first <see cref="MaxScannedChars"/>), for <see cref="Highlight(string, IReadOnlyList{ValueTuple{int, int}}, int)"/>.</summary>
+    public static IReadOnlyList<(int Start, int End)> Find(string text, IReadOnlySet<string> foldedTerms) =>
+        foldedTerms.Count == 0 || string.IsNullOrEmpty(text) ? [] : Matches(text, foldedTerms);
+
+    public static string Highlight(string text, IReadOnlySet<string> foldedTerms, int maxChars) =>
+        string.IsNullOrEmpty(text) ? "" : Highlight(text, Find(text, foldedTerms), maxChars);
+
+    public static string Highlight(string text, IReadOnlyList<(int Start, int End)> matches, int maxChars)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var matches = foldedTerms.Count == 0 ? [] : Matches(text, foldedTerms);
         var (start, end) = Window(text, matches, maxChars);
         var sb = new StringBuilder();
         if (start > 0) sb.Append('…');
@@ -41,7 +53,13 @@ public static class Snippets
     private static List<(int Start, int End)> Matches(string text, IReadOnlySet<string> foldedTerms)
     {
         var list = new List<(int Start, int End)>();
-        foreach (var (term, start, end) in IndexFields.Folded.Tokens(text))
+        var scanned = text;
+        if (text.Length > MaxScannedChars)
+        {
+            var cut = text.LastIndexOf(' ', MaxScannedChars);
+            scanned = text[..(cut > 0 ? cut : MaxScannedChars)];
+        }
+        foreach (var (term, start, end) in IndexFields.Folded.Tokens(scanned))
         {
             if (!foldedTerms.Contains(term) || end > text.Length) continue;
             if (list.Count > 0 && IsOnlySpace(text, list[^1].End, start)) list[^1] = (list[^1].Start, end);
@@ -57,7 +75,7 @@ public static class Snippets
         return true;
     }
 
-    private static (int Start, int End) Window(string text, List<(int Start, int End)> matches, int maxChars)
+    private static (int Start, int End) Window(string text, IReadOnlyList<(int Start, int End)> matches, int maxChars)
     {
         if (text.Length <= maxChars) return (0, text.Length);
         var start = 0;

@@ -179,6 +179,7 @@ public sealed class AgencyImporter(PortalDbContext db, AgencyService service, Ti
             }
             changed.Add((p, agency));
         }
+        await service.RecordRenamesAsync(now, ct);
         await db.SaveChangesAsync(ct);
 
         // Parents and successors may be rows of this same file: link them once every row has an id.

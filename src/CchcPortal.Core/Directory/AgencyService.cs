@@ -136,12 +136,31 @@ public sealed class AgencyService(PortalDbContext db, TimeProvider time, Content
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Procedures and published answers carry their agency's name (a search facet, a line of text): when a tracked
+    /// agency's name is about to change, their change-feed rows go into the same save, so the index follows.
+    /// Call before SaveChanges.
+    /// </summary>
+    internal async Task RecordRenamesAsync(DateTime at, CancellationToken ct)
+    {
+        db.ChangeTracker.DetectChanges();
+        var renamed = db.ChangeTracker.Entries<Agency>()
+            .Where(e => e.State == EntityState.Modified && e.Property(a => a.Name).IsModified && (string?)e.Property(a => a.Name).OriginalValue != e.Entity.Name)
+            .Select(e => e.Entity.Id).ToList();
+        if (renamed.Count == 0) return;
+        var procedures = await db.ProcedureAgencyLinks.Where(l => renamed.Contains(l.AgencyId)).Select(l => l.ProcedureId).Distinct().ToListAsync(ct);
+        var answers = await db.QuestionCases.Where(c => c.AgencyId != null && renamed.Contains(c.AgencyId.Value) && c.IsPublished).Select(c => c.Id).ToListAsync(ct);
+        db.ContentChanges.AddRange(procedures.Select(id => new ContentChange { Kind = ContentKinds.Procedure, EntityId = id, Operation = ChangeOperation.Upsert, At = at }));
+        db.ContentChanges.AddRange(answers.Select(id => new ContentChange { Kind = ContentKinds.Question, EntityId = id, Operation = ChangeOperation.Upsert, At = at }));
+    }
+
     internal Task<string> UniqueSlugAsync(string? source, int? exceptId, CancellationToken ct) =>
         SlugGenerator.UniqueAsync(source, s => db.Agencies.AnyAsync(a => a.Slug == s && a.Id != exceptId, ct), "co-quan");
 
     private async Task SaveAsync(Agency agency, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await RecordRenamesAsync(Now, ct);
         await db.SaveChangesAsync(ct);
         db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Agency, EntityId = agency.Id, Operation = ChangeOperation.Upsert, At = Now });
         await db.SaveChangesAsync(ct);

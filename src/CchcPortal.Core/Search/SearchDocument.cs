@@ -11,6 +11,11 @@ public sealed record SearchDocument
     public required string Kind { get; init; }
     public required string Title { get; init; }
     public string Summary { get; init; } = "";
+    /// <summary>
+    /// Other names the item goes by, searched like its title but not shown: an agency's short name and hotline
+    /// purposes ("Đường dây nóng cải cách hành chính"), the indices a unit's results page covers.
+    /// </summary>
+    public string Keywords { get; init; } = "";
     /// <summary>Plain text (no HTML).</summary>
     public string Body { get; init; } = "";
     public required string Url { get; init; }
@@ -49,6 +54,8 @@ public static class SearchKinds
         (ContentKinds.Procedure, "Thủ tục hành chính"),
         (ContentKinds.News, "Tin tức"),
         (ContentKinds.Question, "Hỏi đáp"),
+        (ContentKinds.Document, "Văn bản"),
+        (ContentKinds.Episode, "Chương trình Dân hỏi"),
         (ContentKinds.Agency, "Cơ quan, đường dây nóng"),
         (ContentKinds.Index, "Chỉ số CCHC"),
         (ContentKinds.Page, "Trang thông tin"),

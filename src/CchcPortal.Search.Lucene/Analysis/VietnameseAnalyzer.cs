@@ -4,7 +4,6 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.NGram;
-using Lucene.Net.Analysis.Shingle;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
@@ -20,6 +19,10 @@ public enum VietnameseForm
     ExactShingles,
     /// <summary>2-3 syllable shingles folded: "dang ky", "dang ky khai".</summary>
     FoldedShingles,
+    /// <summary>Folded two-syllable shingles only, for long text where triples would cost more than they add.</summary>
+    FoldedPairs,
+    /// <summary>Both at once: each syllable as written and, when different, folded at the same position ("đăng", "dang").</summary>
+    ExactAndFolded,
     /// <summary>Folded syllable prefixes (edge n-grams) for as-you-type suggestions: "d", "da", "dan", "dang".</summary>
     FoldedPrefixes,
 }
@@ -39,14 +42,14 @@ public sealed class VietnameseAnalyzer(VietnameseForm form) : Analyzer
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new LowerCaseFilter(Version, tokenizer);
         stream = new ToneMarkFilter(stream);
-        if (Form is not (VietnameseForm.Exact or VietnameseForm.ExactShingles))
+        if (Form is VietnameseForm.ExactAndFolded)
+            stream = new StackedFoldingFilter(stream);
+        else if (Form is not (VietnameseForm.Exact or VietnameseForm.ExactShingles))
             stream = new ASCIIFoldingFilter(stream);
         if (Form is VietnameseForm.ExactShingles or VietnameseForm.FoldedShingles)
-        {
-            var shingles = new ShingleFilter(stream, 2, 3);
-            shingles.SetOutputUnigrams(false);
-            stream = shingles;
-        }
+            stream = new FastShingleFilter(stream);
+        if (Form is VietnameseForm.FoldedPairs)
+            stream = new FastShingleFilter(stream, maxSize: 2);
         if (Form is VietnameseForm.FoldedPrefixes)
             stream = new EdgeNGramTokenFilter(Version, stream, 1, 20);
         return new TokenStreamComponents(tokenizer, stream);

@@ -26,8 +26,11 @@ public sealed class AgencyDocuments(PortalDbContext db) : ISearchDocumentSource
                 Kind = Kind,
                 Title = a.Name,
                 Summary = summary,
-                Body = string.Join(" ", new[] { a.ShortName, AgencyKinds.Name(a.Kind), a.Parent?.Name ?? "", a.Address, a.Phone, a.Email,
-                    a.WorkingHours, a.HeadTitle, a.HeadName, "đường dây nóng" }.Concat(hotlines).Where(s => s.Length > 0)),
+                // Only an agency with a hotline answers "đường dây nóng"; its purposes name what the line is for.
+                Keywords = string.Join(" · ", new[] { a.ShortName }.Concat(a.Hotlines.OrderBy(h => h.SortOrder).Select(h => h.Purpose))
+                    .Concat(a.Hotlines.Count > 0 ? ["Đường dây nóng"] : []).Where(s => s.Length > 0)),
+                Body = string.Join(" ", new[] { AgencyKinds.Name(a.Kind), a.Parent?.Name ?? "", a.Address, a.Phone.Length > 0 ? "Điện thoại " + a.Phone : "",
+                    a.Email, a.WorkingHours, a.HeadTitle, a.HeadName }.Concat(hotlines).Where(s => s.Length > 0)),
                 Url = $"/co-quan/{a.Slug}",
                 Date = null,
                 Levels = a.Level is { } l ? [l.Name] : [],

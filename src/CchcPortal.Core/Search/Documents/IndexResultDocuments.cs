@@ -50,6 +50,7 @@ public sealed class IndexResultDocuments(PortalDbContext db) : ISearchDocumentSo
                 Key = $"{Kind}:unit:{subject.Key}",
                 Kind = Kind,
                 Title = $"{subject.First().SubjectName}: kết quả chỉ số cải cách hành chính",
+                Keywords = string.Join(", ", subject.Select(r => r.IndexYear!.Index!.ShortName).Distinct()),
                 Summary = string.Join("; ", lines.Take(3)),
                 Body = string.Join(" ", subject.Select(r => r.IndexYear!.Index!.Name).Distinct()) + " " + string.Join("; ", lines),
                 Url = $"/chi-so-cchc/don-vi/{subject.Key}",

@@ -5,16 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcPortal.Tests.Integration.Search;
 
-/// <summary>Over the 1,601 seeded procedures (slower start-up, so one factory for the class).</summary>
-public class SearchOverProceduresTests(SearchOverProceduresTests.Fixture fixture) : IClassFixture<SearchOverProceduresTests.Fixture>
+/// <summary>Over the 1,601 seeded procedures (slower start-up, so one factory for the collection).</summary>
+[Collection(SeededSearchCollection.Name)]
+public class SearchOverProceduresTests(SeededSearchFixture fixture)
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public PortalFactory Factory { get; } = new(seedProcedures: true);
-        public async Task InitializeAsync() => await Factory.WaitForSearchAsync(120);
-        public Task DisposeAsync() { Factory.Dispose(); return Task.CompletedTask; }
-    }
-
     private async Task<JsonElement> SearchAsync(string q, string extra = "")
     {
         var json = await fixture.Factory.Anonymous().GetStringAsync("/api/search?q=" + Uri.EscapeDataString(q) + extra);

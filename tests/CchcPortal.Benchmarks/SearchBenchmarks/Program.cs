@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using CchcPortal.Core.Common;
+using CchcPortal.Core.Search;
+using CchcPortal.Search.Lucene;
+using SearchBenchmarks;
+
+// Search load run (issue 7): generate a corpus, build the index, run a query mix, print a Markdown report.
+//   dotnet run -c Release --project tests/CchcPortal.Benchmarks/SearchBenchmarks -- [--docs 100000] [--queries 400] [--dir /tmp/x] [--keep]
+var options = Args(args);
+var docCount = int.Parse(options.GetValueOrDefault("docs", "100000"), CultureInfo.InvariantCulture);
+var perKind = int.Parse(options.GetValueOrDefault("queries", "400"), CultureInfo.InvariantCulture);
+var repoRoot = options.GetValueOrDefault("repo", FindRepoRoot());
+var shared = options.GetValueOrDefault("shared", Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "data")));
+var dir = options.GetValueOrDefault("dir", Path.Combine(Path.GetTempPath(), "cchc-search-bench-" + Environment.ProcessId));
+if (Directory.Exists(dir)) Directory.Delete(dir, true);
+
+Console.WriteLine(Inv($"Load average at start: {LoadAverage()}"));
+var clock = Stopwatch.StartNew();
+var generator = new CorpusGenerator(repoRoot, shared);
+var docs = generator.Generate(docCount).ToList();
+var generateSeconds = clock.Elapsed.TotalSeconds;
+var textChars = docs.Sum(d => (long)d.Title.Length + d.Summary.Length + d.Body.Length);
+Console.WriteLine(Inv($"Generated {docs.Count:N0} documents ({textChars / 1e6:0.0} M characters of text, from {generator.SourceProcedures:N0} procedure records) in {generateSeconds:0.0} s"));
+
+var queries = QueryMix(docs, perKind, new Random(7));
+var baseline = Process.GetCurrentProcess().PeakWorkingSet64;
+
+using var index = new LuceneSearchIndex(dir);
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+clock.Restart();
+index.Rebuild(docs, 1);
+var buildSeconds = clock.Elapsed.TotalSeconds;
+var buildCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+Console.WriteLine(Inv($"Indexed in {buildSeconds:0.0} s: {docs.Count / buildSeconds:N0} docs/s ({buildCpu:0.0} CPU-seconds, {Environment.ProcessorCount} cores)"));
+docs = null;
+GC.Collect();
+GC.WaitForPendingFinalizers();
+GC.Collect();
+var indexBytes = new DirectoryInfo(dir).EnumerateFiles().Sum(f => f.Length);
+
+// Warm up (JIT, file cache), then time each query alone, one after another.
+Console.WriteLine(Inv($"Load average before the queries: {LoadAverage()}"));
+foreach (var (_, q) in queries.Take(300)) index.Search(q);
+var timings = new Dictionary<string, List<double>>();
+var totalHits = 0L;
+foreach (var (kind, q) in queries)
+{
+    var start = Stopwatch.GetTimestamp();
+    var result = index.Search(q);
+    var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    totalHits += result.Total;
+    (timings.TryGetValue(kind, out var list) ? list : timings[kind] = []).Add(ms);
+}
+GC.Collect();
+var heapAfter = GC.GetTotalMemory(true);
+var process = Process.GetCurrentProcess();
+
+Console.WriteLine();
+Console.WriteLine(Inv($"| documents | build (wall) | docs/s | CPU-seconds | docs per CPU-second | index size | text |"));
+Console.WriteLine("|---|---|---|---|---|---|---|");
+Console.WriteLine(Inv($"| {docCount:N0} | {buildSeconds:0.0} s | {docCount / buildSeconds:N0} | {buildCpu:0.0} | {docCount / buildCpu:N0} | {indexBytes / 1048576.0:0} MiB | {textChars / 1e6:0} M chars |"));
+Console.WriteLine();
+Console.WriteLine("| queries | n | p50 ms | p90 ms | p99 ms | max ms |");
+Console.WriteLine("|---|---|---|---|---|---|");
+foreach (var (kind, list) in timings.OrderBy(k => k.Key, StringComparer.Ordinal).Append(new("mix (all)", timings.Values.SelectMany(v => v).ToList())))
+{
+    list.Sort();
+    Console.WriteLine(Inv($"| {kind} | {list.Count} | {P(list, 0.5):0.0} | {P(list, 0.9):0.0} | {P(list, 0.99):0.0} | {list[^1]:0.0} |"));
+}
+Console.WriteLine();
+Console.WriteLine(Inv($"Memory: managed heap after the run {heapAfter / 1048576.0:0} MiB (corpus released); working set {process.WorkingSet64 / 1048576.0:0} MiB; peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB (before indexing: {baseline / 1048576.0:0} MiB, the generated corpus in memory)."));
+Console.WriteLine(Inv($"Average hits per query: {totalHits / (double)queries.Count:N0}. Index folder: {dir}"));
+index.Dispose();
+if (!options.ContainsKey("keep")) Directory.Delete(dir, true);
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+static double P(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+// Single words, several words, quoted phrases, words typed without diacritics, and words with a filter, all taken
+// from the corpus' own titles (so they find something, as real queries mostly do), shuffled together.
+static List<(string Kind, SearchQuery Query)> QueryMix(List<SearchDocument> docs, int perKind, Random rng)
+{
+    var list = new List<(string, SearchQuery)>();
+    string[] Words(SearchDocument d) => d.Title.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Select(w => w.Trim(',', '.', '(', ')', ':', '–', ';')).Where(w => w.Length > 1 && w.All(char.IsLetter)).ToArray();
+    string Run(string[] words, int n)
+    {
+        var take = Math.Min(n, words.Length);
+        var start = rng.Next(words.Length - take + 1);
+        return string.Join(' ', words.Skip(start).Take(take));
+    }
+    SearchDocument Doc() => docs[rng.Next(docs.Count)];
+    for (var i = 0; i < perKind; i++)
+    {
+        var w = Words(Doc());
+        if (w.Length == 0) { i--; continue; }
+        list.Add(("single word", new SearchQuery { Text = w[rng.Next(w.Length)] }));
+        w = Words(Doc());
+        list.Add(("multi-word", new SearchQuery { Text = Run(w, 2 + rng.Next(3)) }));
+        w = Words(Doc());
+        list.Add(("phrase", new SearchQuery { Text = "\"" + Run(w, 2 + rng.Next(2)) + "\"" }));
+        w = Words(Doc());
+        list.Add(("folded", new SearchQuery { Text = VietnameseText.RemoveDiacritics(Run(w, 2 + rng.Next(3))) }));
+        var d = Doc();
+        w = Words(d);
+        var q = new SearchQuery { Text = Run(w, 2 + rng.Next(2)) };
+        q = rng.Next(3) switch
+        {
+            0 => q with { Kind = d.Kind },
+            1 when d.Fields.Count > 0 => q with { Field = d.Fields[0] },
+            _ when d.Years.Count > 0 => q with { Year = d.Years[0] },
+            _ => q with { Kind = d.Kind },
+        };
+        list.Add(("faceted", q));
+    }
+    return list.OrderBy(_ => rng.Next()).ToList();
+}
+
+static Dictionary<string, string> Args(string[] args)
+{
+    var d = new Dictionary<string, string>();
+    for (var i = 0; i < args.Length; i++)
+        if (args[i].StartsWith("--", StringComparison.Ordinal))
+            d[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+    return d;
+}
+
+static string FindRepoRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CchcPortal.sln"))) dir = dir.Parent;
+    return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository (or pass --repo).");
+}

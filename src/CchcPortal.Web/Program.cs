@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();
 
 var app = builder.Build();
+if (CommandLine.RefusalBeforeStart(app.Configuration, args) is { } refused) return refused;
 await app.PreparePortalAsync();
 if (await CommandLine.TryRunAsync(app, args) is { } exitCode) return exitCode;
 app.UsePortal();

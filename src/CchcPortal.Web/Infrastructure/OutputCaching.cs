@@ -1,6 +1,7 @@
 using CchcPortal.Core.Content;
 using CchcPortal.Core.Search;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
 
 namespace CchcPortal.Web.Infrastructure;
 
@@ -45,17 +46,20 @@ public static class CachePolicies
         services.AddOutputCache(options =>
         {
             options.SizeLimit = 256L * 1024 * 1024;
-            options.AddPolicy(Site, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag));
-            options.AddPolicy(News, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, NewsTag));
-            options.AddPolicy(Directory, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, DirectoryTag));
-            options.AddPolicy(Procedures, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, ProceduresTag));
-            options.AddPolicy(Indices, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, IndicesTag));
-            options.AddPolicy(Questions, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, QuestionsTag));
+            // Pages are stored compressed (compression runs inside the cache), so one entry per Accept-Encoding.
+            void Add(string name, params string[] tags) =>
+                options.AddPolicy(name, b => b.Expire(TimeSpan.FromMinutes(30)).SetVaryByHeader(HeaderNames.AcceptEncoding).Tag(tags));
+            Add(Site, SiteTag);
+            Add(News, SiteTag, NewsTag);
+            Add(Directory, SiteTag, DirectoryTag);
+            Add(Procedures, SiteTag, ProceduresTag);
+            Add(Indices, SiteTag, IndicesTag);
+            Add(Questions, SiteTag, QuestionsTag);
+            Add(Sitemap, SiteTag, NewsTag, SitemapTag);
             // The plan page lists the posts reporting on each activity: evicted by news changes too.
-            options.AddPolicy(Documents, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, NewsTag));
-            options.AddPolicy(Sitemap, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(SiteTag, NewsTag, SitemapTag));
+            Add(Documents, SiteTag, NewsTag);
             // Keyed by the whole query string (the default key); short expiry bounds the many distinct queries.
-            options.AddPolicy(Search, b => b.Expire(TimeSpan.FromMinutes(10)).Tag(SiteTag, SearchTag));
+            options.AddPolicy(Search, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByHeader(HeaderNames.AcceptEncoding).Tag(SiteTag, SearchTag));
         });
         services.AddScoped<IContentChangeListener, OutputCacheEvictionListener>();
         return services;

@@ -24,8 +24,7 @@ public static class PortalPipelineExtensions
         app.UseMiddleware<PathRedirectMiddleware>();
 
         // Pages carrying secrets (sign-in, manager forms) are not compressed: no BREACH-style oracle.
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/quan-tri") && !ctx.Request.Path.StartsWithSegments("/tai-khoan"),
-            branch => branch.UseResponseCompression());
+        app.UseWhen(IsCompressible, branch => branch.UseResponseCompression());
 
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = SetStaticCacheHeaders });
         var paths = app.Services.GetRequiredService<PortalPaths>();
@@ -48,6 +47,9 @@ public static class PortalPipelineExtensions
             return next(context);
         });
         app.UseOutputCache();
+        // Compressed again inside the cache, so a cached page is stored as Brotli/gzip bytes and a hit costs no
+        // compression (the outer middleware leaves a response that already has a Content-Encoding alone).
+        app.UseWhen(IsCompressible, branch => branch.UseResponseCompression());
         app.UseMiddleware<HtmlMinificationMiddleware>();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
@@ -63,6 +65,9 @@ public static class PortalPipelineExtensions
         app.MapRazorPages();
         return app;
     }
+
+    private static bool IsCompressible(HttpContext ctx) =>
+        !ctx.Request.Path.StartsWithSegments("/quan-tri") && !ctx.Request.Path.StartsWithSegments("/tai-khoan");
 
     private static void SetStaticCacheHeaders(StaticFileResponseContext ctx)
     {

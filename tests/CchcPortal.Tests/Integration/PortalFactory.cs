@@ -29,10 +29,15 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly bool _seedProcedures;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
+    /// <summary>SQL commands per request; set when the factory was made with countQueries: true.</summary>
+    public Support.QueryCounter? Queries { get; }
+
     /// <param name="seedProcedures">The 1,601 seeded procedures add seconds to start-up; only tests that need them take them.</param>
     /// <param name="settings">Extra configuration, e.g. ["Portal:Smtp:Host"] = "127.0.0.1".</param>
-    public PortalFactory(string? dataPath = null, bool seedProcedures = false, IReadOnlyDictionary<string, string>? settings = null)
+    public PortalFactory(string? dataPath = null, bool seedProcedures = false, IReadOnlyDictionary<string, string>? settings = null,
+        bool countQueries = false)
     {
+        if (countQueries) Queries = new Support.QueryCounter();
         _seedProcedures = seedProcedures;
         _settings = settings ?? new Dictionary<string, string>();
         _deleteOnDispose = dataPath is null;
@@ -50,7 +55,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         // Easy proof of work, so tests solve challenges in a few milliseconds (AltchaTestClient).
         builder.UseSetting("Portal:AntiSpam:MaxNumber", AltchaTestClient.TestMaxNumber.ToString());
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            if (Queries is { } counter)
+            {
+                services.ConfigureDbContext<CchcPortal.Core.Data.PortalDbContext>(o => o.AddInterceptors(counter));
+                services.AddSingleton(counter);
+                services.AddTransient<IStartupFilter, Support.QueryCounter.StartupFilter>();
+            }
+        });
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -40,3 +40,18 @@ public class TextHelpersTests
         Assert.Equal("Kế hoạch & mục tiêu năm 2024", HtmlText.ToPlainText("<h2>Kế hoạch &amp; mục tiêu</h2><p>năm 2024</p>"));
     }
 }
+
+public class UploadFileNameTests
+{
+    [Theory]
+    [InlineData(@"C:\Users\an\Ảnh chụp.jpg", "Ảnh chụp.jpg")]
+    [InlineData("../../etc/passwd", "passwd")]
+    [InlineData("đơn<script>.pdf", "đơnscript.pdf")]
+    [InlineData("", "tep-tai-len")]
+    public void Names_are_cleaned_of_paths_and_markup(string given, string expected) =>
+        Assert.Equal(expected, CchcPortal.Web.Features.Media.UploadFileName.Clean(given));
+
+    [Fact]
+    public void A_long_name_keeps_its_extension() =>
+        Assert.Equal(new string('a', 16) + ".docx", CchcPortal.Web.Features.Media.UploadFileName.Clean(new string('a', 40) + ".docx", 21));
+}

@@ -21,7 +21,7 @@ public sealed class DocumentFileUploads(MediaStore store, MediaLibrary library, 
     {
         if (file is null || file.Length == 0) return DocumentOutcome.Fail(DocumentService.FileField, "Tệp văn bản: vui lòng chọn tệp PDF, Word hoặc Excel.");
         if (file.Length > store.MaxBytes) return DocumentOutcome.Fail(DocumentService.FileField, $"Tệp văn bản: tệp quá lớn, tối đa {store.MaxBytes / (1024 * 1024)} MB.");
-        var name = CleanName(file.FileName);
+        var name = Media.UploadFileName.Clean(file.FileName, 150);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
@@ -49,13 +49,5 @@ public sealed class DocumentFileUploads(MediaStore store, MediaLibrary library, 
         var title = outcome.Document!.Number.Length > 0 ? $"{DocumentText.Title(outcome.Document)}: {outcome.Document.Summary}" : outcome.Document.Summary;
         await library.RegisterAsync(stored, MediaKind.Document, name, HtmlText.Truncate(title, 300), null, user, ct);
         return outcome;
-    }
-
-    private static string CleanName(string fileName)
-    {
-        var name = VietnameseText.Normalize(Path.GetFileName(fileName.Replace('\\', '/')));
-        if (name.Length == 0) name = "van-ban";
-        var ext = Path.GetExtension(name);
-        return name.Length > 150 ? name[..(150 - ext.Length)] + ext : name;
     }
 }

@@ -47,7 +47,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsag
         var size = kind == MediaKind.Image && store.PathOf(stored.Url) is { } path ? ImageVariants.Dimensions(path) : null;
         var item = new MediaItem
         {
-            Kind = kind, Url = stored.Url, FileName = CleanName(fileName), Title = VietnameseText.Normalize(title), AltText = VietnameseText.Normalize(alt),
+            Kind = kind, Url = stored.Url, FileName = UploadFileName.Clean(fileName), Title = VietnameseText.Normalize(title), AltText = VietnameseText.Normalize(alt),
             ContentType = stored.ContentType, Length = stored.Length, Width = size?.Width, Height = size?.Height,
             UploadedBy = user, UploadedAt = now, UpdatedAt = now,
         };
@@ -87,7 +87,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsag
         var uses = await usages.RewriteAsync(oldUrl, stored.Url, now, ct, stored.ContentType, stored.Length);
         var size = kind == MediaKind.Image && store.PathOf(stored.Url) is { } path ? ImageVariants.Dimensions(path) : null;
         item.Url = stored.Url;
-        item.FileName = CleanName(file!.FileName);
+        item.FileName = UploadFileName.Clean(file!.FileName);
         item.ContentType = stored.ContentType;
         item.Length = stored.Length;
         (item.Width, item.Height) = (size?.Width, size?.Height);
@@ -133,10 +133,4 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsag
     }
 
     private static string SearchTextOf(MediaItem m) => VietnameseText.Fold($"{m.FileName} {m.Title} {m.AltText}");
-
-    private static string CleanName(string fileName)
-    {
-        var name = VietnameseText.Normalize(Path.GetFileName(fileName.Replace('\\', '/')));
-        return name.Length > 200 ? name[..200] : name;
-    }
 }

@@ -3,6 +3,7 @@ using CchcPortal.Core.Common;
 using CchcPortal.Core.Questions;
 using CchcPortal.Media.Documents;
 using CchcPortal.Media.Images;
+using CchcPortal.Web.Features.Media;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,7 @@ public sealed class CaseAttachmentStore(PortalPaths paths, IOptions<PortalOption
 
         foreach (var file in chosen)
         {
-            var name = CleanName(file.FileName);
+            var name = UploadFileName.Clean(file.FileName, 120);
             if (file.Length == 0) { errors.Add("Attachments", $"Tệp “{name}” rỗng."); continue; }
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
@@ -91,12 +92,5 @@ public sealed class CaseAttachmentStore(PortalPaths paths, IOptions<PortalOption
     {
         var full = Path.GetFullPath(Path.Combine(Root, row.StoredPath));
         return full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
-    }
-
-    private static string CleanName(string fileName)
-    {
-        var name = VietnameseText.Normalize(Path.GetFileName(fileName.Replace('\\', '/')));
-        name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '/' or '<' or '>' or ':' or '|' or '?' or '*')).ToArray());
-        return name.Length == 0 ? "tep-dinh-kem" : name.Length > 120 ? name[..120] : name;
     }
 }

@@ -47,7 +47,7 @@ public sealed class EditModel(ProcedureQueries queries, ProcedureService service
             ModelState.AddModelError("", error);
             return Invalid();
         }
-        var result = await service.AttachFormAsync(Procedure.Id, itemId, stored!.Url, Path.GetFileName(file.FileName), ActorName, ct);
+        var result = await service.AttachFormAsync(Procedure.Id, itemId, stored!.Url, UploadFileName.Clean(file.FileName), ActorName, ct);
         if (!result.NotFound) await library.RegisterAsync(stored, Core.Media.MediaKind.Document, file.FileName, $"Mẫu đơn, tờ khai: {Procedure.Code}", null, ActorName, ct);
         if (result.NotFound) return NotFound();
         Flash("Đã đính kèm mẫu đơn, tờ khai.");

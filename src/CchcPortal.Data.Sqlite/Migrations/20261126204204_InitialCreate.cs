@@ -104,6 +104,40 @@ namespace CchcPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    NumberKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    DocType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Signer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReplacedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    BodyHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Documents_Documents_ReplacedById",
+                        column: x => x.ReplacedById,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Holidays",
                 columns: table => new
                 {
@@ -133,6 +167,66 @@ namespace CchcPortal.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IndexDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediaItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AltText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: true),
+                    Height = table.Column<int>(type: "INTEGER", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 800, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutgoingEmails",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    BodyText = table.Column<string>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PathRedirects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FromPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ToPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PathRedirects", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -178,41 +272,23 @@ namespace CchcPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "QuestionCases",
+                name: "ProgrammeEpisodes",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Field = table.Column<string>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Content = table.Column<string>(type: "TEXT", nullable: false),
-                    SubmitterName = table.Column<string>(type: "TEXT", nullable: false),
-                    SubmitterPhone = table.Column<string>(type: "TEXT", nullable: false),
-                    SubmitterEmail = table.Column<string>(type: "TEXT", nullable: false),
-                    SubmitterArea = table.Column<string>(type: "TEXT", nullable: false),
-                    ConsentToPublish = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ModerationDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AnswerDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DraftHtml = table.Column<string>(type: "TEXT", nullable: false),
-                    AnswerHtml = table.Column<string>(type: "TEXT", nullable: false),
-                    SignedBy = table.Column<string>(type: "TEXT", nullable: false),
-                    PublicContent = table.Column<string>(type: "TEXT", nullable: false),
+                    AiredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Participants = table.Column<string>(type: "TEXT", nullable: false),
+                    SummaryHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    VideoUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    MediaUrl = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RejectionReason = table.Column<int>(type: "INTEGER", nullable: true),
-                    DuplicateOfCode = table.Column<string>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_QuestionCases", x => x.Id);
+                    table.PrimaryKey("PK_ProgrammeEpisodes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -242,6 +318,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     ResponsiblePerson = table.Column<string>(type: "TEXT", nullable: false),
                     LicenceNote = table.Column<string>(type: "TEXT", nullable: false),
                     IndexSubjectName = table.Column<string>(type: "TEXT", nullable: false),
+                    ProgrammeHotline = table.Column<string>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -476,6 +553,102 @@ namespace CchcPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CitationLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CitationLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CitationLinks_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentFiles_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentRelations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FromId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentRelations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentRelations_Documents_FromId",
+                        column: x => x.FromId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DocumentRelations_Documents_ToId",
+                        column: x => x.ToId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PropagandaPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PropagandaPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PropagandaPlans_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndexYears",
                 columns: table => new
                 {
@@ -595,28 +768,48 @@ namespace CchcPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "CaseEvents",
+                name: "QuestionCases",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
-                    ToStatus = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", nullable: false)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Field = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    SubmitterName = table.Column<string>(type: "TEXT", nullable: false),
+                    SubmitterPhone = table.Column<string>(type: "TEXT", nullable: false),
+                    SubmitterEmail = table.Column<string>(type: "TEXT", nullable: false),
+                    SubmitterArea = table.Column<string>(type: "TEXT", nullable: false),
+                    ConsentToPublish = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModerationDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnswerDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DraftHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    AnswerHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    SignedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    PublicContent = table.Column<string>(type: "TEXT", nullable: false),
+                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RejectionReason = table.Column<int>(type: "INTEGER", nullable: true),
+                    DuplicateOfCode = table.Column<string>(type: "TEXT", nullable: false),
+                    EpisodeId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CaseEvents", x => x.Id);
+                    table.PrimaryKey("PK_QuestionCases", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CaseEvents_QuestionCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "QuestionCases",
+                        name: "FK_QuestionCases_ProgrammeEpisodes_EpisodeId",
+                        column: x => x.EpisodeId,
+                        principalTable: "ProgrammeEpisodes",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -722,6 +915,39 @@ namespace CchcPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanActivities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Form = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    LeadAgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LeadAgencyText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CoordinatingText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Timing = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanActivities_Agencies_LeadAgencyId",
+                        column: x => x.LeadAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PlanActivities_PropagandaPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "PropagandaPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndexCriteria",
                 columns: table => new
                 {
@@ -770,6 +996,89 @@ namespace CchcPortal.Data.Sqlite.Migrations
                         name: "FK_IndexResults_IndexYears_IndexYearId",
                         column: x => x.IndexYearId,
                         principalTable: "IndexYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoredPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseAttachments_QuestionCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "QuestionCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseEvents_QuestionCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "QuestionCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanActivityReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanActivityReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanActivityReports_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanActivityReports_PlanActivities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "PlanActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanActivityReports_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -870,6 +1179,11 @@ namespace CchcPortal.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseAttachments_CaseId",
+                table: "CaseAttachments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseEvents_CaseId",
                 table: "CaseEvents",
                 column: "CaseId");
@@ -877,6 +1191,58 @@ namespace CchcPortal.Data.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Categories_Slug",
                 table: "Categories",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CitationLinks_DocumentId",
+                table: "CitationLinks",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CitationLinks_Key",
+                table: "CitationLinks",
+                column: "Key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CitationLinks_SourceKind_SourceId",
+                table: "CitationLinks",
+                columns: new[] { "SourceKind", "SourceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentFiles_DocumentId",
+                table: "DocumentFiles",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentRelations_FromId_ToId_Kind",
+                table: "DocumentRelations",
+                columns: new[] { "FromId", "ToId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentRelations_ToId",
+                table: "DocumentRelations",
+                column: "ToId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_IsPublished_IssuedOn",
+                table: "Documents",
+                columns: new[] { "IsPublished", "IssuedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_NumberKey",
+                table: "Documents",
+                column: "NumberKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_ReplacedById",
+                table: "Documents",
+                column: "ReplacedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_Slug",
+                table: "Documents",
                 column: "Slug",
                 unique: true);
 
@@ -929,6 +1295,60 @@ namespace CchcPortal.Data.Sqlite.Migrations
                 name: "IX_LegalBases_ProcedureId",
                 table: "LegalBases",
                 column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaItems_Kind_UploadedAt",
+                table: "MediaItems",
+                columns: new[] { "Kind", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaItems_Url",
+                table: "MediaItems",
+                column: "Url",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_DedupKey",
+                table: "OutgoingEmails",
+                column: "DedupKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_SentAt",
+                table: "OutgoingEmails",
+                column: "SentAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PathRedirects_FromPath",
+                table: "PathRedirects",
+                column: "FromPath",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActivities_LeadAgencyId",
+                table: "PlanActivities",
+                column: "LeadAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActivities_PlanId",
+                table: "PlanActivities",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActivityReports_ActivityId_PostId_DocumentId",
+                table: "PlanActivityReports",
+                columns: new[] { "ActivityId", "PostId", "DocumentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActivityReports_DocumentId",
+                table: "PlanActivityReports",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActivityReports_PostId",
+                table: "PlanActivityReports",
+                column: "PostId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PostRevisions_PostId_CreatedAt",
@@ -989,10 +1409,30 @@ namespace CchcPortal.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProgrammeEpisodes_AiredOn",
+                table: "ProgrammeEpisodes",
+                column: "AiredOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PropagandaPlans_DocumentId",
+                table: "PropagandaPlans",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PropagandaPlans_Year",
+                table: "PropagandaPlans",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QuestionCases_Code",
                 table: "QuestionCases",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionCases_EpisodeId",
+                table: "QuestionCases",
+                column: "EpisodeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_QuestionCases_Status_ModerationDue",
@@ -1034,10 +1474,22 @@ namespace CchcPortal.Data.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CaseAttachments");
+
+            migrationBuilder.DropTable(
                 name: "CaseEvents");
 
             migrationBuilder.DropTable(
+                name: "CitationLinks");
+
+            migrationBuilder.DropTable(
                 name: "ContentChanges");
+
+            migrationBuilder.DropTable(
+                name: "DocumentFiles");
+
+            migrationBuilder.DropTable(
+                name: "DocumentRelations");
 
             migrationBuilder.DropTable(
                 name: "DossierItems");
@@ -1053,6 +1505,18 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "LegalBases");
+
+            migrationBuilder.DropTable(
+                name: "MediaItems");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingEmails");
+
+            migrationBuilder.DropTable(
+                name: "PathRedirects");
+
+            migrationBuilder.DropTable(
+                name: "PlanActivityReports");
 
             migrationBuilder.DropTable(
                 name: "PostRevisions");
@@ -1091,28 +1555,40 @@ namespace CchcPortal.Data.Sqlite.Migrations
                 name: "IndexResults");
 
             migrationBuilder.DropTable(
+                name: "PlanActivities");
+
+            migrationBuilder.DropTable(
                 name: "Posts");
 
             migrationBuilder.DropTable(
                 name: "Tags");
 
             migrationBuilder.DropTable(
-                name: "Agencies");
+                name: "Procedures");
 
             migrationBuilder.DropTable(
-                name: "Procedures");
+                name: "ProgrammeEpisodes");
 
             migrationBuilder.DropTable(
                 name: "IndexYears");
 
             migrationBuilder.DropTable(
+                name: "Agencies");
+
+            migrationBuilder.DropTable(
+                name: "PropagandaPlans");
+
+            migrationBuilder.DropTable(
                 name: "Categories");
+
+            migrationBuilder.DropTable(
+                name: "IndexDefinitions");
 
             migrationBuilder.DropTable(
                 name: "AdministrativeLevels");
 
             migrationBuilder.DropTable(
-                name: "IndexDefinitions");
+                name: "Documents");
         }
     }
 }

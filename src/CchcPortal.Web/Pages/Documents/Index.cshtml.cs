@@ -23,18 +23,12 @@ public sealed class IndexModel(DocumentQueries documents) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Query = VietnameseText.Normalize(Query) is { Length: > 0 } q ? q[..Math.Min(q.Length, 200)] : null;
-        Result = await documents.ListAsync(new DocumentFilter(Query, Empty(DocType), Empty(Issuer), Year, Empty(Field), Status, Math.Max(1, PageNumber)), ct);
+        Result = await documents.ListAsync(new DocumentFilter(Query, ListQuery.Filter(DocType), ListQuery.Filter(Issuer), Year, ListQuery.Filter(Field), Status, Math.Max(1, PageNumber)), ct);
         if (PageNumber > Result.Page.PageCount) return NotFound();
         return Page();
     }
 
-    private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : VietnameseText.Normalize(s);
-
-    public string PageUrl => "/van-ban?" + string.Join("&", new[]
-    {
-        Param("q", Query), Param("loai", DocType), Param("co-quan", Issuer), Param("nam", Year?.ToString()),
-        Param("linh-vuc", Field), Param("hieu-luc", Status?.ToString()),
-    }.Where(p => p is not null));
-
-    private static string? Param(string name, string? value) => string.IsNullOrEmpty(value) ? null : $"{name}={Uri.EscapeDataString(value)}";
+    public string PageUrl => ListQuery.Url("/van-ban",
+        ("q", Query), ("loai", DocType), ("co-quan", Issuer), ("nam", Year?.ToString()),
+        ("linh-vuc", Field), ("hieu-luc", Status?.ToString()));
 }

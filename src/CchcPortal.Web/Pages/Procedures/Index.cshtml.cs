@@ -24,19 +24,13 @@ public sealed class IndexModel(ProcedureQueries procedures) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Query = VietnameseText.Normalize(Query) is { Length: > 0 } q ? q[..Math.Min(q.Length, 200)] : null;
-        Result = await procedures.ListAsync(new ProcedureFilter(Query, Empty(Field), Empty(Level), AgencyId, Empty(Subject), Online, Sort, Math.Max(1, PageNumber)), ct);
+        Result = await procedures.ListAsync(new ProcedureFilter(Query, ListQuery.Filter(Field), ListQuery.Filter(Level), AgencyId, ListQuery.Filter(Subject), Online, Sort, Math.Max(1, PageNumber)), ct);
         if (PageNumber > Result.Page.PageCount) return NotFound();
         return Page();
     }
 
-    private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : VietnameseText.Normalize(s);
-
     /// <summary>This list's URL with one page number, keeping every filter.</summary>
-    public string PageUrl => "/thu-tuc-hanh-chinh?" + string.Join("&", new[]
-    {
-        Param("q", Query), Param("linh-vuc", Field), Param("cap", Level), Param("co-quan", AgencyId?.ToString()),
-        Param("doi-tuong", Subject), Param("truc-tuyen", Online?.ToString()), Sort == ProcedureSort.Name ? null : Param("sap-xep", Sort.ToString()),
-    }.Where(p => p is not null));
-
-    private static string? Param(string name, string? value) => string.IsNullOrEmpty(value) ? null : $"{name}={Uri.EscapeDataString(value)}";
+    public string PageUrl => ListQuery.Url("/thu-tuc-hanh-chinh",
+        ("q", Query), ("linh-vuc", Field), ("cap", Level), ("co-quan", AgencyId?.ToString()),
+        ("doi-tuong", Subject), ("truc-tuyen", Online?.ToString()), ("sap-xep", Sort == ProcedureSort.Name ? null : Sort.ToString()));
 }

@@ -12,8 +12,9 @@ public sealed record GrowthReport(int PostsAdded, int QuestionsAdded);
 
 /// <summary>
 /// Fills a portal database with many published posts and answered questions for load benchmarks, built from what
-/// is already there (the seeded plans' paragraphs, the procedures, the agencies) and real Q&amp;A samples. Rows are
-/// inserted directly in batches: no revisions, change rows or notifications, so never use it on a real portal.
+/// is already there (paragraphs of the posts and of the documents library, where the seeded plans are, the procedures,
+/// the agencies) and real Q&amp;A samples. Rows are inserted directly in batches: no revisions, change rows or
+/// notifications, so never use it on a real portal.
 /// Deterministic: the same database and counts give the same rows.
 /// </summary>
 public sealed partial class DemoDataGrower(PortalDbContext db, TimeProvider time)
@@ -201,6 +202,8 @@ public sealed partial class DemoDataGrower(PortalDbContext db, TimeProvider time
         {
             var bodies = await db.Posts.AsNoTracking().Where(p => p.Status == PublicationStatus.Published && p.AuthorName != "Dữ liệu thử tải")
                 .Select(p => p.BodyHtml).ToListAsync(ct);
+            // The seeded plans are documents: their text is most of what a fresh portal holds.
+            bodies.AddRange(await db.Documents.AsNoTracking().Where(d => d.IsPublished).OrderBy(d => d.Id).Select(d => d.BodyHtml).ToListAsync(ct));
             var paragraphs = bodies.SelectMany(b => Paragraph().Matches(b).Select(m => m.Groups[1].Value))
                 .Where(p => HtmlText.ToPlainText(p).Length >= 80).Distinct().ToList();
             if (paragraphs.Count == 0) paragraphs = ["Thực hiện Kế hoạch cải cách hành chính, các cơ quan, đơn vị tiếp tục rà soát, đơn giản hóa thủ tục hành chính, công khai đầy đủ thủ tục tại Bộ phận Một cửa và trên Cổng Dịch vụ công."];

@@ -15,7 +15,8 @@ namespace CchcPortal.Core.Seeding;
 /// Imports content/seed on first start. Each step is recorded in SeedRecords inside its own transaction,
 /// so a restart (or a crash half-way) never adds anything twice.
 /// </summary>
-public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, AgencyImporter agencies, ProcedureImporter procedures, Indices.IndexSeeder indices, TimeProvider time, ILogger<PortalSeeder> log)
+public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, AgencyImporter agencies, ProcedureImporter procedures, Indices.IndexSeeder indices,
+    PostService posts, TimeProvider time, ILogger<PortalSeeder> log)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -46,15 +47,13 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
             await UntransactedStepAsync("indices:sample-departments", () => indices.SeedSampleAsync(indicesPath, ct), ct);
         }
 
-        var plansPath = Path.Combine(seedPath, "plans", "plans.json");
-        if (File.Exists(plansPath))
+        var plansPath = Path.Combine(seedPath, "plans");
+        if (File.Exists(Path.Combine(plansPath, "documents.json")))
         {
-            var plans = JsonSerializer.Deserialize<List<PlanSeed>>(await File.ReadAllTextAsync(plansPath, ct), Json)!;
-            foreach (var plan in plans)
-                await StepAsync($"plan:{plan.Slug}", () => SeedPlanAsync(seedPath, plan, ct), ct);
+            await StepAsync("plans:documents-and-activities", () => new PlanDocumentSeeder(db, markdown, Now).SeedAsync(plansPath, ct), ct);
+            // Earlier builds also published the plans as news posts: the documents are their only home now.
+            await StepAsync("plans:posts-to-documents", () => new PlanPostsToDocuments(db, posts).MoveAsync(plansPath, ct), ct);
         }
-        if (File.Exists(Path.Combine(seedPath, "plans", "documents.json")))
-            await StepAsync("plans:documents-and-activities", () => new PlanDocumentSeeder(db, markdown, Now).SeedAsync(Path.Combine(seedPath, "plans"), ct), ct);
         // References in everything seeded so far, resolved against the library (later saves relink one by one).
         await StepAsync(includeProcedures ? "citations:initial" : "citations:initial-without-procedures", () => new Documents.CitationLinker(db).RelinkAllAsync(ct), ct);
     }
@@ -157,35 +156,5 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
             });
         }
         await db.SaveChangesAsync(ct);
-    }
-
-    private async Task SeedPlanAsync(string seedPath, PlanSeed plan, CancellationToken ct)
-    {
-        var category = await db.Categories.SingleAsync(c => c.Slug == "van-ban-chi-dao-dieu-hanh", ct);
-        var body = markdown.ToHtml(await File.ReadAllTextAsync(Path.Combine(seedPath, "plans", plan.File), ct));
-        var tags = new List<Tag>();
-        foreach (var name in plan.Tags)
-        {
-            var slug = SlugGenerator.Slugify(name);
-            tags.Add(await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, ct) ?? new Tag { Name = name, Slug = slug });
-        }
-        var published = plan.Date.ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc);
-        var title = VietnameseText.Normalize(plan.Title);
-        var summary = VietnameseText.Normalize(plan.Summary);
-        var post = new Post
-        {
-            Title = title, Slug = plan.Slug, Summary = summary, BodyHtml = body,
-            SearchText = VietnameseText.Fold(title + " " + summary),
-            CategoryId = category.Id, Tags = tags, Status = PublicationStatus.Published, PublishedAt = published,
-            IsFeatured = true, AuthorName = "Cổng thông tin", CreatedAt = Now, UpdatedAt = Now,
-        };
-        post.Revisions.Add(new PostRevision
-        {
-            CreatedAt = Now, AuthorName = post.AuthorName, Title = title, Summary = summary, BodyHtml = body,
-            CategoryId = category.Id, TagNames = string.Join(", ", plan.Tags),
-        });
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(ct);
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.News, EntityId = post.Id, Operation = ChangeOperation.Upsert, At = Now });
     }
 }

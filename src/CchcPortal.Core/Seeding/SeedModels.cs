@@ -13,5 +13,3 @@ internal sealed record LevelSeed(string Code, string Name, string EnglishName, i
 internal sealed record CategorySeed(string Name, string Slug, string Description);
 
 internal sealed record PageSeed(string Title, string Slug, string File, int SortOrder);
-
-internal sealed record PlanSeed(string File, string Title, string Slug, DateOnly Date, string Summary, List<string> Tags);

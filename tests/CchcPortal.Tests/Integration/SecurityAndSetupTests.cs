@@ -109,12 +109,15 @@ public class SecurityAndSetupTests
         var dataPath = Path.Combine(Path.GetTempPath(), "cchc-tests", Guid.NewGuid().ToString("N"));
         try
         {
-            int posts, categories, pages, users;
+            int posts, documents, redirects, categories, pages, users;
             using (var first = new PortalFactory(dataPath))
             {
                 _ = first.Services;
-                (posts, categories, pages, users) = await CountsAsync(first);
-                Assert.Equal(5, posts);
+                (posts, documents, redirects, categories, pages, users) = await CountsAsync(first);
+                // The five plans are documents (not news posts); their former post and print addresses redirect.
+                Assert.Equal(0, posts);
+                Assert.Equal(5, documents);
+                Assert.Equal(10, redirects);
                 Assert.Equal(6, categories);
                 Assert.Equal(3, pages);
                 Assert.Equal(1, users);
@@ -123,7 +126,7 @@ public class SecurityAndSetupTests
             using (var second = new PortalFactory(dataPath))
             {
                 _ = second.Services;
-                Assert.Equal((posts, categories, pages, users), await CountsAsync(second));
+                Assert.Equal((posts, documents, redirects, categories, pages, users), await CountsAsync(second));
                 using var scope = second.Services.CreateScope();
                 var migrations = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.GetAppliedMigrationsAsync();
                 Assert.NotEmpty(migrations);
@@ -136,11 +139,11 @@ public class SecurityAndSetupTests
         }
     }
 
-    private static async Task<(int, int, int, int)> CountsAsync(PortalFactory factory)
+    private static async Task<(int, int, int, int, int, int)> CountsAsync(PortalFactory factory)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        return (await db.Posts.CountAsync(), await db.Categories.CountAsync(), await db.StaticPages.CountAsync(),
+        return (await db.Posts.CountAsync(), await db.Documents.CountAsync(), await db.PathRedirects.CountAsync(), await db.Categories.CountAsync(), await db.StaticPages.CountAsync(),
             await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().Users.CountAsync());
     }
 }

@@ -41,6 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
         // The search index is built in the background on first start; pages that search need it complete.
+        await AddArticleAsync();
         await _factory.Services.GetRequiredService<CchcPortal.Web.Features.Search.SearchIndexer>().WaitUntilCurrentAsync(TimeSpan.FromSeconds(90));
 
         _playwright = await Playwright.CreateAsync();
@@ -51,6 +52,28 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
         });
     }
+
+    /// <summary>The seed has no news (the plans are documents): one published article for the article-page checks.</summary>
+    private async Task AddArticleAsync()
+    {
+        using var scope = _factory!.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CchcPortal.Core.Data.PortalDbContext>();
+        var posts = scope.ServiceProvider.GetRequiredService<CchcPortal.Core.Content.PostService>();
+        var category = db.Categories.Single(c => c.Slug == "tin-hoat-dong-cchc");
+        var created = await posts.CreateAsync(new CchcPortal.Core.Content.PostInput
+        {
+            Title = "Bắc Kạn triển khai Kế hoạch tuyên truyền cải cách hành chính năm 2024", Slug = ArticleSlug,
+            Summary = "Các sở, ngành và UBND cấp huyện tuyên truyền cải cách hành chính theo kế hoạch của tỉnh.",
+            BodyHtml = "<p>Các sở, ban, ngành và UBND các huyện, thành phố triển khai các nội dung tuyên truyền đã giao.</p>"
+                + "<h2>Nội dung tuyên truyền</h2><ul><li>Cải cách thủ tục hành chính.</li><li>Chuyển đổi số.</li></ul>"
+                + "<p>Kết quả được báo cáo về Sở Nội vụ theo quý.</p>",
+            CategoryId = category.Id, Tags = "Kế hoạch tuyên truyền, Bắc Kạn",
+        }, null, "Biên tập viên");
+        if (!created.Succeeded) throw new InvalidOperationException("The browser tests' article was not created.");
+        await posts.PublishNowAsync(created.Value!.Id);
+    }
+
+    public const string ArticleSlug = "bac-kan-trien-khai-ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2024";
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {

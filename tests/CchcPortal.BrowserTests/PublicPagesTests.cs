@@ -7,7 +7,8 @@ namespace CchcPortal.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public class PublicPagesTests(BrowserFixture fixture)
 {
-    private const string ArticlePath = "/tin-tuc/ke-hoach-tuyen-truyen-cong-tac-cai-cach-hanh-chinh-tinh-bac-kan-nam-2024";
+    private const string ArticlePath = "/tin-tuc/" + BrowserFixture.ArticleSlug;
+    private const string PlanDocumentPath = "/van-ban/ke-hoach-tuyen-truyen-cong-tac-cai-cach-hanh-chinh-tinh-bac-kan-nam-2024";
     private const string BirthRegistrationPath = "/thu-tuc-hanh-chinh/thu-tuc-dang-ky-khai-sinh-1-001193";
 
     private static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
@@ -20,13 +21,14 @@ public class PublicPagesTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Home_renders_with_the_seeded_plans_and_passes_axe()
+    public async Task Home_renders_with_the_seeded_plans_as_documents_and_passes_axe()
     {
         var page = await fixture.NewPageAsync();
         var response = await page.GotoAsync("/");
         Assert.Equal(200, response!.Status);
         Assert.Equal("vi", await page.GetAttributeAsync("html", "lang"));
-        Assert.True(await page.Locator("a", new() { HasText = "tỉnh Bắc Kạn năm 2024" }).First.IsVisibleAsync());
+        // The seeded plans are documents: listed under "Văn bản mới".
+        Assert.True(await page.Locator("ul.document-list a[href^='/van-ban/']", new() { HasText = "tỉnh Bắc Kạn năm 2024" }).IsVisibleAsync());
         Assert.True(await page.Locator("header a[href^='tel:+84']").First.IsVisibleAsync());
         await AssertNoSeriousAxeViolationsAsync(page);
     }
@@ -107,7 +109,7 @@ public class PublicPagesTests(BrowserFixture fixture)
     public async Task Index_pages_pass_axe()
     {
         var page = await fixture.NewPageAsync();
-        foreach (var path in new[] { "/hoi-dap", "/hoi-dap/gui-cau-hoi", "/hoi-dap/tra-cuu", "/hoi-dap/thong-ke", "/hoi-dap/da-tra-loi", "/hoi-dap/chuong-trinh", "/chi-so-cchc", "/chi-so-cchc/PAR_INDEX/2023", "/chi-so-cchc/PAR_INDEX/2024?pham-vi=so-nganh", "/chi-so-cchc/don-vi/so-noi-vu", "/chi-so-cchc/so-sanh?a=hai-phong&b=quang-ninh", "/van-ban", "/ke-hoach-tuyen-truyen/2024" })
+        foreach (var path in new[] { "/hoi-dap", "/hoi-dap/gui-cau-hoi", "/hoi-dap/tra-cuu", "/hoi-dap/thong-ke", "/hoi-dap/da-tra-loi", "/hoi-dap/chuong-trinh", "/chi-so-cchc", "/chi-so-cchc/PAR_INDEX/2023", "/chi-so-cchc/PAR_INDEX/2024?pham-vi=so-nganh", "/chi-so-cchc/don-vi/so-noi-vu", "/chi-so-cchc/so-sanh?a=hai-phong&b=quang-ninh", "/van-ban", PlanDocumentPath, "/ke-hoach-tuyen-truyen/2024" })
         {
             Assert.Equal(200, (await page.GotoAsync(path))!.Status);
             await AssertNoSeriousAxeViolationsAsync(page);
@@ -138,7 +140,7 @@ public class PublicPagesTests(BrowserFixture fixture)
     public async Task Phone_width_has_no_horizontal_scroll()
     {
         var page = await fixture.NewPageAsync(360, 740);
-        foreach (var path in new[] { "/", ArticlePath, "/tin-tuc", "/duong-day-nong", "/co-quan/so-noi-vu", "/thu-tuc-hanh-chinh", BirthRegistrationPath, "/chi-so-cchc", "/chi-so-cchc/PAR_INDEX/2024?pham-vi=so-nganh", "/chi-so-cchc/don-vi/so-noi-vu", "/hoi-dap/gui-cau-hoi", "/hoi-dap/chuong-trinh", "/van-ban", "/ke-hoach-tuyen-truyen/2024" })
+        foreach (var path in new[] { "/", ArticlePath, "/tin-tuc", "/duong-day-nong", "/co-quan/so-noi-vu", "/thu-tuc-hanh-chinh", BirthRegistrationPath, "/chi-so-cchc", "/chi-so-cchc/PAR_INDEX/2024?pham-vi=so-nganh", "/chi-so-cchc/don-vi/so-noi-vu", "/hoi-dap/gui-cau-hoi", "/hoi-dap/chuong-trinh", "/van-ban", PlanDocumentPath, "/ke-hoach-tuyen-truyen/2024" })
         {
             await page.GotoAsync(path);
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");

@@ -15,7 +15,16 @@ public partial class PlanSeedDataTests
     private sealed record PlanDocument(string File, string Number, string DocType, string Issuer, DateOnly? IssuedOn,
         string Summary, string Field, int Year, string UnitName, string OldPostSlug);
     private sealed record Activity(string Section, string Content, string Form, string Lead, string Coordinating, string Timing);
-    private sealed record PostEntry(string File, string Slug);
+
+    // The addresses earlier builds published the plans at, as news posts: they must keep redirecting.
+    private static readonly Dictionary<string, string> PublishedPostSlugs = new()
+    {
+        ["tp-quang-ngai-2019.md"] = "ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2019-thanh-pho-quang-ngai",
+        ["dak-lak-2021.md"] = "ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nha-nuoc-nam-2021-tinh-dak-lak",
+        ["tra-bong-2022.md"] = "ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-huyen-tra-bong-nam-2022",
+        ["tam-diep-2022.md"] = "ke-hoach-tuyen-truyen-cong-tac-cai-cach-hanh-chinh-thanh-pho-tam-diep-nam-2022",
+        ["bac-kan-2024.md"] = "ke-hoach-tuyen-truyen-cong-tac-cai-cach-hanh-chinh-tinh-bac-kan-nam-2024",
+    };
 
     private static T Load<T>(params string[] parts) =>
         JsonSerializer.Deserialize<T>(File.ReadAllText(Path.Combine([PlansDir, .. parts])), Json)!;
@@ -31,15 +40,14 @@ public partial class PlanSeedDataTests
     public void Five_plans_transcribed_with_activities_and_numbers_as_the_sources_carry_them()
     {
         var documents = Load<List<PlanDocument>>("documents.json");
-        var posts = Load<List<PostEntry>>("plans.json");
         Assert.Equal(5, documents.Count);
-        Assert.Equal(posts.Select(p => p.File).Order(), documents.Select(d => d.File).Order());
+        Assert.Equal(PublishedPostSlugs.Keys.Order(), documents.Select(d => d.File).Order());
 
         var activityCounts = new Dictionary<string, int>();
         foreach (var doc in documents)
         {
             var source = File.ReadAllText(Path.Combine(PlansDir, doc.File));
-            Assert.Equal(posts.Single(p => p.File == doc.File).Slug, doc.OldPostSlug);
+            Assert.Equal(PublishedPostSlugs[doc.File], doc.OldPostSlug);
             Assert.False(string.IsNullOrWhiteSpace(doc.DocType), doc.File);
             Assert.False(string.IsNullOrWhiteSpace(doc.Issuer), doc.File);
             Assert.False(string.IsNullOrWhiteSpace(doc.Summary), doc.File);

@@ -1,26 +1,25 @@
 using CchcPortal.Core.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace CchcPortal.Search.Lucene;
 
 /// <summary>
-/// Facet counts from doc values (Lucene.Net.Facet is not available), in the same pass as the top hits. The query
-/// runs without filters; this collector applies them: a document passing every filter goes to the hits, and each
-/// facet counts the documents that pass every filter except its own (so the kind tabs keep their counts while a
-/// kind is chosen).
+/// Facet counts (Lucene.Net.Facet is not available), in the same pass as the top hits. The query runs without
+/// filters; this collector applies them: a document passing every filter goes to the hits, and each facet counts
+/// the documents that pass every filter except its own (so the kind tabs keep their counts while a kind is chosen).
+/// Values come from <see cref="SegmentFacets"/>.
 /// </summary>
 public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<string, string> filters) : ICollector
 {
-    private readonly string[] _facets = SearchFacets.All.ToArray();
-    private readonly Dictionary<string, int>[] _counts = SearchFacets.All.Select(_ => new Dictionary<string, int>()).ToArray();
-    private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[SearchFacets.All.Count];
+    private static readonly string[] Names = SearchFacets.All.ToArray();
+    private readonly Dictionary<string, int>[] _counts = Names.Select(_ => new Dictionary<string, int>()).ToArray();
+    private FacetOrdinals[] _segment = [];
     /// <summary>Per facet in the current segment: null = no filter; -1 = filter value absent (nothing passes); else its ordinal.</summary>
-    private readonly long?[] _filterOrd = new long?[SearchFacets.All.Count];
-    private readonly bool[] _passes = new bool[SearchFacets.All.Count];
-    private readonly List<long>[] _ords = SearchFacets.All.Select(_ => new List<long>()).ToArray();
-    private long[][] _segmentCounts = [];
+    private readonly int?[] _filterOrd = new int?[Names.Length];
+    private readonly bool[] _passes = new bool[Names.Length];
+    private readonly bool _filtered = filters.Count > 0;
+    private int[][] _segmentCounts = [];
 
     public int TotalHits { get; private set; }
 
@@ -32,32 +31,28 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
     {
         FlushSegment();
         hits.SetNextReader(context);
-        _segmentCounts = new long[_facets.Length][];
-        for (var i = 0; i < _facets.Length; i++)
+        _segment = SegmentFacets.For(context.AtomicReader).Facets;
+        _segmentCounts = new int[Names.Length][];
+        for (var i = 0; i < Names.Length; i++)
         {
-            var values = context.AtomicReader.GetSortedSetDocValues(IndexFields.Facet(_facets[i]));
-            _values[i] = values;
-            _segmentCounts[i] = new long[values?.ValueCount ?? 0];
-            if (!filters.TryGetValue(_facets[i], out var wanted)) { _filterOrd[i] = null; continue; }
-            var ord = values?.LookupTerm(new BytesRef(wanted)) ?? -1;
-            _filterOrd[i] = ord >= 0 ? ord : -1;
+            _segmentCounts[i] = new int[_segment[i].Labels.Length];
+            _filterOrd[i] = filters.TryGetValue(Names[i], out var wanted) ? _segment[i].OrdinalOf(wanted) : null;
         }
     }
 
     public void Collect(int doc)
     {
-        var failures = 0;
-        for (var i = 0; i < _facets.Length; i++)
+        if (!_filtered)
         {
-            var ords = _ords[i];
-            ords.Clear();
-            if (_values[i] is { } values)
-            {
-                values.SetDocument(doc);
-                long ord;
-                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) ords.Add(ord);
-            }
-            _passes[i] = _filterOrd[i] is not { } wanted || (wanted >= 0 && ords.Contains(wanted));
+            TotalHits++;
+            hits.Collect(doc);
+            for (var i = 0; i < _segment.Length; i++) CountValues(i, doc);
+            return;
+        }
+        var failures = 0;
+        for (var i = 0; i < _segment.Length; i++)
+        {
+            _passes[i] = _filterOrd[i] is not { } wanted || (wanted >= 0 && _segment[i].Has(doc, wanted));
             if (!_passes[i]) failures++;
         }
         if (failures == 0)
@@ -65,26 +60,40 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
             TotalHits++;
             hits.Collect(doc);
         }
-        for (var i = 0; i < _facets.Length; i++)
-            if (failures == 0 || (failures == 1 && !_passes[i]))
-                foreach (var ord in _ords[i]) _segmentCounts[i][ord]++;
+        for (var i = 0; i < _segment.Length; i++)
+            if (failures == 0 || (failures == 1 && !_passes[i])) CountValues(i, doc);
+    }
+
+    private void CountValues(int facet, int doc)
+    {
+        var values = _segment[facet];
+        var counts = _segmentCounts[facet];
+        var ords = values.Ords;
+        for (int k = values.Starts[doc], end = values.Starts[doc + 1]; k < end; k++) counts[ords[k]]++;
     }
 
     private void FlushSegment()
     {
-        var scratch = new BytesRef();
         for (var i = 0; i < _segmentCounts.Length; i++)
         {
-            if (_values[i] is not { } values) continue;
+            var labels = _segment[i].Labels;
             for (var ord = 0; ord < _segmentCounts[i].Length; ord++)
             {
                 if (_segmentCounts[i][ord] == 0) continue;
-                values.LookupOrd(ord, scratch);
-                var key = scratch.Utf8ToString();
-                _counts[i][key] = _counts[i].GetValueOrDefault(key) + (int)_segmentCounts[i][ord];
+                _counts[i][labels[ord]] = _counts[i].GetValueOrDefault(labels[ord]) + _segmentCounts[i][ord];
             }
         }
         _segmentCounts = [];
+    }
+
+    /// <summary>Adds the hits and counts of a collector that saw other segments (a parallel slice).</summary>
+    public void Add(FacetingCollector other)
+    {
+        other.FlushSegment();
+        FlushSegment();
+        TotalHits += other.TotalHits;
+        for (var i = 0; i < Names.Length; i++)
+            foreach (var (label, count) in other._counts[i]) _counts[i][label] = _counts[i].GetValueOrDefault(label) + count;
     }
 
     /// <summary>Counts per facet, most frequent first.</summary>
@@ -92,8 +101,8 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
     {
         FlushSegment();
         var result = new Dictionary<string, IReadOnlyList<FacetCount>>();
-        for (var i = 0; i < _facets.Length; i++)
-            result[_facets[i]] = _counts[i].OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+        for (var i = 0; i < Names.Length; i++)
+            result[Names[i]] = _counts[i].OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => new FacetCount(kv.Key, kv.Value)).ToList();
         return result;
     }

@@ -8,9 +8,9 @@ using LuceneDocument = Lucene.Net.Documents.Document;
 namespace CchcPortal.Search.Lucene;
 
 /// <summary>
-/// The Lucene.Net index on disk: one IndexWriter and one SearcherManager per process. Opened with NIOFSDirectory
-/// explicitly (FSDirectory.Open picks MMapDirectory on 64-bit Linux, much slower under parallel search in
-/// Lucene.Net 4.8). Every write is one commit carrying the change-feed sequence in its user data; on shutdown
+/// The Lucene.Net index on disk: one IndexWriter and one SearcherManager per process. Opened with our
+/// <see cref="PreadDirectory"/> (FSDirectory.Open picks MMapDirectory on 64-bit Linux, much slower under parallel
+/// search in Lucene.Net 4.8; NIOFSDirectory spends a third of a query in its FileStream reads). Every write is one commit carrying the change-feed sequence in its user data; on shutdown
 /// uncommitted work is rolled back, never half-committed.
 /// </summary>
 public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
@@ -42,7 +42,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         {
             throw new LockObtainFailedException($"The search index at {path} is open in another process.", ex);
         }
-        _directory = new NIOFSDirectory(new DirectoryInfo(path));
+        _directory = new PreadDirectory(new DirectoryInfo(path));
         Open();
     }
 
@@ -162,18 +162,16 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var page = Math.Max(1, query.Page);
         var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
         var parsed = QueryBuilder.Parse(query.Text);
-        var luceneQuery = QueryBuilder.Build(parsed);
-        if (luceneQuery is null) return SearchResults.Empty(page, pageSize);
         var terms = QueryBuilder.HighlightTerms(parsed);
 
         return WithSearcher(searcher =>
         {
+            var luceneQuery = QueryBuilder.Build(parsed);
+            if (luceneQuery is null) return SearchResults.Empty(page, pageSize);
             // Deep pages are not useful to anyone and cost memory: cap at 1,000 hits.
             var wanted = Math.Min(page * pageSize, 1000);
-            var top = TopScoreDocCollector.Create(wanted, true);
-            var collector = new FacetingCollector(top, query.Filters());
-            searcher.Search(luceneQuery, collector);
-            var docs = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs.Select(sd => (Doc: searcher.Doc(sd.Doc), sd.Score)).ToList();
+            var (top, collector) = SlicedSearch.Run(searcher, luceneQuery, wanted, query.Filters());
+            var docs = top.Skip((page - 1) * pageSize).Take(pageSize).Select(sd => (Doc: searcher.Doc(sd.Doc), sd.Score)).ToList();
             var hits = docs.Select(d => ToHit(d.Doc, d.Score, terms)).ToList();
             var didYouMean = DiacriticsSuggester.Suggest(parsed.Words, docs.Take(10).Select(d =>
                 $"{d.Doc.Get(IndexFields.Title)} {d.Doc.Get(IndexFields.Summary)} {Head(d.Doc.Get(IndexFields.Body))}"));

@@ -72,8 +72,9 @@ public static partial class QueryBuilder
                     Term(IndexFields.TitleExact, exact[i], 5f),
                     Term(IndexFields.TitleFolded, folded[i], 3f),
                     Term(IndexFields.TextExact, exact[i], 1.5f),
-                    Term(IndexFields.TextFolded, folded[i], 1f),
                 };
+                // Exact and folded text terms share one field: a word typed without marks is one term, read once.
+                if (exact[i] != folded[i]) word.Add(Term(IndexFields.TextFolded, folded[i], 1f));
                 words.Add(word, Occur.SHOULD);
             }
             // Long questions need not match every syllable; short ones must.
@@ -99,8 +100,10 @@ public static partial class QueryBuilder
                 top.Add(all, Occur.SHOULD);
             }
 
-            foreach (var shingle in IndexFields.ExactShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
-                top.Add(Term(IndexFields.TitleExactShingles, shingle, 6f), Occur.SHOULD);
+            // Without marks typed, exact shingles would only find titles written without marks.
+            if (!exact.SequenceEqual(folded))
+                foreach (var shingle in IndexFields.ExactShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
+                    top.Add(Term(IndexFields.TitleExactShingles, shingle, 6f), Occur.SHOULD);
             foreach (var shingle in IndexFields.FoldedShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
             {
                 top.Add(Term(IndexFields.TitleFoldedShingles, shingle, 4f), Occur.SHOULD);
@@ -119,8 +122,8 @@ public static partial class QueryBuilder
                 { Phrase(IndexFields.TitleExact, phraseExact, 5f), Occur.SHOULD },
                 { Phrase(IndexFields.TitleFolded, phraseFolded, 3f), Occur.SHOULD },
                 { Phrase(IndexFields.TextExact, phraseExact, 1.5f), Occur.SHOULD },
-                { Phrase(IndexFields.TextFolded, phraseFolded, 1f), Occur.SHOULD },
             };
+            if (!phraseExact.SequenceEqual(phraseFolded)) either.Add(Phrase(IndexFields.TextFolded, phraseFolded, 1f), Occur.SHOULD);
             top.Add(either, Occur.MUST);
             hasPositive = true;
         }

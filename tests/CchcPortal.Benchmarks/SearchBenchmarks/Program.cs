@@ -6,14 +6,15 @@ using CchcPortal.Search.Lucene;
 using SearchBenchmarks;
 
 // Search load run (issue 7): generate a corpus, build the index, run a query mix, print a Markdown report.
-//   dotnet run -c Release --project tests/CchcPortal.Benchmarks/SearchBenchmarks -- [--docs 100000] [--queries 400] [--dir /tmp/x] [--keep]
+//   dotnet run -c Release --project tests/CchcPortal.Benchmarks/SearchBenchmarks -- [--docs 100000] [--queries 400] [--dir /tmp/x] [--keep] [--reuse /tmp/x] [--phases]
 var options = Args(args);
 var docCount = int.Parse(options.GetValueOrDefault("docs", "100000"), CultureInfo.InvariantCulture);
 var perKind = int.Parse(options.GetValueOrDefault("queries", "400"), CultureInfo.InvariantCulture);
 var repoRoot = options.GetValueOrDefault("repo", FindRepoRoot());
 var shared = options.GetValueOrDefault("shared", Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "data")));
-var dir = options.GetValueOrDefault("dir", Path.Combine(Path.GetTempPath(), "cchc-search-bench-" + Environment.ProcessId));
-if (Directory.Exists(dir)) Directory.Delete(dir, true);
+var reuse = options.GetValueOrDefault("reuse");
+var dir = reuse ?? options.GetValueOrDefault("dir", Path.Combine(Path.GetTempPath(), "cchc-search-bench-" + Environment.ProcessId));
+if (reuse is null && Directory.Exists(dir)) Directory.Delete(dir, true);
 
 Console.WriteLine(Inv($"Load average at start: {LoadAverage()}"));
 var clock = Stopwatch.StartNew();
@@ -29,10 +30,12 @@ var baseline = Process.GetCurrentProcess().PeakWorkingSet64;
 using var index = new LuceneSearchIndex(dir);
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 clock.Restart();
-index.Rebuild(docs, 1);
+// --reuse DIR: query an index kept by an earlier run (--keep) instead of building one.
+if (reuse is null) index.Rebuild(docs, 1);
+else Console.WriteLine("Reusing the index in " + dir);
 var buildSeconds = clock.Elapsed.TotalSeconds;
 var buildCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-Console.WriteLine(Inv($"Indexed in {buildSeconds:0.0} s: {docs.Count / buildSeconds:N0} docs/s ({buildCpu:0.0} CPU-seconds, {Environment.ProcessorCount} cores)"));
+if (reuse is null) Console.WriteLine(Inv($"Indexed in {buildSeconds:0.0} s: {docs.Count / buildSeconds:N0} docs/s ({buildCpu:0.0} CPU-seconds, {Environment.ProcessorCount} cores)"));
 docs = null;
 GC.Collect();
 GC.WaitForPendingFinalizers();
@@ -42,8 +45,11 @@ var indexBytes = new DirectoryInfo(dir).EnumerateFiles().Sum(f => f.Length);
 // Warm up (JIT, file cache), then time each query alone, one after another.
 Console.WriteLine(Inv($"Load average before the queries: {LoadAverage()}"));
 foreach (var (_, q) in queries.Take(300)) index.Search(q);
+if (options.ContainsKey("phases")) PhaseProfile.Run(dir, queries);
 var timings = new Dictionary<string, List<double>>();
 var totalHits = 0L;
+var queryCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var queryAllocBefore = GC.GetTotalAllocatedBytes();
 foreach (var (kind, q) in queries)
 {
     var start = Stopwatch.GetTimestamp();
@@ -52,6 +58,8 @@ foreach (var (kind, q) in queries)
     totalHits += result.Total;
     (timings.TryGetValue(kind, out var list) ? list : timings[kind] = []).Add(ms);
 }
+var queryCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - queryCpuBefore).TotalMilliseconds / queries.Count;
+var queryAllocKiB = (GC.GetTotalAllocatedBytes() - queryAllocBefore) / 1024.0 / queries.Count;
 GC.Collect();
 var heapAfter = GC.GetTotalMemory(true);
 var process = Process.GetCurrentProcess();
@@ -70,9 +78,9 @@ foreach (var (kind, list) in timings.OrderBy(k => k.Key, StringComparer.Ordinal)
 }
 Console.WriteLine();
 Console.WriteLine(Inv($"Memory: managed heap after the run {heapAfter / 1048576.0:0} MiB (corpus released); working set {process.WorkingSet64 / 1048576.0:0} MiB; peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB (before indexing: {baseline / 1048576.0:0} MiB, the generated corpus in memory)."));
-Console.WriteLine(Inv($"Average hits per query: {totalHits / (double)queries.Count:N0}. Index folder: {dir}"));
+Console.WriteLine(Inv($"Average hits per query: {totalHits / (double)queries.Count:N0}; CPU per query {queryCpuMs:0.0} ms (both cores; large indexes search their segments in parallel); allocated per query {queryAllocKiB:N0} KiB. Index folder: {dir}"));
 index.Dispose();
-if (!options.ContainsKey("keep")) Directory.Delete(dir, true);
+if (!options.ContainsKey("keep") && reuse is null) Directory.Delete(dir, true);
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 

@@ -1,0 +1,67 @@
+using CchcPortal.Core.Search;
+using CchcPortal.Search.Lucene;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace CchcPortal.Tests.Unit.Search;
+
+/// <summary>Segments searched in parallel slices give exactly what one sequential pass gives: hits, order, totals and facets.</summary>
+public sealed class SlicedSearchTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "cchc-sliced-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_path, true); } catch (IOException) { }
+    }
+
+    private static readonly string[] Topics = ["đăng ký khai sinh", "đăng ký kết hôn", "cấp giấy phép xây dựng", "chứng thực bản sao", "hộ kinh doanh"];
+    private static readonly string[] Fields = ["Hộ tịch", "Xây dựng", "Chứng thực", "Kinh doanh"];
+
+    private static SearchDocument Doc(int id) => new()
+    {
+        Key = SearchDocument.KeyOf(ContentKinds.Procedure, id),
+        Kind = id % 3 == 0 ? ContentKinds.News : ContentKinds.Procedure,
+        Title = $"{Topics[id % Topics.Length]} số {id}",
+        Body = string.Join(' ', Enumerable.Range(0, 1 + id % 4).Select(i => Topics[(id + i) % Topics.Length])),
+        Url = $"/p/{id}",
+        Fields = [Fields[id % Fields.Length]],
+        Years = [2020 + id % 5],
+    };
+
+    [Fact]
+    public void Parallel_slices_equal_one_sequential_pass()
+    {
+        using (var index = new LuceneSearchIndex(_path))
+        {
+            // Several commits: several segments to spread over the slices.
+            for (var batch = 0; batch < 4; batch++)
+                index.Apply(Enumerable.Range(batch * 60, 60).Select(Doc), [], [], batch + 1);
+        }
+        using var directory = new PreadDirectory(new DirectoryInfo(_path));
+        using var reader = DirectoryReader.Open(directory);
+        Assert.True(reader.Leaves.Count >= 2, "the test needs several segments");
+        var searcher = new IndexSearcher(reader);
+
+        foreach (var (text, filters) in new (string, Dictionary<string, string>)[]
+        {
+            ("đăng ký", []),
+            ("dang ky khai sinh", []),
+            ("giấy phép", new() { [SearchFacets.Kind] = ContentKinds.Procedure }),
+            ("chứng thực", new() { [SearchFacets.Year] = "2022" }),
+        })
+        {
+            var query = QueryBuilder.Build(QueryBuilder.Parse(text))!;
+            var sequential = SlicedSearch.Run(searcher, query, 25, filters, parallelFromDocs: int.MaxValue);
+            var parallel = SlicedSearch.Run(searcher, query, 25, filters, parallelFromDocs: 0);
+
+            Assert.True(sequential.Facets.TotalHits > 10, text);
+            Assert.Equal(sequential.Facets.TotalHits, parallel.Facets.TotalHits);
+            Assert.Equal(sequential.Top.Select(sd => (sd.Doc, sd.Score)), parallel.Top.Select(sd => (sd.Doc, sd.Score)));
+            var expected = sequential.Facets.Facets();
+            var actual = parallel.Facets.Facets();
+            foreach (var facet in SearchFacets.All)
+                Assert.Equal(expected[facet].Select(f => (f.Value, f.Count)), actual[facet].Select(f => (f.Value, f.Count)));
+        }
+    }
+}

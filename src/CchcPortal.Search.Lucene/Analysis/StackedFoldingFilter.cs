@@ -14,7 +14,7 @@ public sealed class StackedFoldingFilter : TokenFilter
     private readonly IPositionIncrementAttribute _position;
     private char[] _folded = new char[64];
     private int _foldedLength;
-    private State? _pending;
+    private bool _pending;
 
     public StackedFoldingFilter(TokenStream input) : base(input)
     {
@@ -24,10 +24,11 @@ public sealed class StackedFoldingFilter : TokenFilter
 
     public override bool IncrementToken()
     {
-        if (_pending is { } state)
+        if (_pending)
         {
-            RestoreState(state);
-            _pending = null;
+            // The other attributes (offsets, type) still hold the token just emitted: this filter is the last of
+            // its chain and the indexer only reads them, so no state needs capturing and restoring.
+            _pending = false;
             _term.CopyBuffer(_folded, 0, _foldedLength);
             _position.PositionIncrement = 0;
             return true;
@@ -40,7 +41,7 @@ public sealed class StackedFoldingFilter : TokenFilter
             if (buffer[i] < '\u0080') continue;
             if (_folded.Length < length * 4) _folded = new char[length * 4];
             _foldedLength = ASCIIFoldingFilter.FoldToASCII(buffer, 0, _folded, 0, length);
-            _pending = CaptureState();
+            _pending = true;
             break;
         }
         return true;
@@ -49,6 +50,6 @@ public sealed class StackedFoldingFilter : TokenFilter
     public override void Reset()
     {
         base.Reset();
-        _pending = null;
+        _pending = false;
     }
 }

@@ -40,7 +40,7 @@ public sealed class VietnameseAnalyzer(VietnameseForm form) : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(Version, reader);
-        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        TokenStream stream = new FastLowerCaseFilter(tokenizer);
         stream = new ToneMarkFilter(stream);
         if (Form is VietnameseForm.ExactAndFolded)
             stream = new StackedFoldingFilter(stream);

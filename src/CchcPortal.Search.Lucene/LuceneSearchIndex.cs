@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CchcPortal.Core.Search;
 using Lucene.Net.Index;
@@ -15,6 +16,7 @@ namespace CchcPortal.Search.Lucene;
 /// </summary>
 public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
+    public const double DefaultRamBufferMB = 64;
     public const string SequenceKey = "sequence";
     public const string SchemaKey = "schema";
     /// <summary>Bumped whenever fields or analysis change: an index written under another schema is rebuilt.</summary>
@@ -24,12 +26,20 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly object _writeLock = new();
     private readonly FSDirectory _directory;
     private readonly FileStream _processLock;
+    private readonly double _ramBufferMB;
     private IndexWriter _writer = null!;
     private SearcherManager _searchers = null!;
     private bool _disposed;
 
-    public LuceneSearchIndex(string path)
+    /// <param name="path">The index folder.</param>
+    /// <param name="ramBufferMB">
+    /// How much analysed text the writer gathers before it flushes a segment. 64 MB makes fewer, larger segments and
+    /// fewer merges on a rebuild (the reindex command, the search benchmark); a server that rebuilds while it serves
+    /// pages passes less, since the buffer (and the garbage of filling it) is most of a rebuild's peak memory.
+    /// </param>
+    public LuceneSearchIndex(string path, double ramBufferMB = DefaultRamBufferMB)
     {
+        _ramBufferMB = ramBufferMB;
         System.IO.Directory.CreateDirectory(path);
         Path = path;
         // Lucene.Net's own write lock does not stop a second process on Linux; a second writer (say, `reindex`
@@ -108,7 +118,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             {
                 _writer.DeleteAll();
                 // Analysis is most of the cost and IndexWriter takes documents from several threads at once.
-                Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = IndexingThreads },
+                // NoBuffering: the documents may be streamed from a loader (SearchIndexUpdater); a thread waiting to fill a
+                // chunk would hold every other thread back.
+                Parallel.ForEach(Partitioner.Create(documents, EnumerablePartitionerOptions.NoBuffering),
+                    new ParallelOptions { MaxDegreeOfParallelism = IndexingThreads },
                     doc => _writer.AddDocument(DocumentMapper.ToLucene(doc)));
                 CommitLocked(sequence);
             }
@@ -144,14 +157,14 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private static int IndexingThreads => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>
-    /// A larger RAM buffer than the 16 MB default means fewer, larger flushed segments and far fewer merges on a
+    /// A larger RAM buffer than Lucene's 16 MB default means fewer, larger flushed segments and far fewer merges on a
     /// rebuild; compound files are skipped (building them copies every segment once more).
     /// </summary>
-    private static IndexWriterConfig Config(OpenMode mode) =>
+    private IndexWriterConfig Config(OpenMode mode) =>
         new(Analysis.VietnameseAnalyzer.Version, IndexFields.CreateIndexAnalyzer())
         {
             OpenMode = mode,
-            RAMBufferSizeMB = 64,
+            RAMBufferSizeMB = _ramBufferMB,
             UseCompoundFile = false,
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0, SegmentsPerTier = 10 },
             MaxThreadStates = IndexingThreads,

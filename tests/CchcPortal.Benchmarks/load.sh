@@ -57,10 +57,11 @@ pid=$!
 for _ in $(seq 1 600); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
 curl -sf "$base/healthz" >/dev/null || { echo "portal did not start" >&2; cat "$log" >&2; exit 1; }
 
-# Real URLs of this database: the newest article, the first listed procedure, the theme's fingerprinted JS.
+# Real URLs of this database: the newest article, the first listed procedure, the theme's fingerprinted JS
+# (MapStaticAssets: immutable, served from the Brotli file made at build time).
 article=$(curl -s "$base/tin-tuc" | grep -o 'href="/tin-tuc/[a-z0-9-]*"' | grep -v -e chuyen-muc -e '/the/' | head -1 | cut -d'"' -f2)
 procedure=$(curl -s "$base/thu-tuc-hanh-chinh" | grep -o 'href="/thu-tuc-hanh-chinh/[a-z0-9.-]*"' | head -1 | cut -d'"' -f2)
-asset=$(curl -s "$base/" | grep -o '/_content/[^"]*site.js[^"]*' | head -1 | sed 's/&amp;/\&/g')
+asset=$(curl -s "$base/" | grep -o '/_content/[^"]*/js/site\.[a-z0-9]*\.js' | head -1)   # fingerprinted: site.{hash}.js
 search='/tim-kiem?q=c%E1%BA%A3i+c%C3%A1ch+h%C3%A0nh+ch%C3%ADnh'   # "cải cách hành chính"
 
 names=("robots.txt (ceiling, output cache)" "static file site.js" "home" "news list /tin-tuc" "news list page 50" "article" "procedure detail" "answers /hoi-dap/da-tra-loi" "search")

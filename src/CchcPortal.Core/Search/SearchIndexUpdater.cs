@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Search.Documents;
 using Microsoft.EntityFrameworkCore;
@@ -45,16 +48,80 @@ public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, I
         return changes.Count;
     }
 
-    /// <summary>Rebuilds the whole index from the database. Returns the number of documents.</summary>
+    /// <summary>
+    /// Rebuilds the whole index from the database. Returns the number of documents. The documents are streamed: big
+    /// kinds are loaded <see cref="RebuildBatchSize"/> at a time while the index takes the previous ones on other
+    /// threads, so the process never holds all of them at once (26,000 documents of a grown portal weigh hundreds of
+    /// megabytes as entities and text). A failure while loading abandons the rebuild: nothing partial is committed.
+    /// </summary>
     public async Task<int> RebuildAsync(CancellationToken ct = default)
     {
         // The sequence is read before the content: a change committed meanwhile is replayed afterwards, never lost.
         var sequence = await db.ContentChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
-        var docs = new List<SearchDocument>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var queue = new BlockingCollection<SearchDocument>(2 * RebuildBatchSize);
+        Exception? loadFailure = null;
+
+        IEnumerable<SearchDocument> Drain()
+        {
+            foreach (var doc in queue.GetConsumingEnumerable(stop.Token)) yield return doc;
+            if (loadFailure is not null) throw new InvalidOperationException("Loading the search documents failed; the rebuild is abandoned.", loadFailure);
+        }
+
+        var indexing = Task.Run(() =>
+        {
+            try { index.Rebuild(Drain(), sequence); }
+            catch { stop.Cancel(); throw; } // unblocks the loader below
+        }, CancellationToken.None);
+        var count = 0;
+        try
+        {
+            await foreach (var batch in LoadAllAsync(stop.Token))
+                foreach (var doc in batch)
+                {
+                    queue.Add(doc, stop.Token);
+                    count++;
+                }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // The indexing failed and stopped the loading: its exception is the one awaited below.
+        }
+        catch (Exception ex)
+        {
+            loadFailure = ex;
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+        try
+        {
+            await indexing;
+        }
+        catch when (loadFailure is not null)
+        {
+            // The index rolled back because the loading failed; that failure is the one to report.
+        }
+        if (loadFailure is not null) ExceptionDispatchInfo.Throw(loadFailure);
+        return count;
+    }
+
+    public const int RebuildBatchSize = 500;
+
+    private async IAsyncEnumerable<IReadOnlyList<SearchDocument>> LoadAllAsync([EnumeratorCancellation] CancellationToken ct)
+    {
         foreach (var source in sources)
-            docs.AddRange(await source.LoadAsync(null, ct));
-        index.Rebuild(docs, sequence);
-        return docs.Count;
+        {
+            var ids = await source.IdsForRebuildAsync(ct);
+            if (ids is null)
+            {
+                yield return await source.LoadAsync(null, ct);
+                continue;
+            }
+            foreach (var chunk in ids.Chunk(RebuildBatchSize))
+                yield return await source.LoadAsync(chunk, ct);
+        }
     }
 
     public async Task<long> LatestSequenceAsync(CancellationToken ct = default) =>

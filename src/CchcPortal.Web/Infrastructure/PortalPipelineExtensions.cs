@@ -7,7 +7,7 @@ using CchcPortal.Web.Features.Indices;
 using CchcPortal.Web.Features.Procedures;
 using CchcPortal.Web.Features.Media;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
@@ -26,7 +26,12 @@ public static class PortalPipelineExtensions
         // Pages carrying secrets (sign-in, manager forms) are not compressed: no BREACH-style oracle.
         app.UseWhen(IsCompressible, branch => branch.UseResponseCompression());
 
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = SetStaticCacheHeaders });
+        // Static assets (wwwroot, the theme's _content/, the npm libraries under lib/) come from the build's endpoint
+        // manifest: fingerprinted URLs (site.{hash}.css, which the tag helpers with asp-append-version emit) are
+        // immutable for a year, the plain URLs (TinyMCE's own skin and plugin requests) are no-cache with an ETag,
+        // and .br/.gz files made at build time are served as they are. Short-circuited: they run here, at UseRouting,
+        // before authentication, rate limits and the output cache, as UseStaticFiles did.
+        app.MapStaticAssets().ShortCircuit().Add(MarkImmutableAssetsPublic);
         var paths = app.Services.GetRequiredService<PortalPaths>();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -62,18 +67,34 @@ public static class PortalPipelineExtensions
         app.MapAntiSpamEndpoints();
         app.MapQuestionSuggestionEndpoints();
         app.MapSearchEndpoints();
-        app.MapRazorPages();
+        // WithStaticAssets: the tag helpers' asp-append-version resolves to the fingerprinted URL of the manifest.
+        app.MapRazorPages().WithStaticAssets();
         return app;
+    }
+
+    /// <summary>
+    /// The manifest gives fingerprinted assets "max-age=31536000, immutable"; "public" is added, as for media files,
+    /// so that shared caches keep them even for signed-in managers.
+    /// </summary>
+    private static void MarkImmutableAssetsPublic(EndpointBuilder endpoint)
+    {
+        var descriptor = endpoint.Metadata.OfType<StaticAssetDescriptor>().FirstOrDefault();
+        if (descriptor is null || endpoint.RequestDelegate is not { } serve) return;
+        if (!descriptor.ResponseHeaders.Any(h => h.Name == HeaderNames.CacheControl && h.Value.Contains("immutable"))) return;
+        endpoint.RequestDelegate = context =>
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var headers = ((HttpResponse)state).Headers;
+                var cacheControl = headers.CacheControl.ToString();
+                if (cacheControl.Contains("immutable") && !cacheControl.StartsWith("public", StringComparison.Ordinal))
+                    headers.CacheControl = "public, " + cacheControl;
+                return Task.CompletedTask;
+            }, context.Response);
+            return serve(context);
+        };
     }
 
     private static bool IsCompressible(HttpContext ctx) =>
         !ctx.Request.Path.StartsWithSegments("/quan-tri") && !ctx.Request.Path.StartsWithSegments("/tai-khoan");
-
-    private static void SetStaticCacheHeaders(StaticFileResponseContext ctx)
-    {
-        // asp-append-version adds ?v=<hash>: such URLs never change content.
-        ctx.Context.Response.Headers[HeaderNames.CacheControl] = ctx.Context.Request.Query.ContainsKey("v")
-            ? "public, max-age=31536000, immutable"
-            : "public, max-age=3600";
-    }
 }

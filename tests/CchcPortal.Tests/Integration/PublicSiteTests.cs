@@ -236,18 +236,6 @@ public class PublicSiteTests(PublicSiteTests.Fixture fixture) : IClassFixture<Pu
     }
 
     [Fact]
-    public async Task Theme_assets_are_served_with_versioned_immutable_urls()
-    {
-        var html = await Client.GetStringAsync("/");
-        var match = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/_content/CchcPortal.Themes.Default/css/site.css\\?v=[^\"]+)\"");
-        Assert.True(match.Success, "the layout links a versioned stylesheet");
-        var css = await Client.GetAsync(match.Groups[1].Value);
-        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
-        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("immutable", css.Headers.CacheControl?.ToString());
-    }
-
-    [Fact]
     public async Task Healthz_answers()
     {
         var response = await Client.GetAsync("/healthz");

@@ -13,4 +13,10 @@ public interface ISearchDocumentSource
 
     /// <summary>The public documents for <paramref name="ids"/>, or for every public item when ids is null.</summary>
     Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<int>? ids, CancellationToken ct);
+
+    /// <summary>
+    /// For a full rebuild of a big kind: every id of its table in order (public or not: <see cref="LoadAsync"/> keeps
+    /// only the public ones), so the rebuild loads it batch by batch. Null: the kind is small, load it in one go.
+    /// </summary>
+    Task<IReadOnlyList<int>?> IdsForRebuildAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<int>?>(null);
 }

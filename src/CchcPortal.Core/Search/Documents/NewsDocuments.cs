@@ -10,6 +10,9 @@ public sealed class NewsDocuments(PortalDbContext db, TimeProvider time) : ISear
 {
     public string Kind => ContentKinds.News;
 
+    public async Task<IReadOnlyList<int>?> IdsForRebuildAsync(CancellationToken ct) =>
+        await db.Posts.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id).ToListAsync(ct);
+
     public async Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<int>? ids, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;

@@ -13,6 +13,9 @@ public sealed class ProcedureDocuments(PortalDbContext db) : ISearchDocumentSour
 {
     public string Kind => ContentKinds.Procedure;
 
+    public async Task<IReadOnlyList<int>?> IdsForRebuildAsync(CancellationToken ct) =>
+        await db.Procedures.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id).ToListAsync(ct);
+
     public async Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<int>? ids, CancellationToken ct)
     {
         var q = db.Procedures.AsNoTracking();

@@ -14,6 +14,9 @@ public sealed class QuestionDocuments(PortalDbContext db) : ISearchDocumentSourc
 {
     public string Kind => ContentKinds.Question;
 
+    public async Task<IReadOnlyList<int>?> IdsForRebuildAsync(CancellationToken ct) =>
+        await db.QuestionCases.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id).ToListAsync(ct);
+
     public async Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<int>? ids, CancellationToken ct)
     {
         var q = db.QuestionCases.AsNoTracking().Where(c => c.Status == CaseStatus.Answered && c.IsPublished && c.AnsweredAt != null);

@@ -142,8 +142,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             [SchemaKey] = SchemaVersion,
         });
         _writer.Commit();
-        CommittedSequence = sequence;
+        // Searchers first: whoever sees the new sequence (a test, the manager, a waiting request) must find the work.
         _searchers.MaybeRefreshBlocking();
+        CommittedSequence = sequence;
     }
 
     /// <summary>After a failed write: drop everything uncommitted and reopen at the last commit.</summary>

@@ -12,7 +12,7 @@ end=$(date +%s.%N); echo "first start (migrate+seed) to healthz: $(echo "$end - 
 curl -s http://127.0.0.1:5055/ -o /tmp/h.html; echo "home raw: $(wc -c < /tmp/h.html) bytes"
 echo "home br: $(curl -s -H 'Accept-Encoding: br' http://127.0.0.1:5055/ | wc -c) bytes"
 echo "home gzip: $(curl -s -H 'Accept-Encoding: gzip' http://127.0.0.1:5055/ | wc -c) bytes"
-css=$(grep -o '/_content/[^"]*site.css[^"]*' /tmp/h.html | head -1); js=$(grep -o '/_content/[^"]*site.js[^"]*' /tmp/h.html | head -1)
+css=$(grep -oE '/_content/[^"]*site(\.[a-z0-9]+)?\.css' /tmp/h.html | head -1); js=$(grep -oE '/_content/[^"]*site(\.[a-z0-9]+)?\.js' /tmp/h.html | head -1)
 echo "site.css br: $(curl -s -H 'Accept-Encoding: br' "http://127.0.0.1:5055$css" | wc -c) bytes; site.js br: $(curl -s -H 'Accept-Encoding: br' "http://127.0.0.1:5055$js" | wc -c) bytes"
 kill $pid; wait $pid 2>/dev/null
 start=$(date +%s.%N)

@@ -20,33 +20,36 @@ public static class SlicedSearch
     {
         var leaves = searcher.IndexReader.Leaves;
         var slices = Slice(leaves, searcher.IndexReader.MaxDoc >= parallelFromDocs ? Math.Max(2, MaxSlices) : 1);
+        var weight = searcher.CreateNormalizedWeight(query);
         if (slices.Count <= 1)
         {
-            var top = TopScoreDocCollector.Create(wanted, true);
-            var collector = new FacetingCollector(top, filters);
-            searcher.Search(query, collector);
+            var (top, collector) = Collect(weight, leaves, wanted, filters);
             return new Result(top.GetTopDocs().ScoreDocs, collector);
         }
 
-        var weight = searcher.CreateNormalizedWeight(query);
         var results = new (TopScoreDocCollector Top, FacetingCollector Facets)[slices.Count];
-        Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, i =>
-        {
-            var top = TopScoreDocCollector.Create(wanted, true);
-            var collector = new FacetingCollector(top, filters);
-            foreach (var leaf in slices[i])
-            {
-                collector.SetNextReader(leaf);
-                weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
-            }
-            results[i] = (top, collector);
-        });
+        Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count },
+            i => results[i] = Collect(weight, slices[i], wanted, filters));
         var merged = results[0].Facets;
         foreach (var (_, facets) in results.Skip(1)) merged.Add(facets);
         // Ties go to the lower document number, as within one collector.
         var best = results.SelectMany(r => r.Top.GetTopDocs().ScoreDocs)
             .OrderByDescending(sd => sd.Score).ThenBy(sd => sd.Doc).Take(wanted).ToList();
         return new Result(best, merged);
+    }
+
+    /// <summary>Top hits and facet counts over some segments (what IndexSearcher.Search does, for one slice).</summary>
+    private static (TopScoreDocCollector Top, FacetingCollector Facets) Collect(Weight weight, IEnumerable<AtomicReaderContext> leaves,
+        int wanted, IReadOnlyDictionary<string, string> filters)
+    {
+        var top = TopScoreDocCollector.Create(wanted, true);
+        var collector = new FacetingCollector(top, filters);
+        foreach (var leaf in leaves)
+        {
+            collector.SetNextReader(leaf);
+            weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
+        }
+        return (top, collector);
     }
 
     /// <summary>Segments spread over the slices by size, largest first, each to the lightest slice so far.</summary>

@@ -52,7 +52,8 @@ public static class DocumentMapper
             (IndexFields.TitleFoldedShingles, title), (IndexFields.TitlePrefixes, title),
             (IndexFields.TitleExact, keywords), (IndexFields.TitleFolded, keywords), (IndexFields.TitleExactShingles, keywords),
             (IndexFields.TitleFoldedShingles, keywords),
-            (IndexFields.Text, text), (IndexFields.TextFoldedShingles, Lead(text)),
+            // The text holds the title and keywords as well, so one term per word is enough to match (QueryBuilder.Build's first pass).
+            (IndexFields.Text, title), (IndexFields.Text, keywords), (IndexFields.Text, text), (IndexFields.TextFoldedShingles, Lead(text)),
         })
         {
             if (value.Length == 0) continue;

@@ -10,9 +10,9 @@ namespace CchcPortal.Search.Lucene;
 
 /// <summary>
 /// The Lucene.Net index on disk: one IndexWriter and one SearcherManager per process. Opened with our
-/// <see cref="PreadDirectory"/> (FSDirectory.Open picks MMapDirectory on 64-bit Linux, much slower under parallel
-/// search in Lucene.Net 4.8; NIOFSDirectory spends a third of a query in its FileStream reads). Every write is one commit carrying the change-feed sequence in its user data; on shutdown
-/// uncommitted work is rolled back, never half-committed.
+/// <see cref="MappedDirectory"/> (Lucene.Net 4.8's MMapDirectory reads through a slow byte-buffer layer; its
+/// NIOFSDirectory spent a third of a query in FileStream reads). Every write is one commit carrying the change-feed
+/// sequence in its user data; on shutdown uncommitted work is rolled back, never half-committed.
 /// </summary>
 public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
@@ -20,7 +20,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public const string SequenceKey = "sequence";
     public const string SchemaKey = "schema";
     /// <summary>Bumped whenever fields or analysis change: an index written under another schema is rebuilt.</summary>
-    public const string SchemaVersion = "4";
+    public const string SchemaVersion = "5";
     private const int SnippetChars = 220;
 
     private readonly object _writeLock = new();
@@ -52,7 +52,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         {
             throw new LockObtainFailedException($"The search index at {path} is open in another process.", ex);
         }
-        _directory = new PreadDirectory(new DirectoryInfo(path));
+        _directory = new MappedDirectory(new DirectoryInfo(path));
         Open();
     }
 
@@ -180,11 +180,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
         return WithSearcher(searcher =>
         {
-            var luceneQuery = QueryBuilder.Build(parsed);
-            if (luceneQuery is null) return SearchResults.Empty(page, pageSize);
             // Deep pages are not useful to anyone and cost memory: cap at 1,000 hits.
             var wanted = Math.Min(page * pageSize, 1000);
-            var (top, collector) = SlicedSearch.Run(searcher, luceneQuery, wanted, query.Filters());
+            if (RankedSearch.Run(searcher, parsed, wanted, query.Filters()) is not { } result) return SearchResults.Empty(page, pageSize);
+            var (top, collector) = result;
             var docs = top.Skip((page - 1) * pageSize).Take(pageSize).Select(sd => (Doc: searcher.Doc(sd.Doc), sd.Score)).ToList();
             var hits = docs.Select(d => ToHit(d.Doc, d.Score, terms)).ToList();
             var didYouMean = DiacriticsSuggester.Suggest(parsed.Words, docs.Take(10).Select(d =>

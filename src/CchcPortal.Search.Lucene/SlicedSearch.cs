@@ -16,40 +16,76 @@ public static class SlicedSearch
 
     public sealed record Result(IReadOnlyList<ScoreDoc> Top, FacetingCollector Facets);
 
-    public static Result Run(IndexSearcher searcher, Query query, int wanted, IReadOnlyDictionary<string, string> filters, int parallelFromDocs = ParallelFromDocs)
+    public static Result Run(IndexSearcher searcher, Query query, int wanted, IReadOnlyDictionary<string, string> filters, int parallelFromDocs = ParallelFromDocs) =>
+        Run(searcher, query, null, wanted, wanted, filters, parallelFromDocs);
+
+    /// <summary>
+    /// Each slice keeps its best <paramref name="candidates"/> by <paramref name="match"/>'s score and, with
+    /// <paramref name="rank"/>, scores those again with it (in the slice's own thread); the best
+    /// <paramref name="wanted"/> of all slices by the last score come back.
+    /// </summary>
+    public static Result Run(IndexSearcher searcher, Query match, Query? rank, int candidates, int wanted,
+        IReadOnlyDictionary<string, string> filters, int parallelFromDocs = ParallelFromDocs)
     {
         var leaves = searcher.IndexReader.Leaves;
         var slices = Slice(leaves, searcher.IndexReader.MaxDoc >= parallelFromDocs ? Math.Max(2, MaxSlices) : 1);
-        var weight = searcher.CreateNormalizedWeight(query);
+        var matchWeight = searcher.CreateNormalizedWeight(match);
+        var rankWeight = rank is null ? null : searcher.CreateNormalizedWeight(rank);
+        var results = new (IReadOnlyList<ScoreDoc> Top, FacetingCollector Facets)[Math.Max(1, slices.Count)];
         if (slices.Count <= 1)
-        {
-            var (top, collector) = Collect(weight, leaves, wanted, filters);
-            return new Result(top.GetTopDocs().ScoreDocs, collector);
-        }
-
-        var results = new (TopScoreDocCollector Top, FacetingCollector Facets)[slices.Count];
-        Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count },
-            i => results[i] = Collect(weight, slices[i], wanted, filters));
+            results[0] = Collect(matchWeight, rankWeight, leaves, candidates, wanted, filters);
+        else
+            Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count },
+                i => results[i] = Collect(matchWeight, rankWeight, slices[i], candidates, wanted, filters));
         var merged = results[0].Facets;
         foreach (var (_, facets) in results.Skip(1)) merged.Add(facets);
         // Ties go to the lower document number, as within one collector.
-        var best = results.SelectMany(r => r.Top.GetTopDocs().ScoreDocs)
-            .OrderByDescending(sd => sd.Score).ThenBy(sd => sd.Doc).Take(wanted).ToList();
+        var best = results.Length == 1 ? results[0].Top
+            : results.SelectMany(r => r.Top).OrderByDescending(sd => sd.Score).ThenBy(sd => sd.Doc).Take(wanted).ToList();
         return new Result(best, merged);
     }
 
     /// <summary>Top hits and facet counts over some segments (what IndexSearcher.Search does, for one slice).</summary>
-    private static (TopScoreDocCollector Top, FacetingCollector Facets) Collect(Weight weight, IEnumerable<AtomicReaderContext> leaves,
-        int wanted, IReadOnlyDictionary<string, string> filters)
+    private static (IReadOnlyList<ScoreDoc> Top, FacetingCollector Facets) Collect(Weight match, Weight? rank,
+        IList<AtomicReaderContext> leaves, int candidates, int wanted, IReadOnlyDictionary<string, string> filters)
     {
-        var top = TopScoreDocCollector.Create(wanted, true);
+        var top = TopScoreDocCollector.Create(candidates, true);
         var collector = new FacetingCollector(top, filters);
         foreach (var leaf in leaves)
         {
             collector.SetNextReader(leaf);
-            weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
+            match.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
         }
-        return (top, collector);
+        var docs = top.GetTopDocs().ScoreDocs;
+        return (rank is null ? docs.Take(wanted).ToList() : Rescore(rank, leaves, docs).Take(wanted).ToList(), collector);
+    }
+
+    /// <summary>
+    /// The candidates scored by <paramref name="rank"/> alone, best first (ties to the lower document number); any it
+    /// does not match (none should) go last. What Lucene's QueryRescorer does, over one slice's segments.
+    /// </summary>
+    private static List<ScoreDoc> Rescore(Weight rank, IList<AtomicReaderContext> leaves, ScoreDoc[] candidates)
+    {
+        var rescored = new List<ScoreDoc>(candidates.Length);
+        var unmatched = new List<ScoreDoc>();
+        var byDoc = candidates.OrderBy(c => c.Doc).ToArray();
+        var next = 0;
+        foreach (var leaf in leaves.OrderBy(l => l.DocBase))
+        {
+            var end = leaf.DocBase + leaf.AtomicReader.MaxDoc;
+            if (next >= byDoc.Length || byDoc[next].Doc >= end) continue;
+            var scorer = rank.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+            for (; next < byDoc.Length && byDoc[next].Doc < end; next++)
+            {
+                var target = byDoc[next].Doc - leaf.DocBase;
+                if (scorer is not null && scorer.DocID < target) scorer.Advance(target);
+                if (scorer is not null && scorer.DocID == target) rescored.Add(new ScoreDoc(byDoc[next].Doc, scorer.GetScore()));
+                else unmatched.Add(byDoc[next]);
+            }
+        }
+        rescored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
+        rescored.AddRange(unmatched.OrderByDescending(c => c.Score).ThenBy(c => c.Doc));
+        return rescored;
     }
 
     /// <summary>Segments spread over the slices by size, largest first, each to the lightest slice so far.</summary>

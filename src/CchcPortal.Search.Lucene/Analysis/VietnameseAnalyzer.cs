@@ -55,6 +55,9 @@ public sealed class VietnameseAnalyzer(VietnameseForm form) : Analyzer
         return new TokenStreamComponents(tokenizer, stream);
     }
 
+    /// <summary>The values of a field with several (title, keywords, text) are far apart: no phrase spans two of them.</summary>
+    public override int GetPositionIncrementGap(string fieldName) => 100;
+
     /// <summary>
     /// Text is normalized to NFC before tokenizing (tone marks as combining characters would split syllables).
     /// Stored text is already NFC, so offsets still point into it.

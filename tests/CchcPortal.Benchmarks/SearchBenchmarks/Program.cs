@@ -6,7 +6,7 @@ using CchcPortal.Search.Lucene;
 using SearchBenchmarks;
 
 // Search load run (issue 7): generate a corpus, build the index, run a query mix, print a Markdown report.
-//   dotnet run -c Release --project tests/CchcPortal.Benchmarks/SearchBenchmarks -- [--docs 100000] [--queries 400] [--dir /tmp/x] [--keep] [--reuse /tmp/x] [--phases]
+//   dotnet run -c Release --project tests/CchcPortal.Benchmarks/SearchBenchmarks -- [--docs 100000] [--queries 400] [--dir /tmp/x] [--keep] [--reuse /tmp/x] [--phases] [--agreement]
 var options = Args(args);
 var docCount = int.Parse(options.GetValueOrDefault("docs", "100000"), CultureInfo.InvariantCulture);
 var perKind = int.Parse(options.GetValueOrDefault("queries", "400"), CultureInfo.InvariantCulture);
@@ -47,6 +47,12 @@ var indexBytes = new DirectoryInfo(dir).EnumerateFiles().Sum(f => f.Length);
 Console.WriteLine(Inv($"Load average before the queries: {LoadAverage()}"));
 foreach (var (_, q) in queries.Take(300)) index.Search(q);
 if (options.ContainsKey("phases")) PhaseProfile.Run(dir, queries);
+if (options.ContainsKey("agreement"))
+{
+    // --agreement: only how often the two-pass search orders the first results as one full pass would (with --reuse).
+    PhaseProfile.Run(dir, queries, agreementOnly: true);
+    return;
+}
 var timings = new Dictionary<string, List<double>>();
 var totalHits = 0L;
 var queryCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;

@@ -15,30 +15,11 @@ public sealed class SlicedSearchTests : IDisposable
         try { Directory.Delete(_path, true); } catch (IOException) { }
     }
 
-    private static readonly string[] Topics = ["đăng ký khai sinh", "đăng ký kết hôn", "cấp giấy phép xây dựng", "chứng thực bản sao", "hộ kinh doanh"];
-    private static readonly string[] Fields = ["Hộ tịch", "Xây dựng", "Chứng thực", "Kinh doanh"];
-
-    private static SearchDocument Doc(int id) => new()
-    {
-        Key = SearchDocument.KeyOf(ContentKinds.Procedure, id),
-        Kind = id % 3 == 0 ? ContentKinds.News : ContentKinds.Procedure,
-        Title = $"{Topics[id % Topics.Length]} số {id}",
-        Body = string.Join(' ', Enumerable.Range(0, 1 + id % 4).Select(i => Topics[(id + i) % Topics.Length])),
-        Url = $"/p/{id}",
-        Fields = [Fields[id % Fields.Length]],
-        Years = [2020 + id % 5],
-    };
-
     [Fact]
     public void Parallel_slices_equal_one_sequential_pass()
     {
-        using (var index = new LuceneSearchIndex(_path))
-        {
-            // Several commits: several segments to spread over the slices.
-            for (var batch = 0; batch < 4; batch++)
-                index.Apply(Enumerable.Range(batch * 60, 60).Select(Doc), [], [], batch + 1);
-        }
-        using var directory = new PreadDirectory(new DirectoryInfo(_path));
+        SegmentedTestIndex.Build(_path);
+        using var directory = new MappedDirectory(new DirectoryInfo(_path));
         using var reader = DirectoryReader.Open(directory);
         Assert.True(reader.Leaves.Count >= 2, "the test needs several segments");
         var searcher = new IndexSearcher(reader);

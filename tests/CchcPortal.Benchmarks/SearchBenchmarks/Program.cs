@@ -6,7 +6,7 @@ using CchcPortal.Search.Lucene;
 using SearchBenchmarks;
 
 // Search load run (issue 7): generate a corpus, build the index, run a query mix, print a Markdown report.
-//   dotnet run -c Release --project tests/CchcPortal.Benchmarks/SearchBenchmarks -- [--docs 100000] [--queries 400] [--dir /tmp/x] [--keep] [--reuse /tmp/x] [--phases] [--agreement]
+//   dotnet run -c Release --project tests/CchcPortal.Benchmarks/SearchBenchmarks -- [--docs 100000] [--queries 400] [--dir /tmp/x] [--keep] [--reuse /tmp/x] [--phases] [--agreement] [--ram 64] [--slowest 20]
 var options = Args(args);
 var docCount = int.Parse(options.GetValueOrDefault("docs", "100000"), CultureInfo.InvariantCulture);
 var perKind = int.Parse(options.GetValueOrDefault("queries", "400"), CultureInfo.InvariantCulture);
@@ -27,7 +27,8 @@ Console.WriteLine(Inv($"Generated {docs.Count:N0} documents ({textChars / 1e6:0.
 var queries = QueryMix(docs, perKind, new Random(7));
 var baseline = Process.GetCurrentProcess().PeakWorkingSet64;
 
-using var index = new LuceneSearchIndex(dir);
+// --ram MB: the writer's RAM buffer (how large the flushed segments are); LuceneSearchIndex's default otherwise.
+using var index = new LuceneSearchIndex(dir, options.TryGetValue("ram", out var ram) ? double.Parse(ram, CultureInfo.InvariantCulture) : LuceneSearchIndex.DefaultRamBufferMB);
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 clock.Restart();
 // --reuse DIR: query an index kept by an earlier run (--keep) instead of building one.
@@ -54,6 +55,7 @@ if (options.ContainsKey("agreement"))
     return;
 }
 var timings = new Dictionary<string, List<double>>();
+var slowest = new List<(double Ms, string Kind, string Text, int Hits)>();
 var totalHits = 0L;
 var queryCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var queryAllocBefore = GC.GetTotalAllocatedBytes();
@@ -64,6 +66,7 @@ foreach (var (kind, q) in queries)
     var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     totalHits += result.Total;
     (timings.TryGetValue(kind, out var list) ? list : timings[kind] = []).Add(ms);
+    slowest.Add((ms, kind, q.Text, result.Total));
 }
 var queryCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - queryCpuBefore).TotalMilliseconds / queries.Count;
 var queryAllocKiB = (GC.GetTotalAllocatedBytes() - queryAllocBefore) / 1024.0 / queries.Count;
@@ -89,6 +92,10 @@ foreach (var (kind, list) in timings.OrderBy(k => k.Key, StringComparer.Ordinal)
 Console.WriteLine();
 Console.WriteLine(Inv($"Memory: managed heap after the run {heapAfter / 1048576.0:0} MiB (corpus released); working set {process.WorkingSet64 / 1048576.0:0} MiB; peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB (before indexing: {baseline / 1048576.0:0} MiB, the generated corpus in memory)."));
 Console.WriteLine(Inv($"Average hits per query: {totalHits / (double)queries.Count:N0}; CPU per query {queryCpuMs:0.0} ms (both cores; large indexes search their segments in parallel); allocated per query {queryAllocKiB:N0} KiB. Index folder: {dir}"));
+// --slowest N: the N slowest queries, to see what the tail is made of.
+if (options.TryGetValue("slowest", out var n))
+    foreach (var (ms, kind, text, hits) in slowest.OrderByDescending(x => x.Ms).Take(int.Parse(n, CultureInfo.InvariantCulture)))
+        Console.WriteLine(Inv($"slow: {ms,6:0.0} ms  {kind,-12} {hits,6:N0} hits  {text}"));
 index.Dispose();
 if (!options.ContainsKey("keep") && reuse is null) Directory.Delete(dir, true);
 

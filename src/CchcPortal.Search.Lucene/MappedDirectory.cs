@@ -7,7 +7,7 @@ namespace CchcPortal.Search.Lucene;
 /// <summary>
 /// A file-system directory whose inputs read straight from memory-mapped files through a pointer: no buffer per
 /// input, no system call per refill. A query opens a postings reader per term and segment, each a clone of an
-/// input; with buffered inputs (<see cref="PreadDirectory"/>) each clone allocated its own buffer and refilled it with
+/// input; with buffered inputs (our former PreadDirectory) each clone allocated its own buffer and refilled it with
 /// a pread, about a fifth of a query's CPU in the 100k benchmark, plus the garbage. Lucene.Net's MMapDirectory reads
 /// through a byte-buffer abstraction that was slower than positional reads. Writing is FSDirectory's.
 /// </summary>

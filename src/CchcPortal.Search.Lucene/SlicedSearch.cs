@@ -84,7 +84,8 @@ public static class SlicedSearch
             }
         }
         rescored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
-        rescored.AddRange(unmatched.OrderByDescending(c => c.Score).ThenBy(c => c.Doc));
+        // Scored 0 so that, merged with other slices, they stay below every rescored candidate.
+        rescored.AddRange(unmatched.OrderByDescending(c => c.Score).ThenBy(c => c.Doc).Select(c => new ScoreDoc(c.Doc, 0f)));
         return rescored;
     }
 

@@ -174,7 +174,7 @@ public static partial class QueryBuilder
         {
             var terms = IndexFields.Folded.Terms(excluded).Take(MaxWords).ToList();
             if (terms.Count == 0) continue;
-            top.Add(Phrase(IndexFields.TitleFolded, terms, 1f), Occur.MUST_NOT);
+            // The text holds the title and keywords too: one phrase excludes them all.
             top.Add(Phrase(IndexFields.TextFolded, terms, 1f), Occur.MUST_NOT);
         }
     }

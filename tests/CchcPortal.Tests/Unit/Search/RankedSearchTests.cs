@@ -24,13 +24,27 @@ public sealed class RankedSearchTests : IDisposable
         "\"giấy phép\"", "\"giay phep\" xây dựng", "khai sinh -kết", "1.000004", "thủ tục 1.000010", "bản sao giấy khai sinh",
     ];
 
-    private (DirectoryReader Reader, IndexSearcher Searcher, MappedDirectory Directory) Open()
+    /// <summary>The test index built and opened; disposing closes the reader and the directory.</summary>
+    private sealed class OpenIndex : IDisposable
     {
-        SegmentedTestIndex.Build(_path);
-        var directory = new MappedDirectory(new DirectoryInfo(_path));
-        var reader = DirectoryReader.Open(directory);
-        Assert.True(reader.Leaves.Count >= 2, "the test needs several segments");
-        return (reader, new IndexSearcher(reader), directory);
+        private readonly MappedDirectory _directory;
+        private readonly DirectoryReader _reader;
+        public IndexSearcher Searcher { get; }
+
+        public OpenIndex(string path)
+        {
+            SegmentedTestIndex.Build(path);
+            _directory = new MappedDirectory(new DirectoryInfo(path));
+            _reader = DirectoryReader.Open(_directory);
+            Assert.True(_reader.Leaves.Count >= 2, "the test needs several segments");
+            Searcher = new IndexSearcher(_reader);
+        }
+
+        public void Dispose()
+        {
+            _reader.Dispose();
+            _directory.Dispose();
+        }
     }
 
     private static HashSet<int> Matches(IndexSearcher searcher, Query query) =>
@@ -39,68 +53,59 @@ public sealed class RankedSearchTests : IDisposable
     [Fact]
     public void The_first_pass_matches_exactly_the_documents_the_full_query_matches()
     {
-        var (reader, searcher, directory) = Open();
-        using (directory)
-        using (reader)
+        using var index = new OpenIndex(_path);
+        var searcher = index.Searcher;
+        foreach (var text in Queries)
         {
-            foreach (var text in Queries)
-            {
-                var parsed = QueryBuilder.Parse(text);
-                var full = Matches(searcher, QueryBuilder.Build(parsed)!);
-                var first = Matches(searcher, QueryBuilder.Build(parsed, firstPass: true)!);
-                Assert.True(full.Count > 0, text);
-                Assert.Equal(full.Order(), first.Order());
-            }
+            var parsed = QueryBuilder.Parse(text);
+            var full = Matches(searcher, QueryBuilder.Build(parsed)!);
+            var first = Matches(searcher, QueryBuilder.Build(parsed, firstPass: true)!);
+            Assert.True(full.Count > 0, text);
+            Assert.Equal(full.Order(), first.Order());
         }
     }
 
     [Fact]
     public void The_answer_is_in_the_full_querys_order_with_its_scores()
     {
-        var (reader, searcher, directory) = Open();
-        using (directory)
-        using (reader)
+        using var index = new OpenIndex(_path);
+        var searcher = index.Searcher;
+        foreach (var text in Queries)
         {
-            foreach (var text in Queries)
-            {
-                var parsed = QueryBuilder.Parse(text);
-                var full = QueryBuilder.Build(parsed)!;
-                var oneFullPass = SlicedSearch.Run(searcher, full, 20, new Dictionary<string, string>());
+            var parsed = QueryBuilder.Parse(text);
+            var full = QueryBuilder.Build(parsed)!;
+            var oneFullPass = SlicedSearch.Run(searcher, full, 20, new Dictionary<string, string>());
 
-                // Candidates for every match: exactly one full pass, order, scores and total.
-                var wide = RankedSearch.Run(searcher, parsed, 20, new Dictionary<string, string>(), window: 1000)!;
-                Assert.Equal(oneFullPass.Top.Select(sd => (sd.Doc, sd.Score)), wide.Top.Select(sd => (sd.Doc, sd.Score)));
-                Assert.Equal(oneFullPass.Facets.TotalHits, wide.Facets.TotalHits);
+            // Candidates for every match: exactly one full pass, order, scores and total.
+            var wide = RankedSearch.Run(searcher, parsed, 20, new Dictionary<string, string>(), window: 1000)!;
+            Assert.Equal(oneFullPass.Top.Select(sd => (sd.Doc, sd.Score)), wide.Top.Select(sd => (sd.Doc, sd.Score)));
+            Assert.Equal(oneFullPass.Facets.TotalHits, wide.Facets.TotalHits);
 
-                // Few candidates: still the full query's scores, best first, and the exact total.
-                var narrow = RankedSearch.Run(searcher, parsed, 3, new Dictionary<string, string>(), window: 3)!;
-                Assert.Equal(Math.Min(3, oneFullPass.Facets.TotalHits), narrow.Top.Count);
-                Assert.Equal(oneFullPass.Facets.TotalHits, narrow.Facets.TotalHits);
-                foreach (var hit in narrow.Top)
-                    Assert.Equal(searcher.Explain(full, hit.Doc).Value, hit.Score, 5);
-                Assert.Equal(narrow.Top.OrderByDescending(sd => sd.Score).Select(sd => sd.Doc), narrow.Top.Select(sd => sd.Doc));
-            }
+            // Few candidates: still the full query's scores, best first, and the exact total.
+            var narrow = RankedSearch.Run(searcher, parsed, 3, new Dictionary<string, string>(), window: 3)!;
+            Assert.Equal(Math.Min(3, oneFullPass.Facets.TotalHits), narrow.Top.Count);
+            Assert.Equal(oneFullPass.Facets.TotalHits, narrow.Facets.TotalHits);
+            foreach (var hit in narrow.Top)
+                Assert.Equal(searcher.Explain(full, hit.Doc).Value, hit.Score, 5);
+            Assert.Equal(narrow.Top.OrderByDescending(sd => sd.Score).Select(sd => sd.Doc), narrow.Top.Select(sd => sd.Doc));
         }
     }
 
     [Fact]
     public void Parallel_slices_rescore_like_one_sequential_pass()
     {
-        var (reader, searcher, directory) = Open();
-        using (directory)
-        using (reader)
+        using var index = new OpenIndex(_path);
+        var searcher = index.Searcher;
+        var filters = new Dictionary<string, string> { [SearchFacets.Kind] = ContentKinds.Procedure };
+        foreach (var text in Queries)
         {
-            var filters = new Dictionary<string, string> { [SearchFacets.Kind] = ContentKinds.Procedure };
-            foreach (var text in Queries)
-            {
-                var parsed = QueryBuilder.Parse(text);
-                var match = QueryBuilder.Build(parsed, firstPass: true)!;
-                var rank = QueryBuilder.Build(parsed)!;
-                var sequential = SlicedSearch.Run(searcher, match, rank, 1000, 20, filters, parallelFromDocs: int.MaxValue);
-                var parallel = SlicedSearch.Run(searcher, match, rank, 1000, 20, filters, parallelFromDocs: 0);
-                Assert.Equal(sequential.Facets.TotalHits, parallel.Facets.TotalHits);
-                Assert.Equal(sequential.Top.Select(sd => (sd.Doc, sd.Score)), parallel.Top.Select(sd => (sd.Doc, sd.Score)));
-            }
+            var parsed = QueryBuilder.Parse(text);
+            var match = QueryBuilder.Build(parsed, firstPass: true)!;
+            var rank = QueryBuilder.Build(parsed)!;
+            var sequential = SlicedSearch.Run(searcher, match, rank, 1000, 20, filters, parallelFromDocs: int.MaxValue);
+            var parallel = SlicedSearch.Run(searcher, match, rank, 1000, 20, filters, parallelFromDocs: 0);
+            Assert.Equal(sequential.Facets.TotalHits, parallel.Facets.TotalHits);
+            Assert.Equal(sequential.Top.Select(sd => (sd.Doc, sd.Score)), parallel.Top.Select(sd => (sd.Doc, sd.Score)));
         }
     }
 }

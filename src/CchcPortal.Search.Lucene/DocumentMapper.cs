@@ -52,7 +52,7 @@ public static class DocumentMapper
             (IndexFields.TitleFoldedShingles, title), (IndexFields.TitlePrefixes, title),
             (IndexFields.TitleExact, keywords), (IndexFields.TitleFolded, keywords), (IndexFields.TitleExactShingles, keywords),
             (IndexFields.TitleFoldedShingles, keywords),
-            // The text holds the title and keywords as well, so one term per word is enough to match (QueryBuilder.Build's first pass).
+            // The text holds the title and keywords as well, so one term per word is enough to match (QueryBuilder.PlanFirstPass).
             (IndexFields.Text, title), (IndexFields.Text, keywords), (IndexFields.Text, text), (IndexFields.TextFoldedShingles, Lead(text)),
         })
         {

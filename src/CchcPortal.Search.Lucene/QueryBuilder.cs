@@ -54,40 +54,89 @@ public static partial class QueryBuilder
     public static IReadOnlySet<string> HighlightTerms(ParsedQuery q) =>
         IndexFields.Folded.Terms(q.Words).Concat(q.Phrases.SelectMany(IndexFields.Folded.Terms)).ToHashSet();
 
+    /// <summary>The query, or null when nothing searchable is left (only symbols, only excluded words).</summary>
+    public static Query? Build(ParsedQuery q)
+    {
+        var (exact, folded) = WordTerms(q);
+        var top = new BooleanQuery(disableCoord: true);
+        var hasPositive = false;
+
+        if (folded.Count > 0)
+        {
+            AddWords(top, q, exact, folded);
+            hasPositive = true;
+            foreach (var (field, shingle, boost) in TitleShingles(q, exact, folded))
+                top.Add(Term(field, shingle, boost), Occur.SHOULD);
+            foreach (var shingle in IndexFields.FoldedShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
+                if (shingle.Count(c => c == ' ') == 1) // the text holds pairs only
+                    top.Add(Term(IndexFields.TextFoldedShingles, shingle, 1.5f), Occur.SHOULD);
+        }
+
+        foreach (var phrase in PhraseClauses(q, firstPass: false))
+        {
+            top.Add(phrase, Occur.MUST);
+            hasPositive = true;
+        }
+        foreach (var excluded in Exclusions(q)) top.Add(excluded, Occur.MUST_NOT);
+        return hasPositive ? top : null;
+    }
+
     /// <summary>
-    /// The query, or null when nothing searchable is left (only symbols, only excluded words).
-    /// <paramref name="firstPass"/>: the cheaper query <see cref="RankedSearch"/> matches, counts and picks candidates
-    /// with. It matches exactly the same documents: <see cref="IndexFields.Text"/> holds the title and keywords too,
+    /// What <see cref="FirstPass"/> matches, counts and picks candidates with, or null when <see cref="Build"/> gives
+    /// null. It matches exactly the same documents: <see cref="IndexFields.Text"/> holds the title and keywords too,
     /// and every word folded, so the folded text term alone decides whether a word is there. Its score keeps what
     /// decides the order most: each word's title term as the full query weighs it (exact when typed with marks,
     /// folded when not) and the title shingles. It leaves out the long lists that only reorder close scores (the
     /// folded title and exact text terms of a word typed with marks) and the title-coverage conjunction.
     /// </summary>
-    public static Query? Build(ParsedQuery q, bool firstPass = false)
+    public static FirstPassPlan? PlanFirstPass(ParsedQuery q)
+    {
+        var (exact, folded) = WordTerms(q);
+        var words = new List<WeightedTerm>();
+        var codes = new List<WeightedTerm>();
+        var optional = new List<WeightedTerm>();
+        if (folded.Count > 0)
+        {
+            // The text's weight is low, as its part of the full score is (a tie-breaker when the title matches).
+            words.AddRange(Counted(folded.Select(f => (new Term(IndexFields.TextFolded, f), 0.3f))));
+            // Each word's title term as the full query weighs it most: as written when typed with marks.
+            optional.AddRange(Counted(exact.Zip(folded, (x, f) => x != f ? (new Term(IndexFields.TitleExact, x), 5f) : (new Term(IndexFields.TitleFolded, f), 3f))));
+            optional.AddRange(TitleShingles(q, exact, folded).Select(s => new WeightedTerm(new Term(s.Field, s.Shingle), s.Boost, 1)));
+            codes.AddRange(CodeTerms(q).Select(c => new WeightedTerm(new Term(IndexFields.CodeLookup, c.Code), c.Boost, 1)));
+        }
+        var phrases = PhraseClauses(q, firstPass: true).ToList();
+        if (words.Count == 0 && phrases.Count == 0) return null;
+        return new FirstPassPlan(words, folded.Count, WordsToMatch(folded.Count), codes, optional, phrases, Exclusions(q).ToList());
+    }
+
+    /// <summary>Each word's exact and folded term; none when the two analyses disagree on the number of words.</summary>
+    private static (List<string> Exact, List<string> Folded) WordTerms(ParsedQuery q)
     {
         var exact = IndexFields.Exact.Terms(q.Words).Take(MaxWords).ToList();
         var folded = IndexFields.Folded.Terms(q.Words).Take(MaxWords).ToList();
-        var top = new BooleanQuery(disableCoord: true);
-        var hasPositive = false;
+        return folded.Count == exact.Count ? (exact, folded) : ([], []);
+    }
 
-        if (folded.Count > 0 && folded.Count == exact.Count)
-        {
-            if (firstPass) AddFirstPassWords(top, q, exact, folded);
-            else AddWords(top, q, exact, folded);
-            hasPositive = true;
+    /// <summary>Distinct terms with how many times each was typed (each typing is one clause of the words query).</summary>
+    private static IEnumerable<WeightedTerm> Counted(IEnumerable<(Term Term, float Boost)> terms) =>
+        terms.GroupBy(t => (t.Term.Field, t.Term.Text)).Select(g => new WeightedTerm(g.First().Term, g.First().Boost, g.Count()));
 
-            // Without marks typed, exact shingles would only find titles written without marks.
-            if (!exact.SequenceEqual(folded))
-                foreach (var shingle in IndexFields.ExactShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
-                    top.Add(Term(IndexFields.TitleExactShingles, shingle, 6f), Occur.SHOULD);
-            foreach (var shingle in IndexFields.FoldedShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
-            {
-                top.Add(Term(IndexFields.TitleFoldedShingles, shingle, 4f), Occur.SHOULD);
-                if (!firstPass && shingle.Count(c => c == ' ') == 1) // the text holds pairs only
-                    top.Add(Term(IndexFields.TextFoldedShingles, shingle, 1.5f), Occur.SHOULD);
-            }
-        }
+    private static IEnumerable<(string Field, string Shingle, float Boost)> TitleShingles(ParsedQuery q, List<string> exact, List<string> folded)
+    {
+        // Without marks typed, exact shingles would only find titles written without marks.
+        if (!exact.SequenceEqual(folded))
+            foreach (var shingle in IndexFields.ExactShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
+                yield return (IndexFields.TitleExactShingles, shingle, 6f);
+        foreach (var shingle in IndexFields.FoldedShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
+            yield return (IndexFields.TitleFoldedShingles, shingle, 4f);
+    }
 
+    /// <summary>
+    /// Each quoted phrase in the title or the text, as written (stronger) or folded. The first pass leaves out the
+    /// folded title and exact text phrases of a phrase typed with marks: the folded text phrase matches all of those.
+    /// </summary>
+    private static IEnumerable<Query> PhraseClauses(ParsedQuery q, bool firstPass)
+    {
         foreach (var phrase in q.Phrases.Take(5))
         {
             var phraseFolded = IndexFields.Folded.Terms(phrase).Take(MaxWords).ToList();
@@ -98,12 +147,8 @@ public static partial class QueryBuilder
             if (!marked || !firstPass) either.Add(Phrase(IndexFields.TitleFolded, phraseFolded, 3f), Occur.SHOULD);
             if (!marked || !firstPass) either.Add(Phrase(IndexFields.TextExact, phraseExact, 1.5f), Occur.SHOULD);
             if (marked) either.Add(Phrase(IndexFields.TextFolded, phraseFolded, 1f), Occur.SHOULD);
-            top.Add(either, Occur.MUST);
-            hasPositive = true;
+            yield return either;
         }
-
-        AddExclusions(top, q);
-        return hasPositive ? top : null;
     }
 
     /// <summary>Each word in the title or the text, as written (stronger) or folded; a title holding them all first.</summary>
@@ -135,23 +180,6 @@ public static partial class QueryBuilder
         }
     }
 
-    /// <summary>
-    /// The same matches with one folded text term per word; the title term the full query weighs most, apart, as
-    /// optional. The text's weight is low, as its part of the full score is (a tie-breaker when the title matches).
-    /// </summary>
-    private static void AddFirstPassWords(BooleanQuery top, ParsedQuery q, List<string> exact, List<string> folded)
-    {
-        var words = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = WordsToMatch(folded.Count) };
-        var title = new BooleanQuery(disableCoord: false);
-        for (var i = 0; i < folded.Count; i++)
-        {
-            words.Add(Term(IndexFields.TextFolded, folded[i], 0.3f), Occur.SHOULD);
-            title.Add(exact[i] != folded[i] ? Term(IndexFields.TitleExact, exact[i], 5f) : Term(IndexFields.TitleFolded, folded[i], 3f), Occur.SHOULD);
-        }
-        top.Add(WordsOrCode(words, q), Occur.MUST);
-        top.Add(title, Occur.SHOULD);
-    }
-
     /// <summary>Long questions need not match every syllable; short ones must.</summary>
     private static int WordsToMatch(int count) => count <= 3 ? count : (int)Math.Ceiling(count * 0.7);
 
@@ -159,25 +187,22 @@ public static partial class QueryBuilder
     private static BooleanQuery WordsOrCode(Query words, ParsedQuery q)
     {
         var main = new BooleanQuery { { words, Occur.SHOULD } };
-        if (q.ProcedureCode is { } code)
-        {
-            main.Add(Term(IndexFields.CodeLookup, code, 200f), Occur.SHOULD);
-            if (DocumentMapper.NationalCode(code) != code)
-                main.Add(Term(IndexFields.CodeLookup, DocumentMapper.NationalCode(code), 100f), Occur.SHOULD);
-        }
+        foreach (var (code, boost) in CodeTerms(q)) main.Add(Term(IndexFields.CodeLookup, code, boost), Occur.SHOULD);
         return main;
     }
 
-    private static void AddExclusions(BooleanQuery top, ParsedQuery q)
+    /// <summary>The code as typed and its national part (1.012753.H19 -> 1.012753).</summary>
+    private static IEnumerable<(string Code, float Boost)> CodeTerms(ParsedQuery q)
     {
-        foreach (var excluded in q.Excluded.Take(10))
-        {
-            var terms = IndexFields.Folded.Terms(excluded).Take(MaxWords).ToList();
-            if (terms.Count == 0) continue;
-            // The text holds the title and keywords too: one phrase excludes them all.
-            top.Add(Phrase(IndexFields.TextFolded, terms, 1f), Occur.MUST_NOT);
-        }
+        if (q.ProcedureCode is not { } code) yield break;
+        yield return (code, 200f);
+        if (DocumentMapper.NationalCode(code) != code) yield return (DocumentMapper.NationalCode(code), 100f);
     }
+
+    /// <summary>The text holds the title and keywords too: one phrase per excluded word or phrase excludes them all.</summary>
+    private static IEnumerable<Query> Exclusions(ParsedQuery q) =>
+        q.Excluded.Take(10).Select(e => IndexFields.Folded.Terms(e).Take(MaxWords).ToList()).Where(t => t.Count > 0)
+            .Select(terms => Phrase(IndexFields.TextFolded, terms, 1f));
 
     private static Query Term(string field, string text, float boost) => new TermQuery(new Term(field, text)) { Boost = boost };
 
@@ -189,3 +214,14 @@ public static partial class QueryBuilder
         return phrase;
     }
 }
+
+/// <summary>A term of <see cref="FirstPassPlan"/>, with its boost and how many clauses of the query it stands for.</summary>
+public readonly record struct WeightedTerm(Term Term, float Boost, int Count);
+
+/// <summary>
+/// The first pass of <see cref="QueryBuilder.PlanFirstPass"/>: a document matches when it holds at least
+/// <see cref="MinWords"/> of the <see cref="WordCount"/> words (or one of the codes), every phrase and no excluded
+/// phrase; the optional terms only add to its score.
+/// </summary>
+public sealed record FirstPassPlan(IReadOnlyList<WeightedTerm> Words, int WordCount, int MinWords, IReadOnlyList<WeightedTerm> Codes,
+    IReadOnlyList<WeightedTerm> Optional, IReadOnlyList<Query> Phrases, IReadOnlyList<Query> Excluded);

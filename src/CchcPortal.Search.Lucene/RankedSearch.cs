@@ -3,9 +3,8 @@ using Lucene.Net.Search;
 namespace CchcPortal.Search.Lucene;
 
 /// <summary>
-/// A search in two passes. The first-pass query (<see cref="QueryBuilder.Build"/> with firstPass) finds and counts
-/// every match, facets included, and keeps the best <see cref="Window"/> by its cheaper score; the full query then
-/// scores only those, and its order is the answer. A common query matches a quarter of a large index and Lucene 4.8
+/// A search in two passes. The <see cref="FirstPass"/> finds and counts every match, facets included, and keeps the
+/// best <see cref="Window"/> by its cheaper score; the full query then scores only those, and its order is the answer. A common query matches a quarter of a large index and Lucene 4.8
 /// has no block-max pruning, so scoring every match with the full query's dozens of clauses was most of a query's
 /// time. Each parallel slice of <see cref="SlicedSearch"/> keeps and rescores its own candidates; a deep page keeps
 /// as many as it shows.
@@ -21,7 +20,7 @@ public static class RankedSearch
     public static SlicedSearch.Result? Run(IndexSearcher searcher, ParsedQuery parsed, int wanted,
         IReadOnlyDictionary<string, string> filters, int window = Window)
     {
-        var match = QueryBuilder.Build(parsed, firstPass: true);
+        var match = FirstPass.Create(searcher, parsed);
         var rank = QueryBuilder.Build(parsed);
         if (match is null || rank is null) return null;
         return SlicedSearch.Run(searcher, match, rank, Math.Max(wanted, window), wanted, filters);

@@ -16,27 +16,27 @@ public static class SlicedSearch
 
     public sealed record Result(IReadOnlyList<ScoreDoc> Top, FacetingCollector Facets);
 
+    /// <summary>One pass of <paramref name="query"/>: its best <paramref name="wanted"/> hits and the facet counts of all.</summary>
     public static Result Run(IndexSearcher searcher, Query query, int wanted, IReadOnlyDictionary<string, string> filters, int parallelFromDocs = ParallelFromDocs) =>
-        Run(searcher, query, null, wanted, wanted, filters, parallelFromDocs);
+        Run(searcher, new WeightMatcher(searcher.CreateNormalizedWeight(query)), null, wanted, wanted, filters, parallelFromDocs);
 
     /// <summary>
     /// Each slice keeps its best <paramref name="candidates"/> by <paramref name="match"/>'s score and, with
     /// <paramref name="rank"/>, scores those again with it (in the slice's own thread); the best
     /// <paramref name="wanted"/> of all slices by the last score come back.
     /// </summary>
-    public static Result Run(IndexSearcher searcher, Query match, Query? rank, int candidates, int wanted,
+    public static Result Run(IndexSearcher searcher, ISegmentMatcher match, Query? rank, int candidates, int wanted,
         IReadOnlyDictionary<string, string> filters, int parallelFromDocs = ParallelFromDocs)
     {
         var leaves = searcher.IndexReader.Leaves;
         var slices = Slice(leaves, searcher.IndexReader.MaxDoc >= parallelFromDocs ? Math.Max(2, MaxSlices) : 1);
-        var matchWeight = searcher.CreateNormalizedWeight(match);
         var rankWeight = rank is null ? null : searcher.CreateNormalizedWeight(rank);
         var results = new (IReadOnlyList<ScoreDoc> Top, FacetingCollector Facets)[Math.Max(1, slices.Count)];
         if (slices.Count <= 1)
-            results[0] = Collect(matchWeight, rankWeight, leaves, candidates, wanted, filters);
+            results[0] = Collect(match, rankWeight, leaves, candidates, wanted, filters);
         else
             Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count },
-                i => results[i] = Collect(matchWeight, rankWeight, slices[i], candidates, wanted, filters));
+                i => results[i] = Collect(match, rankWeight, slices[i], candidates, wanted, filters));
         var merged = results[0].Facets;
         foreach (var (_, facets) in results.Skip(1)) merged.Add(facets);
         // Ties go to the lower document number, as within one collector.
@@ -46,7 +46,7 @@ public static class SlicedSearch
     }
 
     /// <summary>Top hits and facet counts over some segments (what IndexSearcher.Search does, for one slice).</summary>
-    private static (IReadOnlyList<ScoreDoc> Top, FacetingCollector Facets) Collect(Weight match, Weight? rank,
+    private static (IReadOnlyList<ScoreDoc> Top, FacetingCollector Facets) Collect(ISegmentMatcher match, Weight? rank,
         IList<AtomicReaderContext> leaves, int candidates, int wanted, IReadOnlyDictionary<string, string> filters)
     {
         var top = TopScoreDocCollector.Create(candidates, true);
@@ -54,7 +54,7 @@ public static class SlicedSearch
         foreach (var leaf in leaves)
         {
             collector.SetNextReader(leaf);
-            match.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
+            match.Score(leaf, collector);
         }
         var docs = top.GetTopDocs().ScoreDocs;
         return (rank is null ? docs.Take(wanted).ToList() : Rescore(rank, leaves, docs).Take(wanted).ToList(), collector);

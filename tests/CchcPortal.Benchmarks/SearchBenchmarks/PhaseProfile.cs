@@ -32,8 +32,8 @@ public static class PhaseProfile
         Time("count only (TotalHitCountCollector)", built, q => searcher.Search(q.Lucene, new TotalHitCountCollector()));
         Time("top 10 (TopScoreDocCollector)", built, q => searcher.Search(q.Lucene, TopScoreDocCollector.Create(10, true)));
         Time("top 10 + facets", built, q => searcher.Search(q.Lucene, new FacetingCollector(TopScoreDocCollector.Create(10, true), q.Query.Filters())));
-        Time("first pass: match + facets, 200 candidates", built, q =>
-            SlicedSearch.Run(searcher, QueryBuilder.Build(q.Parsed, firstPass: true)!, RankedSearch.Window, q.Query.Filters()));
+        Time("first pass (term at a time) + facets, 200 candidates", built, q =>
+            SlicedSearch.Run(searcher, FirstPass.Create(searcher, q.Parsed)!, null, RankedSearch.Window, RankedSearch.Window, q.Query.Filters()));
         Time("two passes (first + rescore 200)", built, q => RankedSearch.Run(searcher, q.Parsed, 10, q.Query.Filters()));
         Time("one pass, full query (no rescoring)", built, q => SlicedSearch.Run(searcher, q.Lucene!, 10, q.Query.Filters()));
         Agreement(searcher, built.Select(q => (q.Kind, q.Query, q.Parsed, q.Lucene!)).ToList());

@@ -27,11 +27,12 @@ public static class SegmentedTestIndex
         Years = [2020 + id % 5],
     };
 
-    /// <summary>Builds the index in <paramref name="path"/>: 240 documents in 4 commits.</summary>
+    /// <summary>Builds the index in <paramref name="path"/>: 240 documents in 4 commits, then every 11th deleted (searches must skip them).</summary>
     public static void Build(string path)
     {
         using var index = new LuceneSearchIndex(path);
         for (var batch = 0; batch < 4; batch++)
             index.Apply(Enumerable.Range(batch * 60, 60).Select(Doc), [], [], batch + 1);
+        index.Apply([], Enumerable.Range(0, 240).Where(id => id % 11 == 0).Select(id => Doc(id).Key), [], 5);
     }
 }

@@ -1,0 +1,104 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace CchcPortal.Search.Lucene;
+
+/// <summary>
+/// The first pass of <see cref="RankedSearch"/>, term at a time: each term's postings are read straight through
+/// into per-document counters and scores, then one sweep over the segment hands every match, in document order, to
+/// the collector (facets, candidates). A common query matches most of a large index with words found in 80% of
+/// documents; Lucene 4.8's document-at-a-time scorers (a heap for "3 of 4 words", an optional disjunction advanced
+/// to every match) cost several times more per match than these array updates. The scores are Lucene's own per
+/// term (<see cref="Weight"/>s normalised without the query norm), summed as <see cref="FirstPassPlan"/> says.
+/// </summary>
+public sealed class FirstPass : ISegmentMatcher
+{
+    private readonly (Weight Weight, int Count)[] _words;
+    private readonly Weight[] _codes;
+    private readonly Weight[] _optional;
+    private readonly Weight[] _phrases;
+    private readonly Weight[] _excluded;
+    private readonly int _wordCount;
+    private readonly int _minWords;
+
+    private FirstPass(IndexSearcher searcher, FirstPassPlan plan)
+    {
+        _words = plan.Words.Select(w => (WeightOf(searcher, w), w.Count)).ToArray();
+        _codes = plan.Codes.Select(c => WeightOf(searcher, c)).ToArray();
+        _optional = plan.Optional.Select(o => WeightOf(searcher, o)).ToArray();
+        _phrases = plan.Phrases.Select(p => WeightOf(searcher, p)).ToArray();
+        _excluded = plan.Excluded.Select(e => WeightOf(searcher, e)).ToArray();
+        _wordCount = plan.WordCount;
+        _minWords = plan.MinWords;
+    }
+
+    /// <summary>The first pass of a query, or null when nothing searchable is left.</summary>
+    public static FirstPass? Create(IndexSearcher searcher, ParsedQuery query) =>
+        QueryBuilder.PlanFirstPass(query) is { } plan ? new FirstPass(searcher, plan) : null;
+
+    private static Weight WeightOf(IndexSearcher searcher, WeightedTerm term) =>
+        WeightOf(searcher, new TermQuery(term.Term) { Boost = term.Boost });
+
+    private static Weight WeightOf(IndexSearcher searcher, Query query)
+    {
+        var weight = searcher.Rewrite(query).CreateWeight(searcher);
+        weight.GetValueForNormalization();
+        weight.Normalize(1f, 1f);
+        return weight;
+    }
+
+    public void Score(AtomicReaderContext leaf, ICollector collector)
+    {
+        var maxDoc = leaf.AtomicReader.MaxDoc;
+        var live = leaf.AtomicReader.LiveDocs;
+        var b = SegmentBuffers.Rent(maxDoc);
+        foreach (var (weight, count) in _words)
+            Read(weight, leaf, live, (doc, score) => { b.Words[doc] += (byte)count; b.WordScores[doc] += count * score; });
+        foreach (var weight in _codes)
+            Read(weight, leaf, live, (doc, score) => { b.Flags[doc] |= SegmentBuffers.Code; b.OtherScores[doc] += score; });
+        foreach (var weight in _optional)
+            Read(weight, leaf, live, (doc, score) => b.OtherScores[doc] += score);
+        foreach (var weight in _phrases)
+            Read(weight, leaf, live, (doc, score) => { b.Phrases[doc]++; b.OtherScores[doc] += score; });
+        foreach (var weight in _excluded)
+            Read(weight, leaf, live, (doc, _) => b.Flags[doc] |= SegmentBuffers.Excluded);
+
+        var scorer = new FixedScorer();
+        collector.SetScorer(scorer);
+        var hasWords = _words.Length > 0;
+        var phraseCount = _phrases.Length;
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            var words = b.Words[doc];
+            var flags = b.Flags[doc];
+            if (hasWords && words < _minWords && (flags & SegmentBuffers.Code) == 0) continue;
+            if (b.Phrases[doc] != phraseCount || (flags & SegmentBuffers.Excluded) != 0) continue;
+            // The words' coordination (share of the words a document holds) as in the full query.
+            scorer.Set(doc, (hasWords ? b.WordScores[doc] * words / _wordCount : 0f) + b.OtherScores[doc]);
+            collector.Collect(doc);
+        }
+    }
+
+    private static void Read(Weight weight, AtomicReaderContext leaf, IBits? live, Action<int, float> add)
+    {
+        if (weight.GetScorer(leaf, live) is not { } scorer) return;
+        int doc;
+        while ((doc = scorer.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) add(doc, scorer.GetScore());
+    }
+
+    /// <summary>Hands the collector the score of the document being collected.</summary>
+    private sealed class FixedScorer() : Scorer(null)
+    {
+        private int _doc = -1;
+        private float _score;
+
+        public void Set(int doc, float score) => (_doc, _score) = (doc, score);
+        public override int DocID => _doc;
+        public override float GetScore() => _score;
+        public override int Freq => 1;
+        public override int NextDoc() => throw new NotSupportedException();
+        public override int Advance(int target) => throw new NotSupportedException();
+        public override long GetCost() => 1;
+    }
+}

@@ -53,16 +53,11 @@ public sealed class FirstPass : ISegmentMatcher
         var maxDoc = leaf.AtomicReader.MaxDoc;
         var live = leaf.AtomicReader.LiveDocs;
         var b = SegmentBuffers.Rent(maxDoc);
-        foreach (var (weight, count) in _words)
-            Read(weight, leaf, live, (doc, score) => { b.Words[doc] += (byte)count; b.WordScores[doc] += count * score; });
-        foreach (var weight in _codes)
-            Read(weight, leaf, live, (doc, score) => { b.Flags[doc] |= SegmentBuffers.Code; b.OtherScores[doc] += score; });
-        foreach (var weight in _optional)
-            Read(weight, leaf, live, (doc, score) => b.OtherScores[doc] += score);
-        foreach (var weight in _phrases)
-            Read(weight, leaf, live, (doc, score) => { b.Phrases[doc]++; b.OtherScores[doc] += score; });
-        foreach (var weight in _excluded)
-            Read(weight, leaf, live, (doc, _) => b.Flags[doc] |= SegmentBuffers.Excluded);
+        foreach (var (weight, count) in _words) Read(weight, leaf, live, new WordSink(b, count));
+        foreach (var weight in _codes) Read(weight, leaf, live, new CodeSink(b));
+        foreach (var weight in _optional) Read(weight, leaf, live, new ScoreSink(b));
+        foreach (var weight in _phrases) Read(weight, leaf, live, new PhraseSink(b));
+        foreach (var weight in _excluded) Read(weight, leaf, live, new ExcludedSink(b));
 
         var scorer = new FixedScorer();
         collector.SetScorer(scorer);
@@ -80,11 +75,54 @@ public sealed class FirstPass : ISegmentMatcher
         }
     }
 
-    private static void Read(Weight weight, AtomicReaderContext leaf, IBits? live, Action<int, float> add)
+    // A struct per use, so that the JIT compiles one loop for each with the update inlined.
+    private static void Read<TSink>(Weight weight, AtomicReaderContext leaf, IBits? live, TSink sink) where TSink : struct, IPostingSink
     {
         if (weight.GetScorer(leaf, live) is not { } scorer) return;
         int doc;
-        while ((doc = scorer.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) add(doc, scorer.GetScore());
+        while ((doc = scorer.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) sink.Add(doc, scorer.GetScore());
+    }
+
+    private interface IPostingSink
+    {
+        void Add(int doc, float score);
+    }
+
+    private readonly struct WordSink(SegmentBuffers b, int count) : IPostingSink
+    {
+        public void Add(int doc, float score)
+        {
+            b.Words[doc] += (byte)count;
+            b.WordScores[doc] += count * score;
+        }
+    }
+
+    private readonly struct CodeSink(SegmentBuffers b) : IPostingSink
+    {
+        public void Add(int doc, float score)
+        {
+            b.Flags[doc] |= SegmentBuffers.Code;
+            b.OtherScores[doc] += score;
+        }
+    }
+
+    private readonly struct ScoreSink(SegmentBuffers b) : IPostingSink
+    {
+        public void Add(int doc, float score) => b.OtherScores[doc] += score;
+    }
+
+    private readonly struct PhraseSink(SegmentBuffers b) : IPostingSink
+    {
+        public void Add(int doc, float score)
+        {
+            b.Phrases[doc]++;
+            b.OtherScores[doc] += score;
+        }
+    }
+
+    private readonly struct ExcludedSink(SegmentBuffers b) : IPostingSink
+    {
+        public void Add(int doc, float score) => b.Flags[doc] |= SegmentBuffers.Excluded;
     }
 
     /// <summary>Hands the collector the score of the document being collected.</summary>

@@ -72,7 +72,7 @@ public static partial class QueryBuilder
                     top.Add(Term(IndexFields.TextFoldedShingles, shingle, 1.5f), Occur.SHOULD);
         }
 
-        foreach (var phrase in PhraseClauses(q, firstPass: false))
+        foreach (var phrase in PhraseClauses(q))
         {
             top.Add(phrase, Occur.MUST);
             hasPositive = true;
@@ -94,17 +94,22 @@ public static partial class QueryBuilder
         var (exact, folded) = WordTerms(q);
         var words = new List<WeightedTerm>();
         var codes = new List<WeightedTerm>();
-        var optional = new List<WeightedTerm>();
+        var optional = new List<Query>();
         if (folded.Count > 0)
         {
             // The text's weight is low, as its part of the full score is (a tie-breaker when the title matches).
             words.AddRange(Counted(folded.Select(f => (new Term(IndexFields.TextFolded, f), 0.3f))));
             // Each word's title term as the full query weighs it most: as written when typed with marks.
-            optional.AddRange(Counted(exact.Zip(folded, (x, f) => x != f ? (new Term(IndexFields.TitleExact, x), 5f) : (new Term(IndexFields.TitleFolded, f), 3f))));
-            optional.AddRange(TitleShingles(q, exact, folded).Select(s => new WeightedTerm(new Term(s.Field, s.Shingle), s.Boost, 1)));
+            optional.AddRange(exact.Zip(folded, (x, f) => x != f ? Term(IndexFields.TitleExact, x, 5f) : Term(IndexFields.TitleFolded, f, 3f)));
+            optional.AddRange(TitleShingles(q, exact, folded).Select(s => Term(s.Field, s.Shingle, s.Boost)));
             codes.AddRange(CodeTerms(q).Select(c => new WeightedTerm(new Term(IndexFields.CodeLookup, c.Code), c.Boost, 1)));
         }
-        var phrases = PhraseClauses(q, firstPass: true).ToList();
+        var phrases = new List<Query>();
+        foreach (var (match, title) in FirstPassPhrases(q))
+        {
+            phrases.Add(match);
+            optional.Add(title);
+        }
         if (words.Count == 0 && phrases.Count == 0) return null;
         return new FirstPassPlan(words, folded.Count, WordsToMatch(folded.Count), codes, optional, phrases, Exclusions(q).ToList());
     }
@@ -131,25 +136,45 @@ public static partial class QueryBuilder
             yield return (IndexFields.TitleFoldedShingles, shingle, 4f);
     }
 
-    /// <summary>
-    /// Each quoted phrase in the title or the text, as written (stronger) or folded. The first pass leaves out the
-    /// folded title and exact text phrases of a phrase typed with marks: the folded text phrase matches all of those.
-    /// </summary>
-    private static IEnumerable<Query> PhraseClauses(ParsedQuery q, bool firstPass)
+    /// <summary>Each quoted phrase in the title or the text, as written (stronger) or folded.</summary>
+    private static IEnumerable<Query> PhraseClauses(ParsedQuery q)
     {
-        foreach (var phrase in q.Phrases.Take(5))
+        foreach (var (exact, folded, marked) in PhraseTerms(q))
         {
-            var phraseFolded = IndexFields.Folded.Terms(phrase).Take(MaxWords).ToList();
-            var phraseExact = IndexFields.Exact.Terms(phrase).Take(MaxWords).ToList();
-            if (phraseFolded.Count == 0) continue;
-            var marked = !phraseExact.SequenceEqual(phraseFolded);
-            var either = new BooleanQuery { { Phrase(IndexFields.TitleExact, phraseExact, 5f), Occur.SHOULD } };
-            if (!marked || !firstPass) either.Add(Phrase(IndexFields.TitleFolded, phraseFolded, 3f), Occur.SHOULD);
-            if (!marked || !firstPass) either.Add(Phrase(IndexFields.TextExact, phraseExact, 1.5f), Occur.SHOULD);
-            if (marked) either.Add(Phrase(IndexFields.TextFolded, phraseFolded, 1f), Occur.SHOULD);
+            var either = new BooleanQuery { { Phrase(IndexFields.TitleExact, exact, 5f), Occur.SHOULD } };
+            either.Add(Phrase(IndexFields.TitleFolded, folded, 3f), Occur.SHOULD);
+            either.Add(Phrase(IndexFields.TextExact, exact, 1.5f), Occur.SHOULD);
+            if (marked) either.Add(Phrase(IndexFields.TextFolded, folded, 1f), Occur.SHOULD);
             yield return either;
         }
     }
+
+    /// <summary>
+    /// The first pass matches a phrase by the folded text phrase alone: the text holds the title and keywords, every
+    /// syllable folded too, so it matches whatever <see cref="PhraseClauses"/> matches. A title holding the phrase
+    /// (as typed when typed with marks) only adds to the score, with one shingle term when the phrase has two or three
+    /// syllables: a title phrase would check positions in every title holding its words.
+    /// </summary>
+    private static IEnumerable<(Query Match, Query Title)> FirstPassPhrases(ParsedQuery q)
+    {
+        foreach (var (exact, folded, marked) in PhraseTerms(q))
+        {
+            var match = Phrase(IndexFields.TextFolded, folded, marked ? 1f : 1.5f);
+            var title = marked ? TitlePhrase(IndexFields.TitleExact, IndexFields.TitleExactShingles, exact, 5f)
+                : TitlePhrase(IndexFields.TitleFolded, IndexFields.TitleFoldedShingles, folded, 3f);
+            yield return (match, title);
+        }
+    }
+
+    private static Query TitlePhrase(string field, string shingleField, List<string> terms, float boost) =>
+        terms.Count is 2 or 3 ? Term(shingleField, string.Join(' ', terms), boost) : Phrase(field, terms, boost);
+
+    /// <summary>Each quoted phrase's exact and folded terms, and whether it was typed with marks.</summary>
+    private static IEnumerable<(List<string> Exact, List<string> Folded, bool Marked)> PhraseTerms(ParsedQuery q) =>
+        q.Phrases.Take(5)
+            .Select(p => (Exact: IndexFields.Exact.Terms(p).Take(MaxWords).ToList(), Folded: IndexFields.Folded.Terms(p).Take(MaxWords).ToList()))
+            .Where(p => p.Folded.Count > 0)
+            .Select(p => (p.Exact, p.Folded, !p.Exact.SequenceEqual(p.Folded)));
 
     /// <summary>Each word in the title or the text, as written (stronger) or folded; a title holding them all first.</summary>
     private static void AddWords(BooleanQuery top, ParsedQuery q, List<string> exact, List<string> folded)
@@ -224,4 +249,4 @@ public readonly record struct WeightedTerm(Term Term, float Boost, int Count);
 /// phrase; the optional terms only add to its score.
 /// </summary>
 public sealed record FirstPassPlan(IReadOnlyList<WeightedTerm> Words, int WordCount, int MinWords, IReadOnlyList<WeightedTerm> Codes,
-    IReadOnlyList<WeightedTerm> Optional, IReadOnlyList<Query> Phrases, IReadOnlyList<Query> Excluded);
+    IReadOnlyList<Query> Optional, IReadOnlyList<Query> Phrases, IReadOnlyList<Query> Excluded);

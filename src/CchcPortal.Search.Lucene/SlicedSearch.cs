@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace CchcPortal.Search.Lucene;
 
@@ -74,7 +75,11 @@ public static class SlicedSearch
         {
             var end = leaf.DocBase + leaf.AtomicReader.MaxDoc;
             if (next >= byDoc.Length || byDoc[next].Doc >= end) continue;
-            var scorer = rank.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+            // Only the candidates are accepted: a phrase scorer advanced past a document it does not match would
+            // otherwise check positions in every document up to its next match.
+            var accepted = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+            for (var k = next; k < byDoc.Length && byDoc[k].Doc < end; k++) accepted.Set(byDoc[k].Doc - leaf.DocBase);
+            var scorer = rank.GetScorer(leaf, accepted);
             for (; next < byDoc.Length && byDoc[next].Doc < end; next++)
             {
                 var target = byDoc[next].Doc - leaf.DocBase;

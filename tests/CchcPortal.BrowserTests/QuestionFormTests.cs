@@ -89,6 +89,8 @@ public class QuestionFormTests(BrowserFixture fixture)
         await page.GotoAsync(FormPath);
         Assert.Equal("polite", await page.GetAttributeAsync("#title-suggestions", "aria-live"));
         await page.Locator("#Input_Title").PressSequentiallyAsync("dang ky thuong tru", new() { Delay = 20 });
+        // On a slow machine a pause between keys fetches for part of the title first: wait for the whole title's list.
+        await page.Locator("#title-suggestions[data-query='dang ky thuong tru']").WaitForAsync();
         var link = page.Locator("#title-suggestions a", new() { HasText = "Đăng ký thường trú cho con mới sinh" });
         await link.WaitForAsync();
         Assert.Null(await link.GetAttributeAsync("target"));

@@ -54,7 +54,15 @@
   var url = input.getAttribute("data-suggest-url");
   var timer, controller, lastQuery = "";
 
-  function render(items) {
+  var shown = "";
+
+  // Called with the query the items answer; the region says which (data-query), and the same list is not
+  // rendered again: the polite live region would announce it again and a link about to be clicked would move.
+  function render(q, items) {
+    region.setAttribute("data-query", q);
+    var key = items.map(function (item) { return item.url; }).join(" ");
+    if (key === shown) return;
+    shown = key;
     region.textContent = "";
     if (!items.length) return;
     var intro = document.createElement("p");
@@ -85,11 +93,11 @@
       if (q === lastQuery) return;
       lastQuery = q;
       if (controller) controller.abort();
-      if (q.length < 6) { render([]); return; }
+      if (q.length < 6) { render(q, []); return; }
       controller = new AbortController();
       fetch(url + "?q=" + encodeURIComponent(q), { signal: controller.signal, headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : []; })
-        .then(render)
+        .then(function (items) { render(q, items); })
         .catch(function () { /* aborted or offline: keep quiet, the form still works */ });
     }, 400);
   });

@@ -176,6 +176,9 @@ public class PublicPagesTests(BrowserFixture fixture)
         await navigation;
         await page.Locator(".tox-tinymce").WaitForAsync(new() { Timeout = 15_000 });
         Assert.True(await page.Locator(".tox-tinymce").IsVisibleAsync());
+        // The editor speaks Vietnamese too (the npm language pack).
+        Assert.Equal(1, await page.Locator(".tox-tinymce button[aria-label='In đậm']").CountAsync());
+        Assert.Equal(0, await page.Locator(".tox-tinymce button[aria-label='Bold']").CountAsync());
     }
 
     [Fact]

@@ -100,6 +100,7 @@ public sealed partial class StaticAssetTests : IDisposable
     [InlineData("/lib/tinymce/models/dom/model.min.js")]
     [InlineData("/lib/tinymce/icons/default/icons.min.js")]
     [InlineData("/lib/tinymce/plugins/lists/plugin.min.js")]
+    [InlineData("/lib/tinymce/langs/vi.js")]
     [InlineData("/_content/CchcPortal.Themes.Default/css/site.css")]
     public async Task Plain_urls_still_work_revalidated_by_etag(string url)
     {

@@ -13,6 +13,8 @@
       selector: "textarea[data-rich-text]",
       base_url: "/lib/tinymce",
       suffix: ".min",
+      language: "vi",
+      language_url: "/lib/tinymce/langs/vi.js",
       promotion: false,
       branding: false,
       menubar: false,

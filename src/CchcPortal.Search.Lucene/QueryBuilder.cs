@@ -65,7 +65,7 @@ public static partial class QueryBuilder
         {
             AddWords(top, q, exact, folded);
             hasPositive = true;
-            foreach (var (field, shingle, boost) in TitleShingles(q, exact, folded))
+            foreach (var (field, shingle, boost) in TitleShingles(q, exact, folded).Concat(Expansions(exact, folded)))
                 top.Add(Term(field, shingle, boost), Occur.SHOULD);
             foreach (var shingle in IndexFields.FoldedShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
                 if (shingle.Count(c => c == ' ') == 1) // the text holds pairs only
@@ -101,7 +101,7 @@ public static partial class QueryBuilder
             words.AddRange(Counted(folded.Select(f => (new Term(IndexFields.TextFolded, f), 0.3f))));
             // Each word's title term as the full query weighs it most: as written when typed with marks.
             optional.AddRange(exact.Zip(folded, (x, f) => x != f ? Term(IndexFields.TitleExact, x, 5f) : Term(IndexFields.TitleFolded, f, 3f)));
-            optional.AddRange(TitleShingles(q, exact, folded).Select(s => Term(s.Field, s.Shingle, s.Boost)));
+            optional.AddRange(TitleShingles(q, exact, folded).Concat(Expansions(exact, folded)).Select(s => Term(s.Field, s.Shingle, s.Boost)));
             codes.AddRange(CodeTerms(q).Select(c => new WeightedTerm(new Term(IndexFields.CodeLookup, c.Code), c.Boost, 1)));
         }
         var phrases = new List<Query>();
@@ -135,6 +135,12 @@ public static partial class QueryBuilder
         foreach (var shingle in IndexFields.FoldedShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
             yield return (IndexFields.TitleFoldedShingles, shingle, 4f);
     }
+
+    /// <summary>The official wording of what the query says (<see cref="QueryVocabulary"/>), in titles: its shingles, or the word.</summary>
+    private static IEnumerable<(string Field, string Shingle, float Boost)> Expansions(List<string> exact, List<string> folded) =>
+        QueryVocabulary.ExpansionsOf(exact, folded).SelectMany(wording => wording.Length == 1
+            ? [(IndexFields.TitleFolded, wording[0], 3f)]
+            : IndexFields.FoldedShingles.Terms(string.Join(' ', wording)).Distinct().Select(shingle => (IndexFields.TitleFoldedShingles, shingle, 2f)));
 
     /// <summary>Each quoted phrase in the title or the text, as written (stronger) or folded.</summary>
     private static IEnumerable<Query> PhraseClauses(ParsedQuery q)

@@ -1,0 +1,28 @@
+using CchcPortal.Search.Lucene;
+
+namespace CchcPortal.Tests.Unit.Search;
+
+public class QueryVocabularyTests
+{
+    private static IReadOnlyList<string> Expansions(string query) =>
+        QueryVocabulary.ExpansionsOf(IndexFields.Exact.Terms(query), IndexFields.Folded.Terms(query)).Select(w => string.Join(' ', w)).ToList();
+
+    [Theory]
+    [InlineData("đổi tên trong giấy khai sinh")]
+    [InlineData("doi ten trong giay khai sinh")]
+    [InlineData("Đổi Tên")]
+    public void A_colloquial_phrase_brings_the_official_wording_typed_with_or_without_marks(string query) =>
+        Assert.Equal(["thay doi cai chinh bo sung thong tin ho tich"], Expansions(query));
+
+    [Fact]
+    public void A_word_typed_with_other_marks_is_another_word() =>
+        // "lâm" (as in Lâm Đồng) is not "làm"; "lam" typed without marks may be either.
+        Assert.Empty(Expansions("sở tư pháp lâm đồng"));
+
+    [Fact]
+    public void Several_phrases_give_each_wording_once_and_a_phrase_must_stand_together()
+    {
+        Assert.Equal(["cap", "dang ky", "giay chung nhan quyen su dung dat"], Expansions("lam so do xin cap"));
+        Assert.Empty(Expansions("sổ tay đỏ"));
+    }
+}

@@ -24,7 +24,7 @@ public sealed class FirstPass : ISegmentMatcher
 
     private FirstPass(IndexSearcher searcher, FirstPassPlan plan)
     {
-        _words = plan.Words.Select(w => (WeightOf(searcher, w), w.Count)).ToArray();
+        _words = plan.Words.Select(w => (WeightOf(searcher, w.Query), w.Count)).ToArray();
         _codes = plan.Codes.Select(c => WeightOf(searcher, c)).ToArray();
         _optional = plan.Optional.Select(o => WeightOf(searcher, o)).ToArray();
         _phrases = plan.Phrases.Select(p => WeightOf(searcher, p)).ToArray();
@@ -36,9 +36,6 @@ public sealed class FirstPass : ISegmentMatcher
     /// <summary>The first pass of a query, or null when nothing searchable is left.</summary>
     public static FirstPass? Create(IndexSearcher searcher, ParsedQuery query) =>
         QueryBuilder.PlanFirstPass(query) is { } plan ? new FirstPass(searcher, plan) : null;
-
-    private static Weight WeightOf(IndexSearcher searcher, WeightedTerm term) =>
-        WeightOf(searcher, new TermQuery(term.Term) { Boost = term.Boost });
 
     private static Weight WeightOf(IndexSearcher searcher, Query query)
     {

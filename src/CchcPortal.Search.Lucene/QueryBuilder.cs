@@ -51,8 +51,12 @@ public static partial class QueryBuilder
     }
 
     /// <summary>Folded terms a snippet should mark.</summary>
-    public static IReadOnlySet<string> HighlightTerms(ParsedQuery q) =>
-        IndexFields.Folded.Terms(q.Words).Concat(q.Phrases.SelectMany(IndexFields.Folded.Terms)).ToHashSet();
+    public static IReadOnlySet<string> HighlightTerms(ParsedQuery q)
+    {
+        var (exact, folded) = WordTerms(q);
+        var official = QueryVocabulary.EquivalentsOf(exact, folded).SelectMany(e => e.Official);
+        return IndexFields.Folded.Terms(q.Words).Concat(official).Concat(q.Phrases.SelectMany(IndexFields.Folded.Terms)).ToHashSet();
+    }
 
     /// <summary>The query, or null when nothing searchable is left (only symbols, only excluded words).</summary>
     public static Query? Build(ParsedQuery q)
@@ -92,17 +96,22 @@ public static partial class QueryBuilder
     public static FirstPassPlan? PlanFirstPass(ParsedQuery q)
     {
         var (exact, folded) = WordTerms(q);
-        var words = new List<WeightedTerm>();
-        var codes = new List<WeightedTerm>();
+        var words = new List<CountedQuery>();
+        var codes = new List<Query>();
         var optional = new List<Query>();
+        var wordCount = 0;
         if (folded.Count > 0)
         {
-            // The text's weight is low, as its part of the full score is (a tie-breaker when the title matches).
-            words.AddRange(Counted(folded.Select(f => (new Term(IndexFields.TextFolded, f), 0.3f))));
+            var clauses = Clauses(exact, folded);
+            words.AddRange(Counted(clauses.Where(c => c.Official is null).Select(c => folded[c.Start])));
+            // Words standing for an official wording: the words typed, or the wording, in the text.
+            words.AddRange(clauses.Where(c => c.Official is not null).Select(c => new CountedQuery(
+                new BooleanQuery { { TextTerms(folded.Skip(c.Start).Take(c.Length)), Occur.SHOULD }, { TextTerms(c.Official!), Occur.SHOULD } }, 1)));
+            wordCount = clauses.Count;
             // Each word's title term as the full query weighs it most: as written when typed with marks.
             optional.AddRange(exact.Zip(folded, (x, f) => x != f ? Term(IndexFields.TitleExact, x, 5f) : Term(IndexFields.TitleFolded, f, 3f)));
             optional.AddRange(TitleShingles(q, exact, folded).Concat(Expansions(exact, folded)).Select(s => Term(s.Field, s.Shingle, s.Boost)));
-            codes.AddRange(CodeTerms(q).Select(c => new WeightedTerm(new Term(IndexFields.CodeLookup, c.Code), c.Boost, 1)));
+            codes.AddRange(CodeTerms(q).Select(c => Term(IndexFields.CodeLookup, c.Code, c.Boost)));
         }
         var phrases = new List<Query>();
         foreach (var (match, title) in FirstPassPhrases(q))
@@ -111,7 +120,7 @@ public static partial class QueryBuilder
             optional.Add(title);
         }
         if (words.Count == 0 && phrases.Count == 0) return null;
-        return new FirstPassPlan(words, folded.Count, WordsToMatch(folded.Count), codes, optional, phrases, Exclusions(q).ToList());
+        return new FirstPassPlan(words, wordCount, WordsToMatch(wordCount), codes, optional, phrases, Exclusions(q).ToList());
     }
 
     /// <summary>Each word's exact and folded term; none when the two analyses disagree on the number of words.</summary>
@@ -122,9 +131,41 @@ public static partial class QueryBuilder
         return folded.Count == exact.Count ? (exact, folded) : ([], []);
     }
 
-    /// <summary>Distinct terms with how many times each was typed (each typing is one clause of the words query).</summary>
-    private static IEnumerable<WeightedTerm> Counted(IEnumerable<(Term Term, float Boost)> terms) =>
-        terms.GroupBy(t => (t.Term.Field, t.Term.Text)).Select(g => new WeightedTerm(g.First().Term, g.First().Boost, g.Count()));
+    /// <summary>
+    /// Each word's folded text term once, with how many times it was typed (each typing is one clause of the words
+    /// query). The text's weight is low, as its part of the full score is (a tie-breaker when the title matches).
+    /// </summary>
+    private static IEnumerable<CountedQuery> Counted(IEnumerable<string> folded) =>
+        folded.GroupBy(f => f).Select(g => new CountedQuery(Term(IndexFields.TextFolded, g.Key, 0.3f), g.Count()));
+
+    /// <summary>All of these folded terms in the text (the first pass's test for words standing together).</summary>
+    private static Query TextTerms(IEnumerable<string> folded) => AllOf(folded.Select(f => Term(IndexFields.TextFolded, f, 0.3f)));
+
+    private static Query AllOf(IEnumerable<Query> queries)
+    {
+        var list = queries.ToList();
+        if (list.Count == 1) return list[0];
+        var all = new BooleanQuery(disableCoord: true);
+        foreach (var query in list) all.Add(query, Occur.MUST);
+        return all;
+    }
+
+    /// <summary>One clause of the words query: a word, or the words that stand for an official wording (either matches).</summary>
+    private sealed record WordClause(int Start, int Length, string[]? Official);
+
+    private static List<WordClause> Clauses(List<string> exact, List<string> folded)
+    {
+        var clauses = new List<WordClause>();
+        var next = 0;
+        foreach (var (start, length, official) in QueryVocabulary.EquivalentsOf(exact, folded))
+        {
+            for (; next < start; next++) clauses.Add(new WordClause(next, 1, null));
+            clauses.Add(new WordClause(start, length, official));
+            next = start + length;
+        }
+        for (; next < folded.Count; next++) clauses.Add(new WordClause(next, 1, null));
+        return clauses;
+    }
 
     private static IEnumerable<(string Field, string Shingle, float Boost)> TitleShingles(ParsedQuery q, List<string> exact, List<string> folded)
     {
@@ -185,18 +226,17 @@ public static partial class QueryBuilder
     /// <summary>Each word in the title or the text, as written (stronger) or folded; a title holding them all first.</summary>
     private static void AddWords(BooleanQuery top, ParsedQuery q, List<string> exact, List<string> folded)
     {
-        var words = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = WordsToMatch(folded.Count) };
-        for (var i = 0; i < folded.Count; i++)
+        var clauses = Clauses(exact, folded);
+        var words = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = WordsToMatch(clauses.Count) };
+        foreach (var clause in clauses)
         {
-            var word = new DisjunctionMaxQuery(0.1f)
+            var typed = AllOf(Enumerable.Range(clause.Start, clause.Length).Select(i => Word(exact[i], folded[i])));
+            if (clause.Official is null) words.Add(typed, Occur.SHOULD);
+            else words.Add(new BooleanQuery(disableCoord: true)
             {
-                Term(IndexFields.TitleExact, exact[i], 5f),
-                Term(IndexFields.TitleFolded, folded[i], 3f),
-                Term(IndexFields.TextExact, exact[i], 1.5f),
-            };
-            // Exact and folded text terms share one field: a word typed without marks is one term, read once.
-            if (exact[i] != folded[i]) word.Add(Term(IndexFields.TextFolded, folded[i], 1f));
-            words.Add(word, Occur.SHOULD);
+                { typed, Occur.SHOULD },
+                { AllOf(clause.Official.Select(f => Term(IndexFields.TextFolded, f, 1f))), Occur.SHOULD },
+            }, Occur.SHOULD);
         }
         top.Add(WordsOrCode(words, q), Occur.MUST);
 
@@ -209,6 +249,19 @@ public static partial class QueryBuilder
             foreach (var term in folded.Distinct()) all.Add(new TermQuery(new Term(IndexFields.TitleCoverage, term)), Occur.MUST);
             top.Add(all, Occur.SHOULD);
         }
+    }
+
+    private static Query Word(string exact, string folded)
+    {
+        var word = new DisjunctionMaxQuery(0.1f)
+        {
+            Term(IndexFields.TitleExact, exact, 5f),
+            Term(IndexFields.TitleFolded, folded, 3f),
+            Term(IndexFields.TextExact, exact, 1.5f),
+        };
+        // Exact and folded text terms share one field: a word typed without marks is one term, read once.
+        if (exact != folded) word.Add(Term(IndexFields.TextFolded, folded, 1f));
+        return word;
     }
 
     /// <summary>Long questions need not match every syllable; short ones must.</summary>
@@ -246,13 +299,13 @@ public static partial class QueryBuilder
     }
 }
 
-/// <summary>A term of <see cref="FirstPassPlan"/>, with its boost and how many clauses of the query it stands for.</summary>
-public readonly record struct WeightedTerm(Term Term, float Boost, int Count);
+/// <summary>A words clause of <see cref="FirstPassPlan"/>, with how many clauses of the full query it stands for (a word typed twice: 2).</summary>
+public readonly record struct CountedQuery(Query Query, int Count);
 
 /// <summary>
 /// The first pass of <see cref="QueryBuilder.PlanFirstPass"/>: a document matches when it holds at least
 /// <see cref="MinWords"/> of the <see cref="WordCount"/> words (or one of the codes), every phrase and no excluded
 /// phrase; the optional terms only add to its score.
 /// </summary>
-public sealed record FirstPassPlan(IReadOnlyList<WeightedTerm> Words, int WordCount, int MinWords, IReadOnlyList<WeightedTerm> Codes,
+public sealed record FirstPassPlan(IReadOnlyList<CountedQuery> Words, int WordCount, int MinWords, IReadOnlyList<Query> Codes,
     IReadOnlyList<Query> Optional, IReadOnlyList<Query> Phrases, IReadOnlyList<Query> Excluded);

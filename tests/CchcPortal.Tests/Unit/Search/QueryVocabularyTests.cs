@@ -25,4 +25,16 @@ public class QueryVocabularyTests
         Assert.Equal(["cap", "dang ky", "giay chung nhan quyen su dung dat"], Expansions("lam so do xin cap"));
         Assert.Empty(Expansions("sổ tay đỏ"));
     }
+
+    [Fact]
+    public void Abbreviations_and_everyday_names_stand_for_the_official_wording()
+    {
+        var query = "cấp lại cmnd và sổ đỏ";
+        var equivalents = QueryVocabulary.EquivalentsOf(IndexFields.Exact.Terms(query), IndexFields.Folded.Terms(query));
+        Assert.Equal([(2, 1, "can cuoc"), (4, 2, "giay chung nhan quyen su dung dat")],
+            equivalents.Select(e => (e.Start, e.Length, string.Join(' ', e.Official))));
+        // Their wordings also weigh in titles, once each.
+        Assert.Equal(["can cuoc", "giay chung nhan quyen su dung dat"], Expansions(query));
+        Assert.Empty(QueryVocabulary.EquivalentsOf(IndexFields.Exact.Terms("sổ tay đỏ"), IndexFields.Folded.Terms("sổ tay đỏ")));
+    }
 }

@@ -23,7 +23,7 @@ public sealed class RankedSearchTests : IDisposable
         "đăng ký", "dang ky", "đăng ky khai sinh", "cấp", "cap", "cấp giấy phép xây dựng nhà",
         "\"giấy phép\"", "\"giay phep\" xây dựng", "khai sinh -kết", "1.000004", "thủ tục 1.000010", "bản sao giấy khai sinh",
         "đăng ký đăng ký kết", "\"khai sinh\" \"bản sao\"", "cap giay -\"xây dựng\"", "khai sinh -quang -\"kết hôn\"",
-        "kinh doanh căn cước khai sinh quang viễn", "xin cấp lại căn cước", "khai sinh bang lai", "xin cấp lại giấy phép xây dựng",
+        "kinh doanh căn cước khai sinh quang viễn", "xin cấp lại căn cước", "cấp lại bằng lái căn cước", "cấp lại cccd", "cap lai cmnd khai sinh -quang", "xin cấp lại giấy phép xây dựng",
     ];
 
     /// <summary>The test index built and opened; disposing closes the reader and the directory.</summary>

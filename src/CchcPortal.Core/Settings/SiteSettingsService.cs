@@ -16,7 +16,7 @@ public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, 
         await cache.GetOrCreateAsync(CacheKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            return await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
+            return await db.SiteSettings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new SiteSettings();
         }) ?? new SiteSettings();
 
     public async Task<OperationResult<SiteSettings>> UpdateAsync(SiteSettings input, CancellationToken ct = default)
@@ -30,7 +30,7 @@ public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, 
             errors.Add(nameof(input.ProgrammeHotline), $"Đường dây nóng của chương trình: {phoneError}");
         if (errors.Any) return OperationResult<SiteSettings>.Invalid(errors);
 
-        var row = await db.SiteSettings.FirstOrDefaultAsync(ct);
+        var row = await db.SiteSettings.OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
         if (row is null) { row = new SiteSettings(); db.SiteSettings.Add(row); }
         row.SiteName = VietnameseText.Normalize(input.SiteName);
         row.UnitName = VietnameseText.Normalize(input.UnitName);

@@ -56,18 +56,35 @@ public sealed class FirstPass : ISegmentMatcher
         foreach (var weight in _phrases) Read(weight, leaf, live, new PhraseSink(b));
         foreach (var weight in _excluded) Read(weight, leaf, live, new ExcludedSink(b));
 
+        Sweep(b, maxDoc, collector);
+    }
+
+    /// <summary>Hands every match of the segment to the collector, in document order, with its score.</summary>
+    private void Sweep(SegmentBuffers b, int maxDoc, ICollector collector)
+    {
         var scorer = new FixedScorer();
         collector.SetScorer(scorer);
+        var (words, phrases, flags, wordScores, otherScores) = (b.Words, b.Phrases, b.Flags, b.WordScores, b.OtherScores);
         var hasWords = _words.Length > 0;
         var phraseCount = _phrases.Length;
+        // Only a document some words (or, without words, the phrases) reached can match: jump from one to the next
+        // (a vectorised search for a non-zero counter). A code may match alone, so with codes every document is seen.
+        var reached = (hasWords ? words : phrases).AsSpan(0, maxDoc);
+        var everyDoc = _codes.Length > 0;
         for (var doc = 0; doc < maxDoc; doc++)
         {
-            var words = b.Words[doc];
-            var flags = b.Flags[doc];
-            if (hasWords && words < _minWords && (flags & SegmentBuffers.Code) == 0) continue;
-            if (b.Phrases[doc] != phraseCount || (flags & SegmentBuffers.Excluded) != 0) continue;
+            if (!everyDoc)
+            {
+                var skip = reached[doc..].IndexOfAnyExcept((byte)0);
+                if (skip < 0) return;
+                doc += skip;
+            }
+            var count = words[doc];
+            var flag = flags[doc];
+            if (hasWords && count < _minWords && (flag & SegmentBuffers.Code) == 0) continue;
+            if (phrases[doc] != phraseCount || (flag & SegmentBuffers.Excluded) != 0) continue;
             // The words' coordination (share of the words a document holds) as in the full query.
-            scorer.Set(doc, (hasWords ? b.WordScores[doc] * words / _wordCount : 0f) + b.OtherScores[doc]);
+            scorer.Set(doc, (hasWords ? wordScores[doc] * count / _wordCount : 0f) + otherScores[doc]);
             collector.Collect(doc);
         }
     }

@@ -59,7 +59,12 @@ public class PublicSiteTests(PublicSiteTests.Fixture fixture) : IClassFixture<Pu
         Assert.Contains("href=\"/ke-hoach-tuyen-truyen\"", html);
         var category = await Client.GetAsync("/tin-tuc/chuyen-muc/van-ban-chi-dao-dieu-hanh");
         Assert.Equal(HttpStatusCode.OK, category.StatusCode);
-        Assert.Contains("Chuyên mục chưa có tin bài.", await category.Content.ReadAsStringAsync());
+        var categoryHtml = await category.Content.ReadAsStringAsync();
+        Assert.Contains("Chuyên mục chưa có tin bài.", categoryHtml);
+        // An empty category is no dead end: the other categories, the documents and the plans are a click away.
+        Assert.Contains("href=\"/tin-tuc\">các chuyên mục khác", categoryHtml);
+        Assert.Contains("href=\"/van-ban\"", categoryHtml);
+        Assert.Contains("href=\"/ke-hoach-tuyen-truyen\"", categoryHtml);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/tin-tuc/chuyen-muc/khong-co")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/tin-tuc?trang=99")).StatusCode);
         // The seed tagged no post: no tag page.

@@ -50,20 +50,24 @@ public static class PdfActiveContent
 
     private delegate void Rule(PdfDictionary dictionary, bool remove, List<string> found);
 
-    /// <summary>Applies the rule to every dictionary reachable through direct objects (indirect ones are roots of their own).</summary>
-    private static void Visit(PdfItem item, bool remove, List<string> found, HashSet<PdfItem> seen, Rule rule)
+    /// <summary>
+    /// Applies the rule to every dictionary reachable through direct objects (indirect ones are roots of their own),
+    /// with a stack of our own: a hostile file may nest arrays deeper than the call stack allows.
+    /// </summary>
+    private static void Visit(PdfItem root, bool remove, List<string> found, HashSet<PdfItem> seen, Rule rule)
     {
-        if (item is not (PdfDictionary or PdfArray) || !seen.Add(item)) return;
-        switch (item)
+        var pending = new Stack<PdfItem>([root]);
+        while (pending.TryPop(out var item))
         {
-            case PdfDictionary dictionary:
-                rule(dictionary, remove, found);
+            if (item is not (PdfDictionary or PdfArray) || !seen.Add(item)) continue;
+            if (item is PdfDictionary dictionary)
+            {
+                rule(dictionary, remove, found); // before its children are listed: what it removes is not visited
                 foreach (var key in dictionary.Elements.Keys.ToList())
-                    if (dictionary.Elements[key] is { } child) Visit(child, remove, found, seen, rule);
-                break;
-            case PdfArray array:
-                foreach (var child in array.Elements.ToList()) Visit(child, remove, found, seen, rule);
-                break;
+                    if (dictionary.Elements[key] is { } child) pending.Push(child);
+            }
+            else
+                foreach (var child in ((PdfArray)item).Elements) pending.Push(child);
         }
     }
 

@@ -63,6 +63,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.EpisodeDocuments>();
         services.AddScoped<Search.Documents.ISearchDocumentSource, Search.Documents.LegalDocumentDocuments>();
         services.AddScoped<Search.SearchIndexUpdater>();
+        services.AddScoped<Search.SearchIndexFailureLog>();
         services.AddMemoryCache();
         return services;
     }

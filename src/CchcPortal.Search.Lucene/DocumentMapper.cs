@@ -29,7 +29,7 @@ public static class DocumentMapper
 
     public static LuceneDocument ToLucene(SearchDocument d)
     {
-        var title = VietnameseText.Normalize(d.Title);
+        var title = IndexLimits.Title(VietnameseText.Normalize(d.Title));
         var summary = VietnameseText.Normalize(d.Summary);
         var body = VietnameseText.Normalize(d.Body);
         var doc = new LuceneDocument
@@ -68,7 +68,7 @@ public static class DocumentMapper
         if (!string.IsNullOrWhiteSpace(d.ProcedureCode))
         {
             doc.Add(new StoredField(IndexFields.Code, d.ProcedureCode));
-            var code = d.ProcedureCode.Trim().ToLowerInvariant();
+            var code = IndexLimits.Keyword(d.ProcedureCode.Trim().ToLowerInvariant());
             doc.Add(new StringField(IndexFields.CodeLookup, code, Field.Store.NO));
             if (NationalCode(code) != code) doc.Add(new StringField(IndexFields.CodeLookup, NationalCode(code), Field.Store.NO));
         }
@@ -96,7 +96,7 @@ public static class DocumentMapper
 
     private static void AddFacet(LuceneDocument doc, string facet, IEnumerable<string> values)
     {
-        foreach (var value in values.Select(VietnameseText.Normalize).Where(v => v.Length > 0).Distinct())
+        foreach (var value in values.Select(v => IndexLimits.Keyword(VietnameseText.Normalize(v))).Where(v => v.Length > 0).Distinct())
         {
             doc.Add(new StringField(IndexFields.Filter(facet), value, Field.Store.NO));
             doc.Add(new SortedSetDocValuesField(IndexFields.Facet(facet), new BytesRef(value)));

@@ -12,7 +12,8 @@ namespace CchcPortal.Search.Lucene;
 /// The Lucene.Net index on disk: one IndexWriter and one SearcherManager per process. Opened with our
 /// <see cref="MappedDirectory"/> (Lucene.Net 4.8's MMapDirectory reads through a slow byte-buffer layer; its
 /// NIOFSDirectory spent a third of a query in FileStream reads). Every write is one commit carrying the change-feed
-/// sequence in its user data; on shutdown uncommitted work is rolled back, never half-committed.
+/// sequence in its user data; on shutdown uncommitted work is rolled back, never half-committed. Searchers read the
+/// commits, not the writer: a failed write rolls the writer back and reopens it without touching a searcher in use.
 /// </summary>
 public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
@@ -27,8 +28,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly FSDirectory _directory;
     private readonly FileStream _processLock;
     private readonly double _ramBufferMB;
-    private IndexWriter _writer = null!;
-    private SearcherManager _searchers = null!;
+    private IndexWriter? _writer;
+    private readonly SearcherManager _searchers;
     private bool _disposed;
 
     /// <param name="path">The index folder.</param>
@@ -55,7 +56,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             throw new LockObtainFailedException($"The search index at {path} is open in another process.", ex);
         }
         _directory = new MappedDirectory(new DirectoryInfo(path));
-        Open();
+        OpenWriter();
+        // Every write ends with a commit, so a searcher of the directory sees all of it; unlike a near-real-time one
+        // it does not depend on the writer, which a failed write closes.
+        _searchers = new SearcherManager(_directory, null);
     }
 
     public string Path { get; }
@@ -70,37 +74,42 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// <summary>True when the index on disk could not be read and was started afresh (the indexer then rebuilds it).</summary>
     public bool WasRecreated { get; private set; }
 
-    private void Open()
+    private IndexWriter OpenWriter()
     {
+        IndexWriter writer;
         try
         {
-            _writer = new IndexWriter(_directory, Config(OpenMode.CREATE_OR_APPEND));
+            writer = new IndexWriter(_directory, Config(OpenMode.CREATE_OR_APPEND));
         }
         catch (Exception ex) when (ex is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
         {
             // The index is derived data: an unreadable one is replaced by an empty one and rebuilt from the database.
-            _writer = new IndexWriter(_directory, Config(OpenMode.CREATE));
-            _writer.Commit();
+            writer = new IndexWriter(_directory, Config(OpenMode.CREATE));
+            writer.Commit();
             WasRecreated = true;
         }
-        if (!DirectoryReader.IndexExists(_directory)) _writer.Commit(); // an empty first commit, without a sequence
-        var data = _writer.CommitData;
+        if (!DirectoryReader.IndexExists(_directory)) writer.Commit(); // an empty first commit, without a sequence
+        var data = writer.CommitData;
         CommittedSequence = data.TryGetValue(SchemaKey, out var schema) && schema == SchemaVersion
             && data.TryGetValue(SequenceKey, out var s) && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seq) ? seq : null;
-        _searchers = new SearcherManager(_writer, true, null);
+        return _writer = writer;
     }
 
-    public void Apply(IEnumerable<SearchDocument> upserts, IEnumerable<string> deleteKeys, IEnumerable<string> replaceKinds, long sequence)
+    public IReadOnlyList<IndexingFailure> Apply(IEnumerable<SearchDocument> upserts, IEnumerable<string> deleteKeys, IEnumerable<string> replaceKinds, long sequence)
     {
+        var failures = new List<IndexingFailure>();
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            var writer = _writer ?? OpenWriter();
             try
             {
-                foreach (var kind in replaceKinds) _writer.DeleteDocuments(new Term(IndexFields.Kind, kind));
-                foreach (var key in deleteKeys) _writer.DeleteDocuments(new Term(IndexFields.Key, key));
-                foreach (var doc in upserts) _writer.UpdateDocument(new Term(IndexFields.Key, doc.Key), DocumentMapper.ToLucene(doc));
-                CommitLocked(sequence);
+                foreach (var kind in replaceKinds) writer.DeleteDocuments(new Term(IndexFields.Kind, kind));
+                foreach (var key in deleteKeys) writer.DeleteDocuments(new Term(IndexFields.Key, key));
+                foreach (var doc in upserts)
+                    if (Index(doc, lucene => writer.UpdateDocument(new Term(IndexFields.Key, doc.Key), lucene)) is { } failure)
+                        failures.Add(failure);
+                CommitLocked(writer, sequence);
             }
             catch
             {
@@ -109,23 +118,29 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             }
         }
         Committed?.Invoke(sequence);
+        return failures;
     }
 
-    public void Rebuild(IEnumerable<SearchDocument> documents, long sequence)
+    public IReadOnlyList<IndexingFailure> Rebuild(IEnumerable<SearchDocument> documents, long sequence)
     {
+        var failures = new ConcurrentQueue<IndexingFailure>();
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            var writer = _writer ?? OpenWriter();
             try
             {
-                _writer.DeleteAll();
+                writer.DeleteAll();
                 // Analysis is most of the cost and IndexWriter takes documents from several threads at once.
                 // NoBuffering: the documents may be streamed from a loader (SearchIndexUpdater); a thread waiting to fill a
                 // chunk would hold every other thread back.
                 Parallel.ForEach(Partitioner.Create(documents, EnumerablePartitionerOptions.NoBuffering),
                     new ParallelOptions { MaxDegreeOfParallelism = IndexingThreads },
-                    doc => _writer.AddDocument(DocumentMapper.ToLucene(doc)));
-                CommitLocked(sequence);
+                    doc =>
+                    {
+                        if (Index(doc, writer.AddDocument) is { } failure) failures.Enqueue(failure);
+                    });
+                CommitLocked(writer, sequence);
             }
             catch
             {
@@ -134,27 +149,50 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             }
         }
         Committed?.Invoke(sequence);
+        return failures.ToList();
     }
 
-    private void CommitLocked(long sequence)
+    /// <summary>
+    /// Maps and writes one document; a document Lucene refuses (an analysis error, a value beyond its limits) comes
+    /// back as a failure and the writer carries on: Lucene marks such a document deleted and keeps the others. Errors
+    /// of the writer itself (I/O, memory, closed) are not the document's and fail the whole write.
+    /// </summary>
+    private static IndexingFailure? Index(SearchDocument doc, Action<LuceneDocument> write)
     {
-        _writer.SetCommitData(new Dictionary<string, string>
+        try
+        {
+            write(DocumentMapper.ToLucene(doc));
+            return null;
+        }
+        catch (Exception ex) when (IndexingFailure.IsDocumentFault(ex))
+        {
+            return IndexingFailure.Of(doc.Key, ex);
+        }
+    }
+
+    private void CommitLocked(IndexWriter writer, long sequence)
+    {
+        writer.SetCommitData(new Dictionary<string, string>
         {
             [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture),
             [SchemaKey] = SchemaVersion,
         });
-        _writer.Commit();
+        writer.Commit();
         // Searchers first: whoever sees the new sequence (a test, the manager, a waiting request) must find the work.
         _searchers.MaybeRefreshBlocking();
         CommittedSequence = sequence;
     }
 
-    /// <summary>After a failed write: drop everything uncommitted and reopen at the last commit.</summary>
+    /// <summary>
+    /// After a failed write: drop everything uncommitted and reopen the writer at the last commit. Searchers are left
+    /// alone (they read commits); should the writer not reopen, the next write tries again.
+    /// </summary>
     private void Reset()
     {
-        try { _searchers.Dispose(); } catch (Exception) { /* reopened below */ }
-        try { _writer.Rollback(); } catch (Exception) { /* reopened below */ }
-        Open();
+        var writer = _writer;
+        _writer = null;
+        try { writer?.Rollback(); } catch (Exception) { /* closed either way */ }
+        try { OpenWriter(); } catch (Exception) { /* the next write reopens it */ }
     }
 
     private static int IndexingThreads => Math.Clamp(Environment.ProcessorCount, 1, 4);
@@ -239,15 +277,14 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     private T WithSearcher<T>(Func<IndexSearcher, T> work)
     {
-        var manager = _searchers;
-        var searcher = manager.Acquire();
+        var searcher = _searchers.Acquire();
         try
         {
             return work(searcher);
         }
         finally
         {
-            manager.Release(searcher);
+            _searchers.Release(searcher);
         }
     }
 
@@ -259,7 +296,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             _disposed = true;
             _searchers.Dispose();
             // Everything we wanted kept was committed with its sequence; anything else is dropped, like a crash.
-            _writer.Rollback();
+            _writer?.Rollback();
             _directory.Dispose();
             _processLock.Dispose();
         }

@@ -86,6 +86,17 @@ internal sealed class ContentChangeConfiguration : IEntityTypeConfiguration<Cont
     }
 }
 
+internal sealed class SearchIndexFailureConfiguration : IEntityTypeConfiguration<SearchIndexFailure>
+{
+    public void Configure(EntityTypeBuilder<SearchIndexFailure> b)
+    {
+        b.Property(f => f.DocumentKey).HasMaxLength(200).IsRequired();
+        b.HasIndex(f => f.DocumentKey).IsUnique();
+        b.Property(f => f.Kind).HasMaxLength(40).IsRequired();
+        b.Property(f => f.Error).HasMaxLength(SearchIndexFailureLog.MaxErrorLength);
+    }
+}
+
 internal sealed class SeedRecordConfiguration : IEntityTypeConfiguration<SeedRecord>
 {
     public void Configure(EntityTypeBuilder<SeedRecord> b)

@@ -18,6 +18,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<StaticPage> StaticPages => Set<StaticPage>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
+    public DbSet<SearchIndexFailure> SearchIndexFailures => Set<SearchIndexFailure>();
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
     public DbSet<Directory.Agency> Agencies => Set<Directory.Agency>();
     public DbSet<Directory.AgencyHotline> AgencyHotlines => Set<Directory.AgencyHotline>();

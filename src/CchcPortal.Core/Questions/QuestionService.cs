@@ -21,12 +21,8 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
     /// <param name="episodeId">For a case received through the TV/radio programme: the episode it came in (ignored for other channels).</param>
     public async Task<OperationResult<SubmittedCase>> SubmitAsync(QuestionSubmission input, string channel = "web", IReadOnlyList<CaseAttachment>? attachments = null, int? episodeId = null, CancellationToken ct = default)
     {
-        var errors = input.Validate();
         if (channel != ProgrammeChannel) episodeId = null;
-        if (episodeId is { } e && !await db.ProgrammeEpisodes.AnyAsync(x => x.Id == e, ct))
-            errors.Add("EpisodeId", "Chương trình đã chọn không còn trong danh sách.");
-        if (input.AgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.IsActive, ct))
-            errors.Add(nameof(input.AgencyId), "Cơ quan đã chọn không còn trong danh bạ.");
+        var errors = await ValidateAsync(input, channel, episodeId, ct);
         if (errors.Any) return OperationResult<SubmittedCase>.Invalid(errors);
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -67,6 +63,20 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// Every check <see cref="SubmitAsync"/> makes before saving; a caller that stores files for the case asks first,
+    /// so a refused submission writes nothing.
+    /// </summary>
+    public async Task<ValidationErrors> ValidateAsync(QuestionSubmission input, string channel = "web", int? episodeId = null, CancellationToken ct = default)
+    {
+        var errors = input.Validate();
+        if (channel == ProgrammeChannel && episodeId is { } e && !await db.ProgrammeEpisodes.AnyAsync(x => x.Id == e, ct))
+            errors.Add("EpisodeId", "Chương trình đã chọn không còn trong danh sách.");
+        if (input.AgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.IsActive, ct))
+            errors.Add(nameof(input.AgencyId), "Cơ quan đã chọn không còn trong danh bạ.");
+        return errors;
     }
 
     /// <summary>The case when code and secret match; null otherwise (nothing tells which one was wrong).</summary>

@@ -10,10 +10,14 @@ namespace CchcPortal.Core.Search;
 /// <summary>
 /// Applies the change feed to the search index: reads the changes after the index's committed sequence, rebuilds
 /// or deletes the documents they name, and commits them together with the new sequence. Replaying a change twice
-/// is harmless, so a crash anywhere only repeats work.
+/// is harmless, so a crash anywhere only repeats work. A document that cannot be built or indexed is set aside
+/// (<see cref="SearchIndexFailureLog"/>) and the feed moves on: one item never holds back the others.
 /// </summary>
-public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, IEnumerable<ISearchDocumentSource> sources)
+public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, IEnumerable<ISearchDocumentSource> sources,
+    TimeProvider? time = null)
 {
+    private readonly SearchIndexFailureLog _failures = new(db, time ?? TimeProvider.System);
+
     public const int BatchSize = 500;
 
     /// <summary>Applies at most one batch; returns how many changes it applied (0 when up to date).</summary>
@@ -27,6 +31,7 @@ public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, I
         var upserts = new List<SearchDocument>();
         var deletes = new List<string>();
         var replaced = new List<string>();
+        var failures = new List<IndexingFailure>();
         foreach (var group in changes.GroupBy(c => c.Kind))
         {
             var source = sources.FirstOrDefault(s => s.Kind == group.Key);
@@ -35,24 +40,78 @@ public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, I
             // Entity id 0 means "many items of this kind changed" (imports, bulk deletes).
             if (source.ReplacesWholeKind || ids.Contains(0))
             {
+                // A kind that cannot be loaded keeps its indexed documents.
+                if (await LoadWholeKindAsync(source, failures, ct) is not { } all) continue;
                 replaced.Add(source.Kind);
-                upserts.AddRange(await source.LoadAsync(null, ct));
+                upserts.AddRange(all);
                 continue;
             }
-            var docs = await source.LoadAsync(ids, ct);
+            var docs = await LoadEachAloneOnFailureAsync(source, ids, failures, ct);
             upserts.AddRange(docs);
-            var found = docs.Select(d => d.Key).ToHashSet();
+            // An item that failed to load keeps its last indexed version rather than being deleted.
+            var found = docs.Select(d => d.Key).Concat(failures.Select(f => f.Key)).ToHashSet();
             deletes.AddRange(ids.Select(id => SearchDocument.KeyOf(source.Kind, id)).Where(k => !found.Contains(k)));
         }
-        index.Apply(upserts, deletes, replaced, changes[^1].Id);
+        failures.AddRange(index.Apply(upserts, deletes, replaced, changes[^1].Id));
+
+        var lastChange = changes.GroupBy(c => SearchDocument.KeyOf(c.Kind, c.EntityId)).ToDictionary(g => g.Key, g => g.Max(c => c.Id));
+        var settled = upserts.Select(d => d.Key).Concat(deletes).ToHashSet();
+        await _failures.RecordAsync(failures, key => lastChange.GetValueOrDefault(key, changes[^1].Id),
+            row => settled.Contains(row.DocumentKey) || replaced.Contains(row.Kind), ct);
         return changes.Count;
+    }
+
+    /// <summary>Every document of a kind, or null when loading it throws over its data (set aside as "{kind}:0").</summary>
+    private static async Task<IReadOnlyList<SearchDocument>?> LoadWholeKindAsync(ISearchDocumentSource source, List<IndexingFailure> failures,
+        CancellationToken ct)
+    {
+        try
+        {
+            return await source.LoadAsync(null, ct);
+        }
+        catch (Exception ex) when (IndexingFailure.IsDocumentFault(ex))
+        {
+            failures.Add(IndexingFailure.Of(SearchDocument.KeyOf(source.Kind, 0), ex));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The documents of <paramref name="ids"/>; when loading them together throws over an item's data, each is loaded
+    /// alone and those that still throw are added to <paramref name="failures"/>. A failure of the database itself is
+    /// not an item's: it propagates and the batch is retried later.
+    /// </summary>
+    private static async Task<IReadOnlyList<SearchDocument>> LoadEachAloneOnFailureAsync(ISearchDocumentSource source,
+        IReadOnlyCollection<int> ids, List<IndexingFailure> failures, CancellationToken ct)
+    {
+        try
+        {
+            return await source.LoadAsync(ids, ct);
+        }
+        catch (Exception ex) when (IndexingFailure.IsDocumentFault(ex) && ids.Count > 1)
+        {
+            // Below, one by one.
+        }
+        catch (Exception ex) when (IndexingFailure.IsDocumentFault(ex))
+        {
+            failures.Add(IndexingFailure.Of(SearchDocument.KeyOf(source.Kind, ids.First()), ex));
+            return [];
+        }
+        var docs = new List<SearchDocument>();
+        foreach (var id in ids)
+        {
+            try { docs.AddRange(await source.LoadAsync([id], ct)); }
+            catch (Exception ex) when (IndexingFailure.IsDocumentFault(ex)) { failures.Add(IndexingFailure.Of(SearchDocument.KeyOf(source.Kind, id), ex)); }
+        }
+        return docs;
     }
 
     /// <summary>
     /// Rebuilds the whole index from the database. Returns the number of documents. The documents are streamed: big
     /// kinds are loaded <see cref="RebuildBatchSize"/> at a time while the index takes the previous ones on other
     /// threads, so the process never holds all of them at once (26,000 documents of a grown portal weigh hundreds of
-    /// megabytes as entities and text). A failure while loading abandons the rebuild: nothing partial is committed.
+    /// megabytes as entities and text). A document that cannot be built or indexed is left out and set aside; any
+    /// other failure while loading abandons the rebuild: nothing partial is committed.
     /// </summary>
     public async Task<int> RebuildAsync(CancellationToken ct = default)
     {
@@ -61,6 +120,7 @@ public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, I
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var queue = new BlockingCollection<SearchDocument>(2 * RebuildBatchSize);
         Exception? loadFailure = null;
+        var failures = new List<IndexingFailure>();
 
         IEnumerable<SearchDocument> Drain()
         {
@@ -70,13 +130,13 @@ public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, I
 
         var indexing = Task.Run(() =>
         {
-            try { index.Rebuild(Drain(), sequence); }
+            try { return index.Rebuild(Drain(), sequence); }
             catch { stop.Cancel(); throw; } // unblocks the loader below
         }, CancellationToken.None);
         var count = 0;
         try
         {
-            await foreach (var batch in LoadAllAsync(stop.Token))
+            await foreach (var batch in LoadAllAsync(failures, stop.Token))
                 foreach (var doc in batch)
                 {
                     queue.Add(doc, stop.Token);
@@ -97,30 +157,32 @@ public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, I
         }
         try
         {
-            await indexing;
+            failures.AddRange(await indexing);
         }
         catch when (loadFailure is not null)
         {
             // The index rolled back because the loading failed; that failure is the one to report.
         }
         if (loadFailure is not null) ExceptionDispatchInfo.Throw(loadFailure);
+        // Every document was tried: the rebuild's failures are now the only ones.
+        await _failures.RecordAsync(failures, _ => sequence, _ => true, ct);
         return count;
     }
 
     public const int RebuildBatchSize = 500;
 
-    private async IAsyncEnumerable<IReadOnlyList<SearchDocument>> LoadAllAsync([EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<IReadOnlyList<SearchDocument>> LoadAllAsync(List<IndexingFailure> failures, [EnumeratorCancellation] CancellationToken ct)
     {
         foreach (var source in sources)
         {
             var ids = await source.IdsForRebuildAsync(ct);
             if (ids is null)
             {
-                yield return await source.LoadAsync(null, ct);
+                yield return await LoadWholeKindAsync(source, failures, ct) ?? [];
                 continue;
             }
             foreach (var chunk in ids.Chunk(RebuildBatchSize))
-                yield return await source.LoadAsync(chunk, ct);
+                yield return await LoadEachAloneOnFailureAsync(source, chunk, failures, ct);
         }
     }
 

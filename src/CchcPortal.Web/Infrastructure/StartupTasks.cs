@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CchcPortal.Web.Infrastructure;
 
-/// <summary>Runs before the server listens: migrations, seed content, roles, the first administrator.</summary>
+/// <summary>Runs before the server listens: migrations, seed content, roles, the first administrator, orphaned attachment files.</summary>
 public static class StartupTasks
 {
     public static async Task PreparePortalAsync(this WebApplication app)
@@ -25,6 +25,8 @@ public static class StartupTasks
         await sp.GetRequiredService<PortalSeeder>().SeedAsync(paths.SeedPath, app.Configuration.GetValue("Portal:SeedProcedures", true));
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         await EnsureAdministratorAsync(sp.GetRequiredService<UserManager<PortalUser>>(), app.Configuration, sp.GetRequiredService<TimeProvider>(), log);
+        var orphans = await sp.GetRequiredService<Features.Questions.CaseAttachmentStore>().DeleteOrphansAsync(db);
+        if (orphans > 0) log.LogWarning("Deleted {Count} attachment files no case references (left by an interrupted submission)", orphans);
     }
 
     private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

@@ -28,18 +28,18 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly bool _deleteOnDispose;
     private readonly bool _seedProcedures;
     private readonly IReadOnlyDictionary<string, string> _settings;
-    private readonly Action<IServiceCollection>? _testServices;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <summary>SQL commands per request; set when the factory was made with countQueries: true.</summary>
     public Support.QueryCounter? Queries { get; }
 
     /// <param name="seedProcedures">The 1,601 seeded procedures add seconds to start-up; only tests that need them take them.</param>
     /// <param name="settings">Extra configuration, e.g. ["Portal:Smtp:Host"] = "127.0.0.1".</param>
-    /// <param name="testServices">Test-only services, e.g. an <see cref="IStartupFilter"/> in front of the pipeline.</param>
+    /// <param name="services">Extra or replaced services, e.g. a search document source that fails on purpose.</param>
     public PortalFactory(string? dataPath = null, bool seedProcedures = false, IReadOnlyDictionary<string, string>? settings = null,
-        bool countQueries = false, Action<IServiceCollection>? testServices = null)
+        bool countQueries = false, Action<IServiceCollection>? services = null)
     {
-        _testServices = testServices;
+        _services = services;
         if (countQueries) Queries = new Support.QueryCounter();
         _seedProcedures = seedProcedures;
         _settings = settings ?? new Dictionary<string, string>();
@@ -61,13 +61,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            _testServices?.Invoke(services);
             if (Queries is { } counter)
             {
                 services.ConfigureDbContext<CchcPortal.Core.Data.PortalDbContext>(o => o.AddInterceptors(counter));
                 services.AddSingleton(counter);
                 services.AddTransient<IStartupFilter, Support.QueryCounter.StartupFilter>();
             }
+            _services?.Invoke(services);
         });
     }
 

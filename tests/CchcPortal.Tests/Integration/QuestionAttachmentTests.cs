@@ -10,14 +10,17 @@ namespace CchcPortal.Tests.Integration;
 
 public class QuestionAttachmentTests
 {
-    private static async Task<HttpResponseMessage> SubmitWithFilesAsync(HttpClient client, params (string Name, byte[] Content)[] files)
+    private static Task<HttpResponseMessage> SubmitWithFilesAsync(HttpClient client, params (string Name, byte[] Content)[] files) =>
+        SubmitWithFilesAsync(client, "Phản ánh ổ gà trước bộ phận một cửa xã", files);
+
+    private static async Task<HttpResponseMessage> SubmitWithFilesAsync(HttpClient client, string title, params (string Name, byte[] Content)[] files)
     {
         var form = new MultipartFormDataContent
         {
             { new StringContent(await client.AntiforgeryTokenAsync("/hoi-dap/gui-cau-hoi")), "__RequestVerificationToken" },
             { new StringContent(await client.SolvedAltchaAsync()), "altcha" },
             { new StringContent("Question"), "Input.Kind" },
-            { new StringContent("Phản ánh ổ gà trước bộ phận một cửa xã"), "Input.Title" },
+            { new StringContent(title), "Input.Title" },
             { new StringContent("Trước cửa bộ phận tiếp nhận và trả kết quả có ổ gà lớn, người dân đi làm thủ tục rất nguy hiểm."), "Input.Content" },
             { new StringContent("Trần Văn Ảnh"), "Input.Name" },
             { new StringContent("0905 111 222"), "Input.Phone" },
@@ -83,5 +86,64 @@ public class QuestionAttachmentTests
         var stored = Directory.GetFiles(Path.Combine(dataRoot, "private", "attachments"), "*", SearchOption.AllDirectories);
         Assert.Equal(2, stored.Length);
         Assert.DoesNotContain(stored, f => f.Contains("o-ga") || f.Contains("don")); // stored under random names
+    }
+
+    [Fact]
+    public async Task A_form_refused_for_its_text_writes_none_of_its_good_files()
+    {
+        using var factory = new PortalFactory();
+        var refused = await SubmitWithFilesAsync(factory.Anonymous(), "Ổ gà", ("o-ga.jpg", TestImages.SmallJpeg()), ("don.pdf", TestPdfs.Benign()));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Vui lòng nhập tiêu đề", html);
+        Assert.Contains("có ổ gà lớn", html);
+        // Checked before anything is written: not even the folder of the month exists.
+        Assert.False(Directory.Exists(Path.Combine(factory.DataPath, "private", "attachments")));
+    }
+
+    [Fact]
+    public async Task Files_no_case_references_are_deleted_at_start_up_once_older_than_an_hour()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "cchc-tests", Guid.NewGuid().ToString("N"));
+        var root = Path.Combine(dataPath, "private", "attachments");
+        try
+        {
+            string referenced;
+            DateTime now;
+            using (var first = new PortalFactory(dataPath))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await SubmitWithFilesAsync(first.Anonymous(), ("o-ga.png", TestImages.PngWithGps()))).StatusCode);
+                referenced = Assert.Single(Directory.GetFiles(root, "*", SearchOption.AllDirectories));
+                now = first.Clock.GetUtcNow().UtcDateTime;
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+            // What a process killed between writing the files and saving the case leaves behind.
+            string Write(string relative, TimeSpan age)
+            {
+                var full = Path.Combine(root, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllBytes(full, TestImages.SmallJpeg());
+                File.SetLastWriteTimeUtc(full, now - age);
+                return full;
+            }
+            var orphans = new[] { Write("2026/11/" + Guid.NewGuid().ToString("N") + ".jpg", TimeSpan.FromHours(2)), Write("2025/03/" + Guid.NewGuid().ToString("N") + ".pdf", TimeSpan.FromDays(200)) };
+            var inFlight = Write("2026/11/" + Guid.NewGuid().ToString("N") + ".png", TimeSpan.FromMinutes(10));
+            File.SetLastWriteTimeUtc(referenced, now - TimeSpan.FromDays(3));
+
+            using (var second = new PortalFactory(dataPath))
+            {
+                _ = second.Services;
+                Assert.All(orphans, orphan => Assert.False(File.Exists(orphan), orphan));
+                Assert.True(File.Exists(referenced));
+                Assert.True(File.Exists(inFlight)); // its case may still be being saved
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(dataPath, true); } catch (IOException) { }
+        }
     }
 }

@@ -56,6 +56,42 @@ public class MediaSanitizerTests
         Assert.Contains("PDF", error);
     }
 
+    private static readonly string[] ActiveMarkers =
+        ["/JavaScript", "/JS", "app.alert", "javascript:", "/EmbeddedFile", "MZ this program", "/Launch", "/SubmitForm", "/ImportData", "/XFA", "/RichMedia", "/FileAttachment", "/AA"];
+
+    [Fact]
+    public void A_pdfs_scripts_embedded_files_and_dangerous_links_are_removed_and_its_page_kept()
+    {
+        var hostile = TestPdfs.Hostile();
+        var before = TestPdfs.DecodedText(hostile);
+        Assert.All(ActiveMarkers, marker => Assert.Contains(marker, before)); // the fixture carries all of them
+        Assert.Contains("compressed page open", before);
+        Assert.DoesNotContain("compressed page open", System.Text.Encoding.Latin1.GetString(hostile)); // only a decoded look finds it
+
+        var (pdf, error) = PdfSanitizer.Sanitize(hostile);
+
+        Assert.Null(error);
+        Assert.Equal(1, pdf!.PageCount);
+        var after = TestPdfs.DecodedText(pdf.Content);
+        Assert.All(ActiveMarkers, marker => Assert.DoesNotContain(marker, after));
+        Assert.DoesNotContain("compressed page open", after);
+        Assert.Contains(TestPdfs.PageText, after);
+        Assert.Contains(TestPdfs.SafeLink, after); // an https link is not active content
+        Assert.Empty(PdfActiveContent.Find(PdfReader.Open(new MemoryStream(pdf.Content), PdfDocumentOpenMode.Import)));
+    }
+
+    [Fact]
+    public void A_benign_pdf_keeps_its_page_text_and_link()
+    {
+        var (pdf, error) = PdfSanitizer.Sanitize(TestPdfs.Benign());
+        Assert.Null(error);
+        Assert.Equal(1, pdf!.PageCount);
+        var after = TestPdfs.DecodedText(pdf.Content);
+        Assert.Contains(TestPdfs.PageText, after);
+        Assert.Contains(TestPdfs.SafeLink, after);
+        Assert.Contains("/Link", after);
+    }
+
     internal static byte[] PdfWithAuthor(string author)
     {
         using var document = new PdfDocument();

@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using CchcPortal.Core.Common;
+using CchcPortal.Core.Data;
 using CchcPortal.Core.Questions;
 using CchcPortal.Media.Documents;
 using CchcPortal.Media.Images;
 using CchcPortal.Web.Features.Media;
 using CchcPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CchcPortal.Web.Features.Questions;
@@ -15,9 +17,14 @@ public sealed record CleanAttachment(string FileName, string Extension, string C
 /// <summary>
 /// Citizens' attachments: images and PDFs checked by decoding them, cleaned of metadata, stored under the private
 /// folder (never under wwwroot or /media) and read back only for staff allowed to see the case.
+/// Files are written before the case row that references them is saved; a crash in between leaves files no case
+/// references, which <see cref="DeleteOrphansAsync"/> removes at start-up.
 /// </summary>
 public sealed class CaseAttachmentStore(PortalPaths paths, IOptions<PortalOptions> options, ImageSanitizer images, TimeProvider time)
 {
+    /// <summary>An unreferenced file younger than this may belong to a case still being saved (by this or another node).</summary>
+    public static readonly TimeSpan OrphanGrace = TimeSpan.FromHours(1);
+
     private string Root => Path.Combine(paths.PrivatePath, "attachments");
 
     /// <summary>Checks every file; all or nothing, with one Vietnamese message per refused file.</summary>
@@ -84,6 +91,24 @@ public sealed class CaseAttachmentStore(PortalPaths paths, IOptions<PortalOption
             var full = FullPath(row);
             if (full is not null && File.Exists(full)) File.Delete(full);
         }
+    }
+
+    /// <summary>Deletes the files under the attachments folder that no case references and that are older than <see cref="OrphanGrace"/>.</summary>
+    public async Task<int> DeleteOrphansAsync(PortalDbContext db, CancellationToken ct = default)
+    {
+        if (!Directory.Exists(Root)) return 0;
+        var cutoff = time.GetUtcNow().UtcDateTime - OrphanGrace;
+        var old = Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) < cutoff).ToList();
+        if (old.Count == 0) return 0;
+        var referenced = (await db.CaseAttachments.Select(a => a.StoredPath).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var deleted = 0;
+        foreach (var orphan in old.Where(f => !referenced.Contains(Path.GetRelativePath(Root, f).Replace('\\', '/'))))
+        {
+            // A file that cannot be deleted now is tried again at the next start; it must not stop this one.
+            try { File.Delete(orphan); deleted++; }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        }
+        return deleted;
     }
 
     public Stream? Open(CaseAttachment row) => FullPath(row) is { } full && File.Exists(full) ? File.OpenRead(full) : null;

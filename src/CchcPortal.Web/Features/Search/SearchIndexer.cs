@@ -17,6 +17,8 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private volatile bool _rebuildRequested;
     private volatile bool _rebuilding;
+    /// <summary>The sequence whose work is wholly done: committed to the index and its set-aside documents recorded.</summary>
+    private long _doneSequence = -1;
 
     public long? AppliedSequence => index.CommittedSequence;
     public DateTime? LastRebuildAt { get; private set; }
@@ -72,6 +74,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
         using var scope = scopes.CreateScope();
         var started = Stopwatch.GetTimestamp();
         var count = await scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>().RebuildAsync(ct);
+        Interlocked.Exchange(ref _doneSequence, index.CommittedSequence ?? -1);
         LastRebuildAt = DateTime.UtcNow;
         LastRebuildDocuments = count;
         log.LogInformation("Search index rebuilt: {Count} documents in {Seconds:0.0} s, sequence {Sequence}.", count,
@@ -96,16 +99,17 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
     {
         using var scope = scopes.CreateScope();
         var applied = await scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>().ApplyNextBatchAsync(ct);
+        Interlocked.Exchange(ref _doneSequence, index.CommittedSequence ?? -1);
         if (applied > 0) await cache.EvictByTagAsync(CachePolicies.SearchTag, ct);
         return applied;
     }
 
-    /// <summary>Waits until the index has committed <paramref name="sequence"/> (for tests and the manager).</summary>
+    /// <summary>Waits until the indexer is done with <paramref name="sequence"/> (for tests and the manager).</summary>
     public async Task WaitForSequenceAsync(long sequence, TimeSpan timeout, CancellationToken ct = default)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(timeout);
-        while ((index.CommittedSequence ?? -1) < sequence || RebuildPending)
+        while (Interlocked.Read(ref _doneSequence) < sequence || RebuildPending)
         {
             try { await Task.Delay(20, cts.Token); }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)

@@ -48,16 +48,19 @@ public sealed class SubmitModel(QuestionService questions, AgencyQueries agencie
             ModelState.AddModelError(rejected.AboutQuestion ? nameof(CheckAnswer) : "", rejected.Message);
             return Invalid();
         }
+        // Everything is checked before a file is written, so a refused form leaves nothing on disk.
         var (files, fileErrors) = await attachments.CheckAsync(Attachments, ct);
-        if (fileErrors.Any)
+        var inputErrors = await questions.ValidateAsync(Input, ct: ct);
+        if (fileErrors.Any || inputErrors.Any)
         {
-            foreach (var (field, message) in fileErrors.All.Concat(Input.Validate().All)) AddError(field, message);
+            foreach (var (field, message) in fileErrors.All.Concat(inputErrors.All)) AddError(field, message);
             return Invalid();
         }
         var stored = await attachments.WriteAsync(files, ct);
         var result = await questions.SubmitAsync(Input, attachments: stored, ct: ct);
         if (!result.Succeeded)
         {
+            // Only what changed since the check above (an agency closed meanwhile); a crash here is swept at start-up.
             attachments.Delete(stored);
             foreach (var (field, message) in result.Errors.All) AddError(field, message);
             return Invalid();

@@ -21,15 +21,16 @@ public sealed class StreamedRebuildTests : IDisposable
         public long? CommittedSequence { get; private set; }
         public int DocumentCount => Indexed.Count;
 
-        public void Rebuild(IEnumerable<SearchDocument> documents, long sequence)
+        public IReadOnlyList<IndexingFailure> Rebuild(IEnumerable<SearchDocument> documents, long sequence)
         {
             foreach (var doc in documents)
                 lock (Indexed) Indexed.Add(doc);
             Committed = true;
             CommittedSequence = sequence;
+            return [];
         }
 
-        public void Apply(IEnumerable<SearchDocument> upserts, IEnumerable<string> deleteKeys, IEnumerable<string> replaceKinds, long sequence) =>
+        public IReadOnlyList<IndexingFailure> Apply(IEnumerable<SearchDocument> upserts, IEnumerable<string> deleteKeys, IEnumerable<string> replaceKinds, long sequence) =>
             throw new NotSupportedException();
         public SearchResults Search(SearchQuery query) => throw new NotSupportedException();
         public IReadOnlyList<SearchSuggestion> Suggest(string text, int max = 8) => throw new NotSupportedException();

@@ -3,9 +3,11 @@ using CchcPortal.Web.Features.Search;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Settings;
 
-/// <summary>State of the search index and the administrator's "rebuild from scratch" button.</summary>
-public sealed class SearchModel(SearchIndexer indexer, ISearchIndex index, SearchIndexUpdater updater) : ManagerPageModel
+/// <summary>State of the search index, the documents it set aside (retried by hand) and the "rebuild from scratch" button.</summary>
+public sealed class SearchModel(SearchIndexer indexer, ISearchIndex index, SearchIndexUpdater updater, SearchIndexFailureLog failures)
+    : ManagerPageModel
 {
+    public IReadOnlyList<SearchIndexFailure> Failures { get; private set; } = [];
     public long? AppliedSequence { get; private set; }
     public long LatestSequence { get; private set; }
     public int Documents { get; private set; }
@@ -16,6 +18,15 @@ public sealed class SearchModel(SearchIndexer indexer, ISearchIndex index, Searc
         AppliedSequence = index.CommittedSequence;
         LatestSequence = await updater.LatestSequenceAsync(ct);
         Documents = index.DocumentCount;
+        Failures = await failures.ListAsync(ct);
+    }
+
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnPostRetryAsync(int id, CancellationToken ct)
+    {
+        if (!await failures.RetryAsync(id, ct)) return NotFound();
+        indexer.Wake();
+        Flash("Đã đưa tài liệu vào hàng đợi lập chỉ mục lại. Nếu thành công, tài liệu sẽ rời khỏi danh sách lỗi.");
+        return RedirectToPage();
     }
 
     public Microsoft.AspNetCore.Mvc.IActionResult OnPostRebuild()

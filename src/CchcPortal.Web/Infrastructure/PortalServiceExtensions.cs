@@ -38,6 +38,7 @@ public static class PortalServiceExtensions
         services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
         services.AddSingleton(sp => new PortalPaths(sp.GetRequiredService<IOptions<PortalOptions>>().Value, builder.Environment.ContentRootPath));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new CchcPortal.Core.Common.PublicAddress(sp.GetRequiredService<IOptions<PortalOptions>>().Value.PublicBaseUrl));
 
         services.AddDbContext<PortalDbContext>((sp, options) =>
             options.UsePortalSqlite(sp.GetRequiredService<PortalPaths>().DatabaseFile));

@@ -10,7 +10,8 @@ namespace CchcPortal.Tests.Integration;
 /// <summary>Addresses mail can never reach are refused by the forms, and an outbox row holding one is given up on at once.</summary>
 public class UnsendableEmailTests
 {
-    private const string HeaderInjection = "a@b.vn\r\nBcc: x@y.vn";
+    // No space in it: the form's former check (an @, no space, 200 characters at most) let it through.
+    private const string HeaderInjection = "a@b.vn\r\nBcc:x@y.vn";
 
     [Fact]
     public async Task The_question_form_refuses_an_address_with_a_line_break_and_gives_the_text_back()
@@ -30,6 +31,29 @@ public class UnsendableEmailTests
         Assert.Contains("Tôi bị mất căn cước khi đi công tác", html);
         using var scope = factory.Services.CreateScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_settings_and_new_user_forms_refuse_malformed_addresses_and_keep_what_was_stored()
+    {
+        using var factory = new PortalFactory();
+        var admin = await factory.SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        var settings = (await admin.BrowserFormAsync("/quan-tri/cai-dat", "main form")).With("Input.Email", "vanphong@@daklak.gov.vn");
+        var refused = await admin.PostAsync("/quan-tri/cai-dat", new FormUrlEncodedContent(settings));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Thư điện tử không hợp lệ.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        using (var scope = factory.Services.CreateScope())
+            Assert.DoesNotContain("@@", (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SiteSettings.SingleAsync()).Email);
+
+        var user = await admin.PostFormAsync("/quan-tri/nguoi-dung/tao-moi", new()
+        {
+            ["Email"] = "mai@daklak", ["FullName"] = "Lê Thị Mai", ["Password"] = "L3!Thi#Mai2026x", ["Roles"] = CchcPortal.Core.Identity.PortalRoles.Editor,
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, user.StatusCode);
+        var html = WebUtility.HtmlDecode(await user.Content.ReadAsStringAsync());
+        Assert.Contains("Thư điện tử không hợp lệ.", html);
+        Assert.Contains("Lê Thị Mai", html);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public class EmailAddressesTests
 
     [Theory]
     [InlineData("a@b.vn\r\nBcc: x@y.vn")]
+    [InlineData("a@b.vn\r\nBcc:x@y.vn")]
     [InlineData("a@b.vn\nBcc: x@y.vn")]
     [InlineData("a@@b")]
     [InlineData("a@@b.vn")]

@@ -50,8 +50,8 @@ public sealed class AgencyInput
         if (LevelId <= 0) e.Add(nameof(LevelId), "Vui lòng chọn cấp hành chính.");
         if (!string.IsNullOrWhiteSpace(Phone) && !PhoneNumber.TryParse(Phone, out _, out var phoneError))
             e.Add(nameof(Phone), phoneError!);
-        if (!string.IsNullOrWhiteSpace(Email) && !IsEmail(Email.Trim()))
-            e.Add(nameof(Email), $"Thư điện tử \"{Email.Trim()}\" không hợp lệ.");
+        if (!string.IsNullOrWhiteSpace(Email) && !EmailAddresses.IsValid(Email.Trim()))
+            e.Add(nameof(Email), EmailAddresses.InvalidMessage);
         if (!string.IsNullOrWhiteSpace(Website) && !IsHttpUrl(Website.Trim()))
             e.Add(nameof(Website), "Trang web phải là địa chỉ bắt đầu bằng http:// hoặc https://.");
         if (!string.IsNullOrWhiteSpace(MapUrl) && !IsHttpUrl(MapUrl.Trim()))
@@ -68,9 +68,6 @@ public sealed class AgencyInput
         if (index > 10) e.Add(nameof(Hotlines), "Mỗi cơ quan có tối đa 10 đường dây nóng.");
         return e;
     }
-
-    private static bool IsEmail(string s) =>
-        s.Length <= 200 && s.IndexOf('@') is > 0 and var at && at < s.Length - 3 && s.IndexOf('.', at) > at + 1 && !s.Contains(' ');
 
     private static bool IsHttpUrl(string s) =>
         Uri.TryCreate(s, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

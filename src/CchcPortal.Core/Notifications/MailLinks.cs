@@ -1,12 +1,12 @@
+using CchcPortal.Core.Common;
+
 namespace CchcPortal.Core.Notifications;
 
-/// <summary>Absolute links put in e-mails; the base is the portal's public address (Portal:PublicBaseUrl).</summary>
-public sealed class MailLinks(string baseUrl)
+/// <summary>Absolute links put in e-mails, on the portal's public address.</summary>
+public sealed class MailLinks(PublicAddress address)
 {
-    public string BaseUrl { get; } = (string.IsNullOrWhiteSpace(baseUrl) ? "http://localhost:5000" : baseUrl.Trim()).TrimEnd('/');
-
-    public string Tracking => $"{BaseUrl}/hoi-dap/tra-cuu";
-    public string PublicAnswer(string code) => $"{BaseUrl}/hoi-dap/cau-hoi/{Uri.EscapeDataString(code)}";
-    public string ManagerCase(int id) => $"{BaseUrl}/quan-tri/hoi-dap/{id}";
-    public string ManagerQueue => $"{BaseUrl}/quan-tri/hoi-dap";
+    public string Tracking => address.Absolute("/hoi-dap/tra-cuu");
+    public string PublicAnswer(string code) => address.Absolute($"/hoi-dap/cau-hoi/{Uri.EscapeDataString(code)}");
+    public string ManagerCase(int id) => address.Absolute($"/quan-tri/hoi-dap/{id}");
+    public string ManagerQueue => address.Absolute("/quan-tri/hoi-dap");
 }

@@ -48,9 +48,22 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
 
     public Task MarkFailedAsync(int id, string error, CancellationToken ct = default)
     {
-        var text = $"{VnTime()}: {error}";
-        if (text.Length > 1000) text = text[..1000];
+        var text = ErrorText(error);
         return db.OutgoingEmails.Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastError, text), ct);
+    }
+
+    /// <summary>A message no retry can send (a malformed address, a recipient refused for good): no more attempts.</summary>
+    public Task MarkUndeliverableAsync(int id, string error, CancellationToken ct = default)
+    {
+        var text = ErrorText(error);
+        return db.OutgoingEmails.Where(x => x.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastError, text).SetProperty(x => x.Attempts, MaxAttempts), ct);
+    }
+
+    private string ErrorText(string error)
+    {
+        var text = $"{VnTime()}: {error}";
+        return text.Length > 1000 ? text[..1000] : text;
     }
 
     public Task<List<OutgoingEmail>> RecentAsync(int take = 100, CancellationToken ct = default) =>

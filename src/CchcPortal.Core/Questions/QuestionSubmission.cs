@@ -33,7 +33,7 @@ public sealed class QuestionSubmission
         var hasEmail = !string.IsNullOrWhiteSpace(Email);
         if (!hasPhone && !hasEmail) e.Add(nameof(Phone), "Vui lòng để lại số điện thoại hoặc thư điện tử để cơ quan liên hệ khi cần (không công khai).");
         if (hasPhone && !Directory.PhoneNumber.TryParse(Phone, out _, out var phoneError)) e.Add(nameof(Phone), phoneError!);
-        if (hasEmail && (!Email!.Contains('@') || Email.Length > 200 || Email.Contains(' '))) e.Add(nameof(Email), "Thư điện tử không hợp lệ.");
+        if (hasEmail && !EmailAddresses.IsValid(Email!.Trim())) e.Add(nameof(Email), EmailAddresses.InvalidMessage);
         if ((Area ?? "").Length > 200) e.Add(nameof(Area), "Địa chỉ không được dài quá 200 ký tự.");
         return e;
     }

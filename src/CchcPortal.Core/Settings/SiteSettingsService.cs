@@ -28,6 +28,8 @@ public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, 
         var programmeHotline = VietnameseText.Normalize(input.ProgrammeHotline);
         if (programmeHotline.Length > 0 && !Directory.PhoneNumber.TryParse(programmeHotline.Split('(', 2)[0], out _, out var phoneError))
             errors.Add(nameof(input.ProgrammeHotline), $"Đường dây nóng của chương trình: {phoneError}");
+        var email = (input.Email ?? "").Trim();
+        if (email.Length > 0 && !EmailAddresses.IsValid(email)) errors.Add(nameof(input.Email), EmailAddresses.InvalidMessage);
         if (errors.Any) return OperationResult<SiteSettings>.Invalid(errors);
 
         var row = await db.SiteSettings.OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
@@ -37,7 +39,7 @@ public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, 
         row.Address = VietnameseText.Normalize(input.Address);
         row.Phone = VietnameseText.Normalize(input.Phone);
         row.Hotline = VietnameseText.Normalize(input.Hotline);
-        row.Email = VietnameseText.Normalize(input.Email);
+        row.Email = email;
         row.WorkingHours = VietnameseText.Normalize(input.WorkingHours);
         row.ResponsiblePerson = VietnameseText.Normalize(input.ResponsiblePerson);
         row.LicenceNote = VietnameseText.Normalize(input.LicenceNote);

@@ -20,8 +20,8 @@ public sealed class PortalOptions
     /// <summary>Proof-of-work and fallback-question settings of the public forms (Portal:AntiSpam:...).</summary>
     public AntiSpamOptions AntiSpam { get; set; } = new();
 
-    /// <summary>The portal's public address, for absolute links in e-mails (env Portal__PublicBaseUrl).</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+    /// <summary>The portal's public address, the base of every absolute link: pages, feeds, e-mails (env Portal__PublicBaseUrl).</summary>
+    public string PublicBaseUrl { get; set; } = CchcPortal.Core.Common.PublicAddress.Default;
 
     /// <summary>Vietnam time (HH:mm) at which the daily overdue digest is queued.</summary>
     public string OverdueDigestTime { get; set; } = "07:30";

@@ -38,6 +38,7 @@ public static class PortalServiceExtensions
         services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
         services.AddSingleton(sp => new PortalPaths(sp.GetRequiredService<IOptions<PortalOptions>>().Value, builder.Environment.ContentRootPath));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new CchcPortal.Core.Common.PublicAddress(sp.GetRequiredService<IOptions<PortalOptions>>().Value.PublicBaseUrl));
 
         services.AddDbContext<PortalDbContext>((sp, options) =>
             options.UsePortalSqlite(sp.GetRequiredService<PortalPaths>().DatabaseFile));
@@ -156,6 +157,10 @@ public static class PortalServiceExtensions
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
+        // Sign-out and a password change renew the user's security stamp; checking it on every request (one user
+        // lookup and the principal rebuilt, for signed-in staff only; anonymous pages never reach it) ends a copied
+        // cookie at once instead of up to 30 minutes later (Identity's default interval).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         // Keys live in the data folder, so sign-in cookies and antiforgery tokens survive a restart.
         services.AddDataProtection().SetApplicationName("CchcPortal");
         services.AddOptions<KeyManagementOptions>().Configure<PortalPaths, ILoggerFactory>((o, paths, logs) =>

@@ -5,7 +5,7 @@ namespace CchcPortal.Tests.Unit;
 
 public class CaseMessagesTests
 {
-    private static readonly CaseMessages Messages = new(new MailLinks("https://cchc.example.gov.vn/"), "Văn phòng UBND tỉnh");
+    private static readonly CaseMessages Messages = new(new MailLinks(new CchcPortal.Core.Common.PublicAddress("https://cchc.example.gov.vn/")), "Văn phòng UBND tỉnh");
 
     private static QuestionCase Case(string email = "nguoigui@example.vn") => new()
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Directory;
 using CchcPortal.Web.Infrastructure;
 
@@ -9,11 +10,11 @@ public static class DirectoryEndpoints
 {
     public static void MapDirectoryEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/co-quan/{slug}/vcard", async (string slug, HttpContext http, AgencyQueries agencies, CancellationToken ct) =>
+        app.MapGet("/co-quan/{slug}/vcard", async (string slug, AgencyQueries agencies, PublicAddress address, CancellationToken ct) =>
         {
             var agency = await agencies.BySlugAsync(slug, ct);
             if (agency is null) return Results.NotFound();
-            var card = VCard.For(agency, $"{http.Request.Scheme}://{http.Request.Host}/co-quan/{agency.Slug}");
+            var card = VCard.For(agency, address.Absolute($"/co-quan/{agency.Slug}"));
             return Results.File(Encoding.UTF8.GetBytes(card), "text/vcard; charset=utf-8", $"{agency.Slug}.vcf");
         }).CacheOutput(CachePolicies.Directory);
 

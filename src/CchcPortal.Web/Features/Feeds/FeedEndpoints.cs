@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Content;
 using CchcPortal.Core.Settings;
 using CchcPortal.Web.Infrastructure;
@@ -13,28 +14,25 @@ public static class FeedEndpoints
 
     public static void MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/rss.xml", (HttpContext http, PostQueries posts, SiteSettingsService settings, CancellationToken ct) =>
-                RssAsync(http, posts, settings, null, ct))
+        app.MapGet("/rss.xml", (HttpContext http, PublicAddress address, PostQueries posts, SiteSettingsService settings, CancellationToken ct) =>
+                RssAsync(http, address, posts, settings, null, ct))
             .CacheOutput(CachePolicies.News);
-        app.MapGet("/tin-tuc/chuyen-muc/{slug}/rss.xml", async (string slug, HttpContext http, PostQueries posts, SiteSettingsService settings, CancellationToken ct) =>
+        app.MapGet("/tin-tuc/chuyen-muc/{slug}/rss.xml", async (string slug, HttpContext http, PublicAddress address, PostQueries posts, SiteSettingsService settings, CancellationToken ct) =>
                 await posts.CategoryBySlugAsync(slug, ct) is { } category
-                    ? await RssAsync(http, posts, settings, category, ct)
+                    ? await RssAsync(http, address, posts, settings, category, ct)
                     : Results.NotFound())
             .CacheOutput(CachePolicies.News);
         app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(CachePolicies.Sitemap);
         app.MapGet("/hoi-dap/rss.xml", AnswersRssAsync).CacheOutput(CachePolicies.Questions);
-        app.MapGet("/robots.txt", (HttpContext http) =>
-                Results.Text($"User-agent: *\nDisallow: /quan-tri\nDisallow: /tai-khoan\nDisallow: /tim-kiem\nSitemap: {BaseUrl(http)}/sitemap.xml\n", "text/plain; charset=utf-8"))
+        app.MapGet("/robots.txt", (PublicAddress address) =>
+                Results.Text($"User-agent: *\nDisallow: /quan-tri\nDisallow: /tai-khoan\nDisallow: /tim-kiem\nSitemap: {address.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"))
             .CacheOutput(CachePolicies.Site);
     }
 
-    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
-
-    private static async Task<IResult> RssAsync(HttpContext http, PostQueries posts, SiteSettingsService settings, Category? category, CancellationToken ct)
+    private static async Task<IResult> RssAsync(HttpContext http, PublicAddress address, PostQueries posts, SiteSettingsService settings, Category? category, CancellationToken ct)
     {
         var site = await settings.GetAsync(ct);
         var items = await posts.ForFeedAsync(category?.Id, FeedSize, ct);
-        var baseUrl = BaseUrl(http);
         var sb = new StringBuilder();
         await using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Async = true, Indent = false, Encoding = Encoding.UTF8 }))
         {
@@ -44,12 +42,12 @@ public static class FeedEndpoints
             w.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
             w.WriteStartElement("channel");
             w.WriteElementString("title", category is null ? $"{site.SiteName} - Tin tức CCHC" : $"{site.SiteName} - {category.Name}");
-            var channelLink = category is null ? $"{baseUrl}/tin-tuc" : $"{baseUrl}/tin-tuc/chuyen-muc/{category.Slug}";
+            var channelLink = category is null ? address.Absolute("/tin-tuc") : address.Absolute($"/tin-tuc/chuyen-muc/{category.Slug}");
             w.WriteElementString("link", channelLink);
             w.WriteElementString("description", category?.Description is { Length: > 0 } d ? d : $"Tin tức cải cách hành chính của {site.UnitName}");
             w.WriteElementString("language", "vi");
             w.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
-            w.WriteAttributeString("href", baseUrl + http.Request.Path);
+            w.WriteAttributeString("href", address.Absolute(http.Request.Path.Value ?? "/"));
             w.WriteAttributeString("rel", "self");
             w.WriteAttributeString("type", "application/rss+xml");
             w.WriteEndElement();
@@ -57,7 +55,7 @@ public static class FeedEndpoints
                 w.WriteElementString("lastBuildDate", last.ToString("R"));
             foreach (var item in items)
             {
-                var link = $"{baseUrl}/tin-tuc/{item.Slug}";
+                var link = address.Absolute($"/tin-tuc/{item.Slug}");
                 w.WriteStartElement("item");
                 w.WriteElementString("title", item.Title);
                 w.WriteElementString("link", link);
@@ -78,10 +76,9 @@ public static class FeedEndpoints
     }
 
     /// <summary>New published answers: title, the answering agency and the answer's text, never the asker.</summary>
-    private static async Task<IResult> AnswersRssAsync(HttpContext http, CchcPortal.Core.Questions.PublishedAnswers answers, SiteSettingsService settings, CancellationToken ct)
+    private static async Task<IResult> AnswersRssAsync(PublicAddress address, CchcPortal.Core.Questions.PublishedAnswers answers, SiteSettingsService settings, CancellationToken ct)
     {
         var site = await settings.GetAsync(ct);
-        var baseUrl = BaseUrl(http);
         var items = (await answers.ListAsync(null, 1, FeedSize, ct)).Items;
         var sb = new StringBuilder();
         await using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Async = true, Encoding = Encoding.UTF8 }))
@@ -91,12 +88,12 @@ public static class FeedEndpoints
             w.WriteAttributeString("version", "2.0");
             w.WriteStartElement("channel");
             w.WriteElementString("title", $"{site.SiteName} - Câu trả lời mới");
-            w.WriteElementString("link", $"{baseUrl}/hoi-dap/da-tra-loi");
+            w.WriteElementString("link", address.Absolute("/hoi-dap/da-tra-loi"));
             w.WriteElementString("description", "Câu hỏi, phản ánh của người dân đã được thủ trưởng cơ quan trả lời.");
             w.WriteElementString("language", "vi");
             foreach (var a in items)
             {
-                var link = $"{baseUrl}/hoi-dap/cau-hoi/{a.Code}";
+                var link = address.Absolute($"/hoi-dap/cau-hoi/{a.Code}");
                 w.WriteStartElement("item");
                 w.WriteElementString("title", a.Title);
                 w.WriteElementString("link", link);
@@ -115,10 +112,9 @@ public static class FeedEndpoints
         return Results.Text(sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/rss+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> SitemapAsync(HttpContext http, PostQueries posts, StaticPageService pages, CchcPortal.Core.Questions.ProgrammeEpisodeQueries episodes,
+    private static async Task<IResult> SitemapAsync(PublicAddress address, PostQueries posts, StaticPageService pages, CchcPortal.Core.Questions.ProgrammeEpisodeQueries episodes,
         CchcPortal.Core.Documents.DocumentQueries documents, CchcPortal.Core.Documents.PlanQueries plans, CancellationToken ct)
     {
-        var baseUrl = BaseUrl(http);
         var sb = new StringBuilder();
         await using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Async = true, Encoding = Encoding.UTF8 }))
         {
@@ -128,7 +124,7 @@ public static class FeedEndpoints
             void Url(string path, DateTime? modified)
             {
                 w.WriteStartElement("url", ns);
-                w.WriteElementString("loc", ns, baseUrl + path);
+                w.WriteElementString("loc", ns, address.Absolute(path));
                 if (modified is { } m) w.WriteElementString("lastmod", ns, m.ToString("yyyy-MM-dd"));
                 w.WriteEndElement();
             }

@@ -1,3 +1,4 @@
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Notifications;
 using CchcPortal.Web.Infrastructure;
 using MailKit.Net.Smtp;
@@ -34,8 +35,21 @@ public sealed class MailTransport(IOptions<PortalOptions> options, PortalPaths p
         await client.DisconnectAsync(true, ct);
     }
 
+    /// <summary>
+    /// Failures no retry can mend: a recipient address that cannot be parsed, or a mail server refusing the recipient
+    /// or the message with a 5xx reply. A refused sender or login (also 5xx) is the portal's configuration, and
+    /// connection errors pass: those keep the back-off.
+    /// </summary>
+    public static bool IsPermanent(Exception ex) => ex switch
+    {
+        UndeliverableMailException or ParseException => true,
+        SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted } smtp => (int)smtp.StatusCode >= 500,
+        _ => false,
+    };
+
     private MimeMessage Build(OutgoingEmail row, string from)
     {
+        if (!EmailAddresses.IsValid(row.To)) throw new UndeliverableMailException("Địa chỉ người nhận không hợp lệ, thư không thể gửi được.");
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.TryParse(from, out var sender) ? sender : FallbackSender);
         message.To.Add(MailboxAddress.Parse(row.To));
@@ -59,3 +73,6 @@ public sealed class MailTransport(IOptions<PortalOptions> options, PortalPaths p
         File.Move(temp, Path.Combine(paths.MailPickupPath, name));
     }
 }
+
+/// <summary>A message that can never be sent as it stands (see <see cref="MailTransport.IsPermanent"/>).</summary>
+public sealed class UndeliverableMailException(string message) : Exception(message);

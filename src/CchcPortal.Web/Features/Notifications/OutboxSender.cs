@@ -7,6 +7,7 @@ namespace CchcPortal.Web.Features.Notifications;
 /// Delivers the outbox in order, in batches: woken right after a transaction queues mail (<see cref="OutboxSignal"/>)
 /// and also every <see cref="PollPeriod"/>. A failure counts an attempt, keeps the error and waits longer each time
 /// (<see cref="Outbox.Backoff"/>); after <see cref="Outbox.MaxAttempts"/> the row stays, visible in the manager.
+/// A message that can never be sent (<see cref="MailTransport.IsPermanent"/>) is given up on at its first failure.
 /// One sender per database is assumed (SQLite); the claim only keeps two senders from taking a row at the same instant.
 /// </summary>
 public sealed class OutboxSender(IServiceScopeFactory scopes, OutboxSignal signal, MailTransport transport, TimeProvider time, ILogger<OutboxSender> log) : BackgroundService
@@ -63,6 +64,12 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, OutboxSignal signa
                         await outbox.MarkSentAsync(row.Id, CancellationToken.None);
                         _notBefore.TryRemove(row.Id, out _);
                         sent++;
+                    }
+                    catch (Exception ex) when (!ct.IsCancellationRequested && MailTransport.IsPermanent(ex))
+                    {
+                        await outbox.MarkUndeliverableAsync(row.Id, ex.Message, CancellationToken.None);
+                        _notBefore.TryRemove(row.Id, out _);
+                        log.LogWarning("E-mail {Id} ({Purpose}) can never be sent, given up: {Error}", row.Id, row.Purpose, ex.Message);
                     }
                     catch (Exception ex) when (!ct.IsCancellationRequested)
                     {

@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CchcPortal.Web.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<PortalUser> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new security stamp ends every session of this user, not only this browser's: a copied cookie stops working.
+        if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }

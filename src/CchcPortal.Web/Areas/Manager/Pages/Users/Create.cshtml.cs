@@ -8,7 +8,7 @@ namespace CchcPortal.Web.Areas.Manager.Pages.Users;
 
 public sealed class CreateModel(UserManager<PortalUser> users, TimeProvider time) : ManagerPageModel
 {
-    [BindProperty, Required(ErrorMessage = "Vui lòng nhập thư điện tử."), EmailAddress(ErrorMessage = "Thư điện tử không hợp lệ.")]
+    [BindProperty, Required(ErrorMessage = "Vui lòng nhập thư điện tử.")]
     public string Email { get; set; } = "";
 
     [BindProperty, Required(ErrorMessage = "Vui lòng nhập họ tên."), StringLength(200, ErrorMessage = "Họ tên không được dài quá 200 ký tự.")]
@@ -25,6 +25,8 @@ public sealed class CreateModel(UserManager<PortalUser> users, TimeProvider time
     {
         Roles = Roles.Where(PortalRoles.All.Contains).Distinct().ToList();
         if (Roles.Count == 0) ModelState.AddModelError(nameof(Roles), "Vui lòng chọn ít nhất một vai trò.");
+        if (Email.Length > 0 && !CchcPortal.Core.Common.EmailAddresses.IsValid(Email.Trim()))
+            ModelState.AddModelError(nameof(Email), CchcPortal.Core.Common.EmailAddresses.InvalidMessage);
         if (!ModelState.IsValid) return Invalid();
 
         var user = new PortalUser { UserName = Email.Trim(), Email = Email.Trim(), EmailConfirmed = true, FullName = FullName.Trim(), CreatedAt = time.GetUtcNow().UtcDateTime };

@@ -82,6 +82,19 @@ public sealed class FieldLengthLimitTests
     }
 
     [Fact]
+    public async Task An_over_long_index_description_is_refused_with_the_text_kept()
+    {
+        using var factory = new PortalFactory();
+        var admin = await factory.SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var body = "<p>" + string.Concat(Enumerable.Repeat(HundredThousand, 3)) + "</p>";
+        var response = await admin.PostFormAsync("/quan-tri/chi-so/PAR_INDEX", new() { ["DescriptionHtml"] = body });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Nội dung giới thiệu không được dài quá 200.000 ký tự.", html);
+        Assert.Contains(HundredThousand, html);
+    }
+
+    [Fact]
     public async Task An_over_long_moderation_note_or_job_title_is_refused_and_the_case_stays_where_it_was()
     {
         using var factory = new PortalFactory();

@@ -82,6 +82,35 @@ public sealed class FieldLengthLimitTests
     }
 
     [Fact]
+    public async Task Over_long_added_information_on_the_tracking_page_is_refused_with_the_text_kept()
+    {
+        using var factory = new PortalFactory();
+        var citizen = factory.Anonymous();
+        var page = await (await citizen.PostQuestionAsync(Question())).Content.ReadAsStringAsync();
+        var code = Regex.Match(page, @"HD-\d{4}-\d{6}").Value;
+        var secret = Regex.Match(page, @"Mã bí mật: <strong class=""big-number"">([0-9a-f]{16})</strong>").Groups[1].Value;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            (await db.QuestionCases.SingleAsync()).Status = CaseStatus.NeedsInformation;
+            await db.SaveChangesAsync();
+        }
+
+        var text = HundredThousand[..10_001];
+        var refused = await citizen.PostFormAsync("/hoi-dap/tra-cuu?handler=Provide", new() { ["Code"] = code, ["Secret"] = secret, ["Text"] = text }, "/hoi-dap/tra-cuu");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Thông tin bổ sung không được dài quá 10.000 ký tự.", html);
+        Assert.Contains(text, html);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync();
+            Assert.Equal(CaseStatus.NeedsInformation, stored.Status);
+            Assert.DoesNotContain("Lê Văn Tám", stored.Content);
+        }
+    }
+
+    [Fact]
     public async Task An_over_long_index_description_is_refused_with_the_text_kept()
     {
         using var factory = new PortalFactory();

@@ -123,19 +123,31 @@ public class HostileTextTests
     {
         using var factory = new PortalFactory();
         var client = factory.Anonymous();
-        var response = await client.PostQuestionAsync(new()
+        Dictionary<string, string> Question() => new()
         {
             ["Input.Kind"] = "Question", ["Input.Title"] = "Hỏi về\0 đăng ký khai sinh\u202E cho con",
             ["Input.Content"] = "Con tôi sinh ở bệnh viện\0 tỉnh,\r\ntôi có thể đăng ký\b khai sinh trực tuyến không?",
-            ["Input.Name"] = "Nguyễn Thị\0 Bình", ["Input.Phone"] = "0912 345 678", ["Input.Email"] = "binh@example.vn",
+            ["Input.Name"] = "Nguyễn Thị\0 Bình", ["Input.Phone"] = "0912 345 678", ["Input.Email"] = "binh\0@example.vn",
             ["Input.Area"] = "Phường Buôn Ma Thuột", ["Input.ConsentToPublish"] = "true",
-        });
+        };
+        // Url-encoded (%00), as the tests post it, and multipart (a raw NUL), as a browser posts this form.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostQuestionAsync(Question())).StatusCode);
+        var fields = Question();
+        fields["altcha"] = await client.SolvedAltchaAsync();
+        fields["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync(AltchaTestClient.SubmitUrl);
+        var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) multipart.Add(new StringContent(value), name);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(AltchaTestClient.SubmitUrl, multipart)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var scope = factory.Services.CreateScope();
-        var saved = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync();
-        Assert.Equal("Hỏi về đăng ký khai sinh cho con", saved.Title);
-        Assert.Equal("Con tôi sinh ở bệnh viện tỉnh,\ntôi có thể đăng ký khai sinh trực tuyến không?", saved.Content);
-        Assert.Equal("Nguyễn Thị Bình", saved.SubmitterName);
+        var saved = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.ToListAsync();
+        Assert.Equal(2, saved.Count);
+        Assert.All(saved, c =>
+        {
+            Assert.Equal("Hỏi về đăng ký khai sinh cho con", c.Title);
+            Assert.Equal("Con tôi sinh ở bệnh viện tỉnh,\ntôi có thể đăng ký khai sinh trực tuyến không?", c.Content);
+            Assert.Equal("Nguyễn Thị Bình", c.SubmitterName);
+            Assert.Equal("binh@example.vn", c.SubmitterEmail);
+        });
     }
 }

@@ -30,7 +30,16 @@ public sealed class FormNulGuardMiddleware(RequestDelegate next, ILogger<FormNul
         }
 
         var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, context.RequestAborted);
+        try
+        {
+            await request.Body.CopyToAsync(body, context.RequestAborted);
+        }
+        catch (BadHttpRequestException ex) // too large, or cut short: the status the server chose (413, 400...)
+        {
+            log.LogWarning("A form posted to {Path} could not be read ({Status}): {Reason}", request.Path, ex.StatusCode, ex.Message);
+            Refuse(context, ex.StatusCode);
+            return;
+        }
         var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
         if (bytes.IndexOf(EncodedNul) < 0)
         {
@@ -43,9 +52,7 @@ public sealed class FormNulGuardMiddleware(RequestDelegate next, ILogger<FormNul
         if (context.GetEndpoint()?.Metadata.GetMetadata<StripsNulFromFormAttribute>() is null)
         {
             log.LogWarning("A form with a NUL character (%00) posted to {Path} was refused (400)", request.Path);
-            // The error page is re-executed as a POST: it must not read this form again.
-            context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            Refuse(context, StatusCodes.Status400BadRequest);
             return;
         }
 
@@ -54,6 +61,13 @@ public sealed class FormNulGuardMiddleware(RequestDelegate next, ILogger<FormNul
         request.Body = new MemoryStream(cleaned);
         request.ContentLength = cleaned.Length;
         await next(context);
+    }
+
+    /// <summary>The status without a body, so the error page is re-executed; as a POST, it must not read this form again.</summary>
+    private static void Refuse(HttpContext context, int status)
+    {
+        context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
+        context.Response.StatusCode = status;
     }
 
     private static bool IsUrlEncodedForm(HttpRequest request) =>

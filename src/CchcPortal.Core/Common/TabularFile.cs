@@ -119,7 +119,6 @@ public static class TabularFile
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(writer.ToString())];
     }
 
-    /// <summary>An XLSX (which is XML) of the rows; characters XML cannot carry are left out of the cells.</summary>
     public static byte[] WriteXlsx(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyDictionary<string, string>> rows)
     {
         using var book = new XLWorkbook();
@@ -133,7 +132,7 @@ public static class TabularFile
         foreach (var row in rows)
         {
             for (var c = 0; c < headers.Count; c++)
-                sheet.Cell(r, c + 1).SetValue(SafeXmlWriter.Strip(row.TryGetValue(headers[c], out var v) ? v : ""));
+                sheet.Cell(r, c + 1).SetValue(row.TryGetValue(headers[c], out var v) ? v : "");
             r++;
         }
         sheet.SheetView.FreezeRows(1);

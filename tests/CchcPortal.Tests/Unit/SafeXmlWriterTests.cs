@@ -51,6 +51,7 @@ public class SafeXmlWriterTests
         Assert.Contains(root.Descendants(), e => e.Name.LocalName == "text" && e.Value.StartsWith("Sở Tư pháp"));
     }
 
+    // ClosedXML escapes such characters itself (_x0008_): a guard, not a fix.
     [Fact]
     public void An_xlsx_export_of_text_holding_control_characters_opens()
     {

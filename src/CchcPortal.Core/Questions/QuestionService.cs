@@ -34,7 +34,7 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
             Kind = input.Kind, AgencyId = input.AgencyId, Field = VietnameseText.Normalize(input.Field),
             Title = VietnameseText.Normalize(input.Title), Content = VietnameseText.NormalizeLines(input.Content).Trim(),
             SubmitterName = VietnameseText.Normalize(input.Name), SubmitterPhone = VietnameseText.Normalize(input.Phone),
-            SubmitterEmail = (input.Email ?? "").Trim(), SubmitterArea = VietnameseText.Normalize(input.Area),
+            SubmitterEmail = VietnameseText.Normalize(input.Email), SubmitterArea = VietnameseText.Normalize(input.Area),
             ConsentToPublish = input.ConsentToPublish, Channel = channel, EpisodeId = episodeId, Status = CaseStatus.Submitted, SubmittedAt = now,
             ModerationDue = DeadlinePolicy.Default.ModerationDue(new WorkingCalendar(holidays), today),
             SecretHash = Hash(secret),

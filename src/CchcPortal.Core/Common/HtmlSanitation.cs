@@ -35,5 +35,5 @@ public sealed class RichTextSanitizer
     }
 
     public string Sanitize(string? html) =>
-        string.IsNullOrWhiteSpace(html) ? string.Empty : _sanitizer.Sanitize(html.Normalize(System.Text.NormalizationForm.FormC)).Trim();
+        string.IsNullOrWhiteSpace(html) ? string.Empty : _sanitizer.Sanitize(VietnameseText.Clean(html)).Trim();
 }

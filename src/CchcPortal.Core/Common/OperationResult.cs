@@ -7,6 +7,19 @@ public sealed class ValidationErrors
     public IReadOnlyList<KeyValuePair<string, string>> All => _errors;
     public bool Any => _errors.Count > 0;
     public void Add(string field, string message) => _errors.Add(new(field, message));
+
+    /// <summary>
+    /// The one wording of every length limit: adds "{label} không được dài quá N ký tự." when <paramref name="value"/>
+    /// is longer than <paramref name="max"/>. Returns whether the text fits.
+    /// </summary>
+    public bool MaxLength(string field, string? value, int max, string label)
+    {
+        if ((value?.Length ?? 0) <= max) return true;
+        Add(field, TooLong(label, max));
+        return false;
+    }
+
+    public static string TooLong(string label, int max) => $"{label} không được dài quá {VnFormat.Number(max)} ký tự.";
 }
 
 public sealed class OperationResult<T>

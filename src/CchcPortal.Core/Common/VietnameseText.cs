@@ -3,14 +3,20 @@ using System.Text;
 
 namespace CchcPortal.Core.Common;
 
-/// <summary>Normalisation helpers for Vietnamese text: NFC, whitespace, diacritics folding.</summary>
+/// <summary>
+/// Normalisation helpers for Vietnamese text: NFC, whitespace, diacritics folding. Every helper is total: it never
+/// throws, whatever the input (lone surrogates, non-characters, controls); nothing else should call string.Normalize.
+/// </summary>
 public static class VietnameseText
 {
-    /// <summary>NFC form with every run of whitespace (including NBSP) collapsed to one space, trimmed.</summary>
+    /// <summary>
+    /// NFC form with every run of whitespace (including NBSP) collapsed to one space, trimmed; without controls,
+    /// non-characters, lone surrogates, bidi overrides and the invisible zero-width characters (see <see cref="Clean"/>).
+    /// </summary>
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
-        var nfc = text.Normalize(NormalizationForm.FormC);
+        var nfc = Nfc(Strip(text, singleLine: true));
         var sb = new StringBuilder(nfc.Length);
         var pendingSpace = false;
         foreach (var ch in nfc)
@@ -26,16 +32,35 @@ public static class VietnameseText
         return sb.ToString();
     }
 
-    /// <summary>NFC, with line structure kept (for Markdown and multi-line text); NBSP becomes a space.</summary>
+    /// <summary>NFC, with line structure kept (for Markdown and multi-line text); NBSP becomes a space. Cleaned as <see cref="Clean"/>.</summary>
     public static string NormalizeLines(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty
-            : text.Normalize(NormalizationForm.FormC).Replace('\u00A0', ' ').Replace("\r\n", "\n");
+        string.IsNullOrEmpty(text) ? string.Empty : Clean(text).Replace('\u00A0', ' ').Replace("\r\n", "\n");
+
+    /// <summary>
+    /// Text from outside (forms, imports, rich text) as it may be stored and written into XML: NFC, without the
+    /// characters no text of ours should hold: NUL and the other C0/C1 controls except tab, line feed and carriage
+    /// return; non-characters (U+FFFE, U+FDD0...); lone surrogates; bidi embeddings, overrides and isolates
+    /// (U+202A..U+202E, U+2066..U+2069), which can make a text read differently from what it says.
+    /// </summary>
+    public static string Clean(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : Nfc(Strip(text, singleLine: false));
+
+    /// <summary>
+    /// NFC that never throws: lone surrogates and non-characters (which string.Normalize refuses) become U+FFFD one
+    /// for one, so offsets into a text that was already NFC still hold (search snippets, citation links).
+    /// </summary>
+    public static string Nfc(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        var safe = ReplaceUnnormalizable(text);
+        return safe.IsNormalized(NormalizationForm.FormC) ? safe : safe.Normalize(NormalizationForm.FormC);
+    }
 
     /// <summary>Removes tone marks and vowel diacritics; maps đ/Đ to d/D (they do not decompose in NFD).</summary>
     public static string RemoveDiacritics(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = ReplaceUnnormalizable(text).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
         {
@@ -48,4 +73,62 @@ public static class VietnameseText
     /// <summary>Lower-case, diacritics-free form used for simple matching ("Thủ tục" -> "thu tuc").</summary>
     public static string Fold(string? text) =>
         RemoveDiacritics(Normalize(text)).ToLowerInvariant();
+
+    /// <summary>The text without the characters <see cref="Clean"/> removes (and, for one line, the zero-width ones).</summary>
+    private static string Strip(string text, bool singleLine)
+    {
+        StringBuilder? sb = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var width = IsPair(text, i) ? 2 : 1;
+            var drop = width == 2 ? IsNonCharacter(char.ConvertToUtf32(text[i], text[i + 1])) : IsUnwanted(text[i], singleLine);
+            if (drop) sb ??= new StringBuilder(text.Length).Append(text, 0, i);
+            else sb?.Append(text, i, width);
+            i += width - 1;
+        }
+        return sb?.ToString() ?? text;
+    }
+
+    private static string ReplaceUnnormalizable(string text)
+    {
+        char[]? chars = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsPair(text, i))
+            {
+                if (IsNonCharacter(char.ConvertToUtf32(text[i], text[i + 1])))
+                {
+                    chars ??= text.ToCharArray();
+                    chars[i] = '\uFFFD';
+                    chars[i + 1] = '\uFFFD';
+                }
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]) || IsNonCharacter(text[i]))
+            {
+                chars ??= text.ToCharArray();
+                chars[i] = '\uFFFD';
+            }
+        }
+        return chars is null ? text : new string(chars);
+    }
+
+    private static bool IsPair(string text, int i) =>
+        char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+
+    private static bool IsNonCharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
+
+    /// <summary>A character (not part of a surrogate pair) that <see cref="Clean"/> removes.</summary>
+    private static bool IsUnwanted(char ch, bool singleLine) => ch switch
+    {
+        '\t' or '\n' or '\r' => false,
+        // Vertical tab, form feed and the other whitespace controls are separators on one line.
+        _ when singleLine && char.IsWhiteSpace(ch) => false,
+        < ' ' or >= '\u007F' and <= '\u009F' => true,
+        >= '\uD800' and <= '\uDFFF' => true,
+        >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' => true,
+        // Invisible in a title, a name or a query; in running text they join emoji and scripts that need them.
+        '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\u2060' or '\uFEFF' => singleLine,
+        _ => IsNonCharacter(ch),
+    };
 }

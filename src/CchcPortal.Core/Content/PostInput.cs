@@ -18,6 +18,9 @@ public sealed class PostInput
     public string? SeoDescription { get; set; }
     public bool IsFeatured { get; set; }
 
+    public const int MaxTitle = 300, MaxSlug = 160, MaxSummary = 1000, MaxBodyHtml = 200_000, MaxTags = 2000,
+        MaxFeaturedImage = 300, MaxFeaturedImageAlt = 300, MaxSeoTitle = 200, MaxSeoDescription = 320;
+
     public IReadOnlyList<string> TagNames() =>
         (Tags ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(VietnameseText.Normalize)
@@ -31,13 +34,17 @@ public sealed class PostInput
         var errors = new ValidationErrors();
         var title = VietnameseText.Normalize(Title);
         if (title.Length == 0) errors.Add(nameof(Title), "Vui lòng nhập tiêu đề bài viết.");
-        else if (title.Length > 300) errors.Add(nameof(Title), "Tiêu đề không được dài quá 300 ký tự.");
-        if (!string.IsNullOrWhiteSpace(Slug) && !SlugGenerator.IsWellFormed(Slug.Trim()))
+        else errors.MaxLength(nameof(Title), title, MaxTitle, "Tiêu đề");
+        if (!string.IsNullOrWhiteSpace(Slug) && errors.MaxLength(nameof(Slug), Slug.Trim(), MaxSlug, "Đường dẫn") && !SlugGenerator.IsWellFormed(Slug.Trim()))
             errors.Add(nameof(Slug), "Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: dang-ky-khai-sinh).");
-        if ((Summary ?? "").Length > 1000) errors.Add(nameof(Summary), "Tóm tắt không được dài quá 1.000 ký tự.");
+        errors.MaxLength(nameof(Summary), Summary, MaxSummary, "Tóm tắt");
+        errors.MaxLength(nameof(BodyHtml), BodyHtml, MaxBodyHtml, "Nội dung bài viết");
         if (CategoryId <= 0) errors.Add(nameof(CategoryId), "Vui lòng chọn chuyên mục.");
-        if ((SeoTitle ?? "").Length > 200) errors.Add(nameof(SeoTitle), "Tiêu đề SEO không được dài quá 200 ký tự.");
-        if ((SeoDescription ?? "").Length > 320) errors.Add(nameof(SeoDescription), "Mô tả SEO không được dài quá 320 ký tự.");
+        errors.MaxLength(nameof(SeoTitle), SeoTitle, MaxSeoTitle, "Tiêu đề SEO");
+        errors.MaxLength(nameof(SeoDescription), SeoDescription, MaxSeoDescription, "Mô tả SEO");
+        errors.MaxLength(nameof(FeaturedImage), FeaturedImage?.Trim(), MaxFeaturedImage, "Đường dẫn ảnh đại diện");
+        errors.MaxLength(nameof(FeaturedImageAlt), FeaturedImageAlt?.Trim(), MaxFeaturedImageAlt, "Mô tả ảnh đại diện");
+        errors.MaxLength(nameof(Tags), Tags, MaxTags, "Danh sách thẻ");
         if (!string.IsNullOrWhiteSpace(FeaturedImage) && string.IsNullOrWhiteSpace(FeaturedImageAlt))
             errors.Add(nameof(FeaturedImageAlt), "Ảnh đại diện cần có mô tả (văn bản thay thế) cho người khiếm thị.");
         if (TagNames().Any(t => t.Length > 100)) errors.Add(nameof(Tags), "Mỗi thẻ không được dài quá 100 ký tự.");

@@ -11,6 +11,18 @@ public sealed class StaticPageInput
     public string? BodyHtml { get; set; }
     public bool ShowInFooter { get; set; } = true;
     public int SortOrder { get; set; }
+
+    public const int MaxTitle = 300, MaxBodyHtml = 200_000;
+
+    public ValidationErrors Validate()
+    {
+        var e = new ValidationErrors();
+        var title = VietnameseText.Normalize(Title);
+        if (title.Length == 0) e.Add(nameof(Title), "Vui lòng nhập tiêu đề trang.");
+        else e.MaxLength(nameof(Title), title, MaxTitle, "Tiêu đề");
+        e.MaxLength(nameof(BodyHtml), BodyHtml, MaxBodyHtml, "Nội dung trang");
+        return e;
+    }
 }
 
 /// <summary>Static pages (Giới thiệu, Liên hệ, ...): read for the public, edited in the manager.</summary>
@@ -29,10 +41,8 @@ public sealed class StaticPageService(PortalDbContext db, RichTextSanitizer sani
     {
         var page = await db.StaticPages.FindAsync([id], ct);
         if (page is null) return OperationResult<StaticPage>.Missing();
-        var title = VietnameseText.Normalize(input.Title);
-        if (title.Length == 0) return OperationResult<StaticPage>.Fail(nameof(input.Title), "Vui lòng nhập tiêu đề trang.");
-        if (title.Length > 300) return OperationResult<StaticPage>.Fail(nameof(input.Title), "Tiêu đề không được dài quá 300 ký tự.");
-        page.Title = title;
+        if (input.Validate() is { Any: true } invalid) return OperationResult<StaticPage>.Invalid(invalid);
+        page.Title = VietnameseText.Normalize(input.Title);
         page.BodyHtml = sanitizer.Sanitize(input.BodyHtml);
         page.ShowInFooter = input.ShowInFooter;
         page.SortOrder = input.SortOrder;

@@ -37,24 +37,34 @@ public sealed class AgencyInput
     public int SortOrder { get; set; }
     public List<HotlineInput> Hotlines { get; set; } = [];
 
+    public const int MaxName = 300, MaxShortName = 100, MaxSlug = 160, MaxAddress = 500, MaxUrl = 500, MaxPhone = 40,
+        MaxEmail = 200, MaxWorkingHours = 500, MaxPerson = 200, MaxHotlinePurpose = 200, MaxHotlineNumber = 40, MaxHotlineSource = 300;
+
     /// <summary>Checks what can be checked without the database; field names match the properties.</summary>
     public ValidationErrors Validate()
     {
         var e = new ValidationErrors();
         var name = VietnameseText.Normalize(Name);
         if (name.Length == 0) e.Add(nameof(Name), "Vui lòng nhập tên cơ quan.");
-        else if (name.Length > 300) e.Add(nameof(Name), "Tên cơ quan không được dài quá 300 ký tự.");
-        if ((ShortName ?? "").Length > 100) e.Add(nameof(ShortName), "Tên viết tắt không được dài quá 100 ký tự.");
-        if (!string.IsNullOrWhiteSpace(Slug) && !SlugGenerator.IsWellFormed(Slug.Trim()))
+        else e.MaxLength(nameof(Name), name, MaxName, "Tên cơ quan");
+        e.MaxLength(nameof(ShortName), ShortName, MaxShortName, "Tên viết tắt");
+        e.MaxLength(nameof(EnglishName), EnglishName, MaxName, "Tên tiếng Anh");
+        e.MaxLength(nameof(Address), Address, MaxAddress, "Địa chỉ");
+        e.MaxLength(nameof(EnglishAddress), EnglishAddress, MaxAddress, "Địa chỉ tiếng Anh");
+        e.MaxLength(nameof(WorkingHours), WorkingHours, MaxWorkingHours, "Giờ làm việc");
+        e.MaxLength(nameof(EnglishWorkingHours), EnglishWorkingHours, MaxWorkingHours, "Giờ làm việc tiếng Anh");
+        e.MaxLength(nameof(HeadName), HeadName, MaxPerson, "Họ tên người đứng đầu");
+        e.MaxLength(nameof(HeadTitle), HeadTitle, MaxPerson, "Chức vụ người đứng đầu");
+        if (!string.IsNullOrWhiteSpace(Slug) && e.MaxLength(nameof(Slug), Slug.Trim(), MaxSlug, "Mã (đường dẫn)") && !SlugGenerator.IsWellFormed(Slug.Trim()))
             e.Add(nameof(Slug), "Mã (đường dẫn) chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ: so-noi-vu.");
         if (LevelId <= 0) e.Add(nameof(LevelId), "Vui lòng chọn cấp hành chính.");
-        if (!string.IsNullOrWhiteSpace(Phone) && !PhoneNumber.TryParse(Phone, out _, out var phoneError))
+        if (!string.IsNullOrWhiteSpace(Phone) && e.MaxLength(nameof(Phone), Phone.Trim(), MaxPhone, "Số điện thoại") && !PhoneNumber.TryParse(Phone, out _, out var phoneError))
             e.Add(nameof(Phone), phoneError!);
-        if (!string.IsNullOrWhiteSpace(Email) && !EmailAddresses.IsValid(Email.Trim()))
+        if (!string.IsNullOrWhiteSpace(Email) && e.MaxLength(nameof(Email), Email.Trim(), MaxEmail, "Thư điện tử") && !EmailAddresses.IsValid(Email.Trim()))
             e.Add(nameof(Email), EmailAddresses.InvalidMessage);
-        if (!string.IsNullOrWhiteSpace(Website) && !IsHttpUrl(Website.Trim()))
+        if (!string.IsNullOrWhiteSpace(Website) && e.MaxLength(nameof(Website), Website.Trim(), MaxUrl, "Trang web") && !IsHttpUrl(Website.Trim()))
             e.Add(nameof(Website), "Trang web phải là địa chỉ bắt đầu bằng http:// hoặc https://.");
-        if (!string.IsNullOrWhiteSpace(MapUrl) && !IsHttpUrl(MapUrl.Trim()))
+        if (!string.IsNullOrWhiteSpace(MapUrl) && e.MaxLength(nameof(MapUrl), MapUrl.Trim(), MaxUrl, "Liên kết bản đồ") && !IsHttpUrl(MapUrl.Trim()))
             e.Add(nameof(MapUrl), "Liên kết bản đồ phải là địa chỉ bắt đầu bằng http:// hoặc https://.");
         if (IsActive && SuccessorId is not null)
             e.Add(nameof(SuccessorId), "Chỉ cơ quan đã ngừng hoạt động mới có cơ quan kế nhiệm.");
@@ -63,7 +73,10 @@ public sealed class AgencyInput
         {
             index++;
             if (string.IsNullOrWhiteSpace(h.Purpose)) e.Add(nameof(Hotlines), $"Đường dây nóng thứ {index}: vui lòng ghi mục đích (ví dụ: Đường dây nóng CCHC).");
-            if (!PhoneNumber.TryParse(h.Number, out _, out var err)) e.Add(nameof(Hotlines), $"Đường dây nóng thứ {index}: {err}");
+            if (e.MaxLength(nameof(Hotlines), h.Number?.Trim(), MaxHotlineNumber, $"Đường dây nóng thứ {index}: số điện thoại")
+                && !PhoneNumber.TryParse(h.Number, out _, out var err)) e.Add(nameof(Hotlines), $"Đường dây nóng thứ {index}: {err}");
+            e.MaxLength(nameof(Hotlines), h.Purpose?.Trim(), MaxHotlinePurpose, $"Đường dây nóng thứ {index}: mục đích");
+            e.MaxLength(nameof(Hotlines), h.Source?.Trim(), MaxHotlineSource, $"Đường dây nóng thứ {index}: nguồn");
         }
         if (index > 10) e.Add(nameof(Hotlines), "Mỗi cơ quan có tối đa 10 đường dây nóng.");
         return e;

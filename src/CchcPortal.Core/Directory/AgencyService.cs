@@ -104,7 +104,7 @@ public sealed class AgencyService(PortalDbContext db, TimeProvider time, Content
         agency.EnglishAddress = VietnameseText.Normalize(input.EnglishAddress);
         agency.MapUrl = (input.MapUrl ?? "").Trim();
         agency.Phone = VietnameseText.Normalize(input.Phone);
-        agency.Email = (input.Email ?? "").Trim();
+        agency.Email = VietnameseText.Normalize(input.Email);
         agency.Website = (input.Website ?? "").Trim();
         agency.WorkingHours = VietnameseText.Normalize(input.WorkingHours);
         agency.EnglishWorkingHours = VietnameseText.Normalize(input.EnglishWorkingHours);

@@ -27,8 +27,10 @@ public static class VCard
         return sb.ToString();
     }
 
+    /// <summary>Cleaned (no controls: a lone carriage return would end the line) and escaped as RFC 2426 asks.</summary>
     private static string Escape(string value) =>
-        value.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n");
+        Common.VietnameseText.Clean(value).Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,")
+            .Replace("\r\n", "\\n").Replace("\r", "\\n").Replace("\n", "\\n");
 
     /// <summary>Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 sequence.</summary>
     private static string Fold(string line)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using CchcPortal.Core.Common;
 
@@ -44,7 +43,7 @@ public static partial class CitationExtractor
     public static IReadOnlyList<DocumentCitation> FindAll(string? text)
     {
         if (string.IsNullOrEmpty(text)) return [];
-        var t = text.Normalize(NormalizationForm.FormC);
+        var t = VietnameseText.Nfc(text);
         var found = new List<DocumentCitation>();
         var claimed = new List<(int Start, int End)>();
 

@@ -12,6 +12,8 @@ public sealed class DocumentInput
     public const int MaxIssuer = 200;
     public const int MaxSigner = 200;
     public const int MaxField = 200;
+    public const int MaxBodyHtml = 200_000;
+    public const int MaxRelatedNumber = 200;
     /// <summary>Nothing in the library predates the state's first documents.</summary>
     public static readonly DateOnly Earliest = new(1945, 1, 1);
     /// <summary>Documents are entered when signed; a date a month ahead allows for one announced in advance.</summary>
@@ -62,6 +64,8 @@ public sealed class DocumentInput
         Optional(errors, nameof(Signer), Signer, "Người ký", MaxSigner);
         Required(errors, nameof(Summary), Summary, "trích yếu", MaxSummary);
         Optional(errors, nameof(Field), Field, "Lĩnh vực", MaxField);
+        errors.MaxLength(nameof(BodyHtml), BodyHtml, MaxBodyHtml, "Nội dung văn bản");
+        errors.MaxLength(nameof(ReplacedByNumber), ReplacedByNumber?.Trim(), MaxRelatedNumber, "Số ký hiệu văn bản thay thế");
 
         var latest = today.AddDays(MaxDaysAhead);
         if (IssuedOn is not { } issued)

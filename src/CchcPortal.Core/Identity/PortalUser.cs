@@ -4,6 +4,8 @@ namespace CchcPortal.Core.Identity;
 
 public class PortalUser : IdentityUser
 {
+    public const int MaxEmail = 254, MaxFullName = 200, MaxJobTitle = 200, MaxPassword = 128;
+
     public string FullName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     /// <summary>For agency responders and heads: the agency whose cases they see.</summary>

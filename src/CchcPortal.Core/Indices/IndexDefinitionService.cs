@@ -35,13 +35,16 @@ public sealed partial class IndexDefinitionService(PortalDbContext db, RichTextS
     public async Task<IReadOnlyList<IndexYear>> YearsAsync(int indexId, CancellationToken ct = default) =>
         await db.IndexYears.AsNoTracking().Include(y => y.Criteria).Where(y => y.IndexDefinitionId == indexId).OrderByDescending(y => y.Year).ToListAsync(ct);
 
-    public async Task<bool> UpdateDescriptionAsync(string code, string? html, CancellationToken ct = default)
+    public async Task<OperationResult<IndexDefinition>> UpdateDescriptionAsync(string code, string? html, CancellationToken ct = default)
     {
         var index = await db.IndexDefinitions.FirstOrDefaultAsync(i => i.Code == code, ct);
-        if (index is null) return false;
+        if (index is null) return OperationResult<IndexDefinition>.Missing();
+        var errors = new ValidationErrors();
+        if (!errors.MaxLength(nameof(IndexDefinition.DescriptionHtml), html, IndexDefinition.MaxDescriptionHtml, "Nội dung giới thiệu"))
+            return OperationResult<IndexDefinition>.Invalid(errors);
         index.DescriptionHtml = sanitizer.Sanitize(html);
         await SaveAsync(0, ct);
-        return true;
+        return OperationResult<IndexDefinition>.Ok(index);
     }
 
     /// <summary>Creates or replaces a year's criteria tree. A criterion that already has scores cannot be removed.</summary>
@@ -64,6 +67,7 @@ public sealed partial class IndexDefinitionService(PortalDbContext db, RichTextS
             if (!CodePattern().IsMatch(c.Code)) errors.Add(nameof(input.Criteria), $"Dòng {line}: mã tiêu chí chỉ gồm chữ, số, dấu chấm, gạch (ví dụ LV1, TC1.2).");
             else if (!codes.Add(c.Code)) errors.Add(nameof(input.Criteria), $"Dòng {line}: mã {c.Code} bị trùng.");
             if (c.Name.Length == 0) errors.Add(nameof(input.Criteria), $"Dòng {line}: vui lòng nhập tên tiêu chí.");
+            else errors.MaxLength(nameof(input.Criteria), c.Name, IndexDefinition.MaxCriterionName, $"Dòng {line}: tên tiêu chí");
             if (c.MaxScore is <= 0) errors.Add(nameof(input.Criteria), $"Dòng {line}: điểm tối đa phải là số dương.");
         }
         foreach (var c in rows.Where(c => c.ParentCode.Length > 0 && !codes.Contains(c.ParentCode)))

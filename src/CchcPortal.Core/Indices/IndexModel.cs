@@ -3,6 +3,8 @@ namespace CchcPortal.Core.Indices;
 /// <summary>An index the portal publishes: PAR Index, SIPAS, ICT Index, PAPI. Everything about its criteria is data.</summary>
 public class IndexDefinition
 {
+    public const int MaxDescriptionHtml = 200_000, MaxCriterionName = 500;
+
     public int Id { get; set; }
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";

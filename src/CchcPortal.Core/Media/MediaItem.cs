@@ -8,6 +8,17 @@ public enum MediaKind { Image = 0, Document = 1 }
 /// </summary>
 public class MediaItem
 {
+    public const int MaxTitle = 300, MaxAltText = 300;
+
+    /// <summary>The length limits of what an editor types about a file (field names of the manager forms).</summary>
+    public static Common.ValidationErrors ValidateText(string? title, string? alt)
+    {
+        var e = new Common.ValidationErrors();
+        e.MaxLength(nameof(Title), Common.VietnameseText.Normalize(title), MaxTitle, "Tiêu đề");
+        e.MaxLength(nameof(AltText), Common.VietnameseText.Normalize(alt), MaxAltText, "Văn bản thay thế");
+        return e;
+    }
+
     public int Id { get; set; }
     public MediaKind Kind { get; set; }
     public string Url { get; set; } = "";

@@ -29,6 +29,10 @@ public sealed partial class ProcedureEditInput
     public List<DossierInput> Dossier { get; set; } = [];
     public List<LegalInput> LegalBases { get; set; } = [];
 
+    // Generous: imported national records carry long texts, and each must stay editable.
+    public const int MaxName = 4000, MaxDecisionNumber = 500, MaxField = 300, MaxAgencyText = 4000, MaxLongText = 200_000,
+        MaxResultName = 4000, MaxUrl = 500, MaxSubjects = 4000, MaxRowText = 10_000, MaxRows = 200;
+
     public static readonly IReadOnlyList<string> KnownLevels = ["Cấp bộ", "Cấp tỉnh", "Cấp xã", "Cơ quan khác"];
     public static readonly IReadOnlyList<string> TimeUnits = ["Ngày làm việc", "Ngày", "Giờ", "Tháng", ""];
 
@@ -39,7 +43,16 @@ public sealed partial class ProcedureEditInput
         var e = new ValidationErrors();
         if (!CodePattern().IsMatch((Code ?? "").Trim())) e.Add(nameof(Code), "Mã thủ tục phải có dạng d.dddddd (ví dụ 1.001193 hoặc 1.012753.H19).");
         if (VietnameseText.Normalize(Name).Length == 0) e.Add(nameof(Name), "Vui lòng nhập tên thủ tục.");
-        else if (VietnameseText.Normalize(Name).Length > 4000) e.Add(nameof(Name), "Tên thủ tục không được dài quá 4.000 ký tự.");
+        else e.MaxLength(nameof(Name), VietnameseText.Normalize(Name), MaxName, "Tên thủ tục");
+        e.MaxLength(nameof(DecisionNumber), DecisionNumber, MaxDecisionNumber, "Quyết định công bố");
+        e.MaxLength(nameof(Field), Field, MaxField, "Lĩnh vực");
+        e.MaxLength(nameof(ExecutingAgency), ExecutingAgency, MaxAgencyText, "Cơ quan thực hiện");
+        e.MaxLength(nameof(ReceivingAddress), ReceivingAddress, MaxAgencyText, "Địa chỉ tiếp nhận");
+        e.MaxLength(nameof(Steps), Steps, MaxLongText, "Trình tự thực hiện");
+        e.MaxLength(nameof(Requirements), Requirements, MaxLongText, "Yêu cầu, điều kiện");
+        e.MaxLength(nameof(ResultName), ResultName, MaxResultName, "Kết quả thực hiện");
+        e.MaxLength(nameof(Subjects), Subjects, MaxSubjects, "Đối tượng thực hiện");
+        if (!e.MaxLength(nameof(OnlineServiceUrl), OnlineServiceUrl?.Trim(), MaxUrl, "Địa chỉ dịch vụ công trực tuyến")) return e;
         if (OnlineLevel != OnlineLevel.None && !IsHttpUrl(OnlineServiceUrl))
             e.Add(nameof(OnlineServiceUrl), "Thủ tục có dịch vụ công trực tuyến cần địa chỉ nộp hồ sơ trực tuyến (bắt đầu bằng https://).");
         if (!string.IsNullOrWhiteSpace(OnlineServiceUrl) && !IsHttpUrl(OnlineServiceUrl))
@@ -58,19 +71,27 @@ public sealed partial class ProcedureEditInput
             if (c.TimeValue is <= 0) e.Add(nameof(Channels), $"Cách thức thứ {row}: thời hạn giải quyết phải là số dương.");
             if (c.TimeValue is > 10_000) e.Add(nameof(Channels), $"Cách thức thứ {row}: thời hạn giải quyết quá lớn.");
             if (!TimeUnits.Contains(c.TimeUnit ?? "")) e.Add(nameof(Channels), $"Cách thức thứ {row}: đơn vị thời gian không hợp lệ.");
+            foreach (var text in new[] { c.TimeText, c.Fee, c.FeeNote, c.Description })
+                if (!e.MaxLength(nameof(Channels), text, MaxRowText, $"Cách thức thứ {row}: mỗi ô")) break;
         }
         row = 0;
         foreach (var d in Dossier.Where(d => !d.IsBlank))
         {
             row++;
             if (string.IsNullOrWhiteSpace(d.Name)) e.Add(nameof(Dossier), $"Giấy tờ thứ {row}: vui lòng nhập tên giấy tờ.");
+            foreach (var text in new[] { d.Group, d.Name, d.Quantity })
+                if (!e.MaxLength(nameof(Dossier), text, MaxRowText, $"Giấy tờ thứ {row}: mỗi ô")) break;
         }
         row = 0;
         foreach (var l in LegalBases.Where(l => !l.IsBlank))
         {
             row++;
             if (string.IsNullOrWhiteSpace(l.Name) && string.IsNullOrWhiteSpace(l.Number)) e.Add(nameof(LegalBases), $"Căn cứ thứ {row}: vui lòng nhập tên hoặc số hiệu văn bản.");
+            foreach (var text in new[] { l.Name, l.Number })
+                if (!e.MaxLength(nameof(LegalBases), text, MaxRowText, $"Căn cứ thứ {row}: mỗi ô")) break;
         }
+        if (Channels.Count > MaxRows || Dossier.Count > MaxRows || LegalBases.Count > MaxRows)
+            e.Add("", $"Mỗi danh sách (cách thức, giấy tờ, căn cứ) có tối đa {MaxRows} dòng.");
         return e;
     }
 

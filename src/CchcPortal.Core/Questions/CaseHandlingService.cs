@@ -19,6 +19,18 @@ public sealed class CaseActionInput
     public string? PublicContent { get; set; }
     public RejectionReason? Reason { get; set; }
     public string? DuplicateOf { get; set; }
+
+    public const int MaxNote = 4_000, MaxDraftHtml = 200_000, MaxPublicContent = 50_000, MaxDuplicateOf = 40;
+
+    public ValidationErrors Validate()
+    {
+        var e = new ValidationErrors();
+        e.MaxLength(nameof(Note), Note, MaxNote, "Ghi chú, lý do");
+        e.MaxLength(nameof(DraftHtml), DraftHtml, MaxDraftHtml, "Nội dung trả lời");
+        e.MaxLength(nameof(PublicContent), PublicContent, MaxPublicContent, "Nội dung công khai");
+        e.MaxLength(nameof(DuplicateOf), DuplicateOf?.Trim(), MaxDuplicateOf, "Mã hồ sơ gốc");
+        return e;
+    }
 }
 
 /// <summary>
@@ -51,6 +63,7 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
         var c = await db.QuestionCases.Include(x => x.Events).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return OperationResult<QuestionCase>.Missing();
         if (!CanSee(staff, c)) return OperationResult<QuestionCase>.Fail("", "Bạn không có quyền xử lý hồ sơ của cơ quan khác.");
+        if (input.Validate() is { Any: true } tooLong) return OperationResult<QuestionCase>.Invalid(tooLong);
         var actor = input.Action switch
         {
             CaseAction.Accept or CaseAction.Reject or CaseAction.Assign or CaseAction.Reassign or CaseAction.Merge => staff.IsModerator ? CaseActor.Moderator : CaseActor.Citizen,

@@ -15,6 +15,7 @@ public sealed class HolidayService(PortalDbContext db)
         if (date is null) return OperationResult<Holiday>.Fail("Date", "Vui lòng chọn ngày nghỉ.");
         var n = VietnameseText.Normalize(name);
         if (n.Length == 0) return OperationResult<Holiday>.Fail("Name", "Vui lòng nhập tên ngày nghỉ (ví dụ: Tết Nguyên đán).");
+        if (n.Length > Holiday.MaxName) return OperationResult<Holiday>.Fail("Name", ValidationErrors.TooLong("Tên ngày nghỉ", Holiday.MaxName));
         if (await db.Holidays.AnyAsync(h => h.Date == date, ct)) return OperationResult<Holiday>.Fail("Date", $"Ngày {date:dd/MM/yyyy} đã có trong lịch nghỉ.");
         var holiday = new Holiday { Date = date.Value, Name = n };
         db.Holidays.Add(holiday);

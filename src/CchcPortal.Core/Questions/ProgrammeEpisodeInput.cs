@@ -9,6 +9,7 @@ public sealed class ProgrammeEpisodeInput
     public const int MaxVideoUrl = 500;
     public const int MaxParticipants = 30;
     public const int MaxParticipantLine = 200;
+    public const int MaxSummaryHtml = 200_000;
     /// <summary>The programme dates back years; nothing aired before this is plausible.</summary>
     public static readonly DateOnly Earliest = new(2000, 1, 1);
 
@@ -36,6 +37,8 @@ public sealed class ProgrammeEpisodeInput
         var lines = ParticipantLines(Participants);
         if (lines.Count > MaxParticipants) errors.Add(nameof(Participants), $"Tối đa {MaxParticipants} người tham gia.");
         if (lines.Any(l => l.Length > MaxParticipantLine)) errors.Add(nameof(Participants), $"Mỗi dòng người tham gia dài tối đa {MaxParticipantLine} ký tự.");
+
+        errors.MaxLength(nameof(SummaryHtml), SummaryHtml, MaxSummaryHtml, "Tóm tắt nội dung");
 
         var url = (VideoUrl ?? "").Trim();
         if (url.Length > MaxVideoUrl) errors.Add(nameof(VideoUrl), $"Đường dẫn video dài tối đa {MaxVideoUrl} ký tự.");

@@ -34,7 +34,7 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
             Kind = input.Kind, AgencyId = input.AgencyId, Field = VietnameseText.Normalize(input.Field),
             Title = VietnameseText.Normalize(input.Title), Content = VietnameseText.NormalizeLines(input.Content).Trim(),
             SubmitterName = VietnameseText.Normalize(input.Name), SubmitterPhone = VietnameseText.Normalize(input.Phone),
-            SubmitterEmail = (input.Email ?? "").Trim(), SubmitterArea = VietnameseText.Normalize(input.Area),
+            SubmitterEmail = VietnameseText.Normalize(input.Email), SubmitterArea = VietnameseText.Normalize(input.Area),
             ConsentToPublish = input.ConsentToPublish, Channel = channel, EpisodeId = episodeId, Status = CaseStatus.Submitted, SubmittedAt = now,
             ModerationDue = DeadlinePolicy.Default.ModerationDue(new WorkingCalendar(holidays), today),
             SecretHash = Hash(secret),
@@ -106,7 +106,7 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
         if (next is null) return OperationResult<QuestionCase>.Fail("", refusal!);
         var note = VietnameseText.NormalizeLines(text).Trim();
         if (action == CaseAction.ProvideInformation && note.Length < 5) return OperationResult<QuestionCase>.Fail("Text", "Vui lòng nhập thông tin bổ sung.");
-        if (note.Length > QuestionSubmission.MaxContent) return OperationResult<QuestionCase>.Fail("Text", "Nội dung bổ sung quá dài.");
+        if (note.Length > QuestionSubmission.MaxContent) return OperationResult<QuestionCase>.Fail("Text", ValidationErrors.TooLong("Thông tin bổ sung", QuestionSubmission.MaxContent));
         var c = await db.QuestionCases.FirstAsync(x => x.Id == found.Id, ct);
         var now = time.GetUtcNow().UtcDateTime;
         if (action == CaseAction.ProvideInformation)

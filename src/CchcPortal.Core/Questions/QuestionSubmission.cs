@@ -5,7 +5,7 @@ namespace CchcPortal.Core.Questions;
 /// <summary>What the public form sends. Validated here; messages are Vietnamese and name the field.</summary>
 public sealed class QuestionSubmission
 {
-    public const int MaxTitle = 300, MaxContent = 10_000;
+    public const int MaxTitle = 300, MaxContent = 10_000, MaxField = 200, MaxName = 200, MaxPhone = 30, MaxEmail = 254, MaxArea = 200;
 
     public CaseKind Kind { get; set; }
     public int? AgencyId { get; set; }
@@ -24,17 +24,22 @@ public sealed class QuestionSubmission
         if (!Enum.IsDefined(Kind)) e.Add(nameof(Kind), "Vui lòng chọn loại câu hỏi, phản ánh.");
         var title = VietnameseText.Normalize(Title);
         if (title.Length < 10) e.Add(nameof(Title), "Vui lòng nhập tiêu đề (ít nhất 10 ký tự).");
-        else if (title.Length > MaxTitle) e.Add(nameof(Title), $"Tiêu đề không được dài quá {MaxTitle} ký tự.");
+        else e.MaxLength(nameof(Title), title, MaxTitle, "Tiêu đề");
         var content = (Content ?? "").Trim();
         if (content.Length < 20) e.Add(nameof(Content), "Vui lòng trình bày nội dung (ít nhất 20 ký tự).");
-        else if (content.Length > MaxContent) e.Add(nameof(Content), $"Nội dung không được dài quá {MaxContent:N0} ký tự.");
-        if (VietnameseText.Normalize(Name).Length == 0) e.Add(nameof(Name), "Vui lòng nhập họ tên (không công khai).");
+        else e.MaxLength(nameof(Content), content, MaxContent, "Nội dung");
+        e.MaxLength(nameof(Field), VietnameseText.Normalize(Field), MaxField, "Lĩnh vực");
+        var name = VietnameseText.Normalize(Name);
+        if (name.Length == 0) e.Add(nameof(Name), "Vui lòng nhập họ tên (không công khai).");
+        else e.MaxLength(nameof(Name), name, MaxName, "Họ tên");
         var hasPhone = !string.IsNullOrWhiteSpace(Phone);
         var hasEmail = !string.IsNullOrWhiteSpace(Email);
         if (!hasPhone && !hasEmail) e.Add(nameof(Phone), "Vui lòng để lại số điện thoại hoặc thư điện tử để cơ quan liên hệ khi cần (không công khai).");
-        if (hasPhone && !Directory.PhoneNumber.TryParse(Phone, out _, out var phoneError)) e.Add(nameof(Phone), phoneError!);
-        if (hasEmail && !EmailAddresses.IsValid(Email!.Trim())) e.Add(nameof(Email), EmailAddresses.InvalidMessage);
-        if ((Area ?? "").Length > 200) e.Add(nameof(Area), "Địa chỉ không được dài quá 200 ký tự.");
+        if (hasPhone && e.MaxLength(nameof(Phone), Phone!.Trim(), MaxPhone, "Số điện thoại") && !Directory.PhoneNumber.TryParse(Phone, out _, out var phoneError))
+            e.Add(nameof(Phone), phoneError!);
+        if (hasEmail && e.MaxLength(nameof(Email), Email!.Trim(), MaxEmail, "Thư điện tử") && !EmailAddresses.IsValid(Email.Trim()))
+            e.Add(nameof(Email), EmailAddresses.InvalidMessage);
+        e.MaxLength(nameof(Area), Area?.Trim(), MaxArea, "Địa chỉ");
         return e;
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using CchcPortal.Core.Common;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Core;
@@ -66,7 +66,7 @@ public sealed class VietnameseAnalyzer(VietnameseForm form) : Analyzer
     {
         // Lucene.Net's reusable string reader answers null rather than "" for empty text.
         var text = reader.ReadToEnd() ?? "";
-        return new StringReader(text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC));
+        return new StringReader(VietnameseText.Nfc(text));
     }
 
     /// <summary>The terms of <paramref name="text"/> in this form, in order.</summary>

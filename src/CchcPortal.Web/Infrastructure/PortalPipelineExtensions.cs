@@ -42,6 +42,7 @@ public static class PortalPipelineExtensions
 
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseMiddleware<FormNulGuardMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         // Counted before the output cache, so cached views count too.

@@ -89,7 +89,7 @@ public static class PortalServiceExtensions
             options.Conventions.AuthorizeAreaFolder("Manager", "/Questions/Programme", PortalPolicies.ManageProgramme);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Users", PortalPolicies.ManageUsers);
             options.Conventions.AuthorizeAreaFolder("Manager", "/Settings", PortalPolicies.ManageSettings);
-        });
+        }).AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new CheckboxModelBinderProvider()));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = ".CchcPortal.Antiforgery";

@@ -7,7 +7,7 @@ using CchcPortal.Web.Infrastructure;
 
 namespace CchcPortal.Web.Features.Feeds;
 
-/// <summary>RSS 2.0 (overall and per category), sitemap.xml and robots.txt.</summary>
+/// <summary>RSS 2.0 (overall and per category), sitemap.xml and robots.txt. Written through <see cref="SafeXmlWriter"/>: stored text never makes them ill-formed.</summary>
 public static class FeedEndpoints
 {
     private const int FeedSize = 30;
@@ -34,9 +34,9 @@ public static class FeedEndpoints
         var site = await settings.GetAsync(ct);
         var items = await posts.ForFeedAsync(category?.Id, FeedSize, ct);
         var sb = new StringBuilder();
-        await using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Async = true, Indent = false, Encoding = Encoding.UTF8 }))
+        using (var w = SafeXmlWriter.Create(sb, new XmlWriterSettings { Indent = false, Encoding = Encoding.UTF8 }))
         {
-            await w.WriteStartDocumentAsync();
+            w.WriteStartDocument();
             w.WriteStartElement("rss");
             w.WriteAttributeString("version", "2.0");
             w.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
@@ -70,7 +70,7 @@ public static class FeedEndpoints
             }
             w.WriteEndElement();
             w.WriteEndElement();
-            await w.WriteEndDocumentAsync();
+            w.WriteEndDocument();
         }
         return Results.Text(sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/rss+xml; charset=utf-8");
     }
@@ -81,9 +81,9 @@ public static class FeedEndpoints
         var site = await settings.GetAsync(ct);
         var items = (await answers.ListAsync(null, 1, FeedSize, ct)).Items;
         var sb = new StringBuilder();
-        await using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Async = true, Encoding = Encoding.UTF8 }))
+        using (var w = SafeXmlWriter.Create(sb, new XmlWriterSettings { Encoding = Encoding.UTF8 }))
         {
-            await w.WriteStartDocumentAsync();
+            w.WriteStartDocument();
             w.WriteStartElement("rss");
             w.WriteAttributeString("version", "2.0");
             w.WriteStartElement("channel");
@@ -101,13 +101,13 @@ public static class FeedEndpoints
                 w.WriteAttributeString("isPermaLink", "true");
                 w.WriteString(link);
                 w.WriteEndElement();
-                w.WriteElementString("description", $"{a.AgencyName} trả lời: {CchcPortal.Core.Common.HtmlText.Truncate(CchcPortal.Core.Common.HtmlText.ToPlainText(a.AnswerHtml), 400)}");
+                w.WriteElementString("description", $"{a.AgencyName} trả lời: {HtmlText.Truncate(HtmlText.ToPlainText(a.AnswerHtml), 400)}");
                 w.WriteElementString("pubDate", a.AnsweredAt.ToString("R"));
                 w.WriteEndElement();
             }
             w.WriteEndElement();
             w.WriteEndElement();
-            await w.WriteEndDocumentAsync();
+            w.WriteEndDocument();
         }
         return Results.Text(sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/rss+xml; charset=utf-8");
     }
@@ -116,10 +116,10 @@ public static class FeedEndpoints
         CchcPortal.Core.Documents.DocumentQueries documents, CchcPortal.Core.Documents.PlanQueries plans, CancellationToken ct)
     {
         var sb = new StringBuilder();
-        await using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Async = true, Encoding = Encoding.UTF8 }))
+        using (var w = SafeXmlWriter.Create(sb, new XmlWriterSettings { Encoding = Encoding.UTF8 }))
         {
             const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-            await w.WriteStartDocumentAsync();
+            w.WriteStartDocument();
             w.WriteStartElement("urlset", ns);
             void Url(string path, DateTime? modified)
             {
@@ -139,7 +139,7 @@ public static class FeedEndpoints
             foreach (var d in await documents.LatestAsync(5000, ct)) Url($"/van-ban/{d.Slug}", d.UpdatedAt);
             foreach (var year in await plans.YearsAsync(ct)) Url($"/ke-hoach-tuyen-truyen/{year}", null);
             w.WriteEndElement();
-            await w.WriteEndDocumentAsync();
+            w.WriteEndDocument();
         }
         return Results.Text(sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/xml; charset=utf-8");
     }

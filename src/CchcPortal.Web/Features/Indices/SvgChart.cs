@@ -8,7 +8,7 @@ public sealed record ChartBar(string Label, decimal Value, bool Highlight = fals
 
 /// <summary>
 /// Server-rendered SVG charts: labelled axis, the value written on each bar, title and description for screen
-/// readers. Built as XML, so the output is always well-formed; pages show the same data in a table.
+/// readers. Built as XML and written by SafeXmlWriter, so the output is always well-formed; pages show the same data in a table.
 /// </summary>
 public static class SvgChart
 {
@@ -38,7 +38,7 @@ public static class SvgChart
             var x = labelWidth + (double)(tick / max) * barArea;
             svg.Add(new XElement(Svg + "text", new XAttribute("x", Num(x)), new XAttribute("y", axisY + 18), new XAttribute("text-anchor", "middle"), new XAttribute("class", "axis-label"), Value(tick, unit)));
         }
-        return svg.ToString(SaveOptions.DisableFormatting);
+        return SafeXmlWriter.ToXmlString(svg);
     }
 
     /// <summary>One bar per year, the value written above each bar.</summary>
@@ -60,7 +60,7 @@ public static class SvgChart
                 new XElement(Svg + "text", new XAttribute("x", x + barWidth / 2), new XAttribute("y", Num(top + plot - h - 6)), new XAttribute("text-anchor", "middle"), new XAttribute("class", "bar-value"), Value(value, unit)),
                 new XElement(Svg + "text", new XAttribute("x", x + barWidth / 2), new XAttribute("y", top + plot + 20), new XAttribute("text-anchor", "middle"), new XAttribute("class", "axis-label"), year.ToString(CultureInfo.InvariantCulture))));
         }
-        return svg.ToString(SaveOptions.DisableFormatting);
+        return SafeXmlWriter.ToXmlString(svg);
     }
 
     private static XElement Root(string id, string title, string description, int width, int height) =>

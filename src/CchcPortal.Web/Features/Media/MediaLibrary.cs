@@ -34,6 +34,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsag
     /// <summary>Stores a new file: an image (alt text required) or a document (PDF, Word, Excel).</summary>
     public async Task<OperationResult<MediaItem>> UploadAsync(IFormFile? file, string? title, string? alt, string user, CancellationToken ct = default)
     {
+        if (MediaItem.ValidateText(title, alt) is { Any: true } tooLong) return OperationResult<MediaItem>.Invalid(tooLong);
         var (stored, kind, error) = await StoreAsync(file, alt, null, ct);
         if (stored is null) return OperationResult<MediaItem>.Fail(error!.Value.Field, error.Value.Message);
         var item = await RegisterAsync(stored, kind, file!.FileName, title, alt, user, ct);
@@ -61,6 +62,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsag
     {
         var item = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (item is null) return OperationResult<MediaItem>.Missing();
+        if (MediaItem.ValidateText(title, alt) is { Any: true } tooLong) return OperationResult<MediaItem>.Invalid(tooLong);
         if (item.Kind == MediaKind.Image && VietnameseText.Normalize(alt).Length == 0)
             return OperationResult<MediaItem>.Fail("AltText", AltRequired);
         item.Title = VietnameseText.Normalize(title);

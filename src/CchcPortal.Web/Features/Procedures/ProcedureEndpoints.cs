@@ -17,7 +17,7 @@ public static class ProcedureEndpoints
         app.MapGet("/api/procedures", async (HttpContext http, ProcedureQueries procedures, CancellationToken ct) =>
         {
             var q = http.Request.Query;
-            if (!TryInt(q["page"], 1, out var page) || !TryInt(q["pageSize"], 20, out var pageSize) || pageSize is < 1 or > 100 || page < 1)
+            if (!TryInt(q["page"], 1, out var page) || !TryInt(q["pageSize"], 20, out var pageSize) || pageSize is < 1 or > 100 || page is < 1 or > ListQuery.MaxPage)
                 return Results.BadRequest(new { error = "Tham số page/pageSize không hợp lệ (pageSize từ 1 đến 100)." });
             int? agencyId = null;
             if (q["agency"].Count > 0)

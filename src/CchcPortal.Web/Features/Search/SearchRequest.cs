@@ -1,3 +1,4 @@
+using CchcPortal.Web.Infrastructure;
 using System.Globalization;
 using CchcPortal.Core.Search;
 using Microsoft.Extensions.Primitives;
@@ -28,7 +29,7 @@ public static class SearchRequest
             Field = Value(q[Field]) ?? Value(q["field"]),
             Agency = Value(q[Agency]) ?? Value(q["agency"]),
             Level = Value(q["level"]),
-            Year = int.TryParse(Value(q[Year]) ?? Value(q["year"]), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 1900 and < 3000 ? y : null,
+            Year = int.TryParse(Value(q[Year]) ?? Value(q["year"]), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? ListQuery.Year(y) : null,
             Page = int.TryParse(Value(q[Page]) ?? Value(q["page"]), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and <= 100 ? p : 1,
             PageSize = int.TryParse(Value(q["pageSize"]), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s is > 0 and <= SearchQuery.MaxPageSize ? s : pageSize,
         };

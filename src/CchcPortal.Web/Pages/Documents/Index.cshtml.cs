@@ -23,7 +23,7 @@ public sealed class IndexModel(DocumentQueries documents) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Query = VietnameseText.Normalize(Query) is { Length: > 0 } q ? q[..Math.Min(q.Length, 200)] : null;
-        Result = await documents.ListAsync(new DocumentFilter(Query, ListQuery.Filter(DocType), ListQuery.Filter(Issuer), Year, ListQuery.Filter(Field), Status, Math.Max(1, PageNumber)), ct);
+        Result = await documents.ListAsync(new DocumentFilter(Query, ListQuery.Filter(DocType), ListQuery.Filter(Issuer), ListQuery.Year(Year), ListQuery.Filter(Field), Status, ListQuery.Page(PageNumber)), ct);
         if (PageNumber > Result.Page.PageCount) return NotFound();
         return Page();
     }

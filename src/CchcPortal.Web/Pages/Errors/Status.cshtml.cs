@@ -9,8 +9,9 @@ public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int code) => Set(code);
-    public void OnPost(int code) => Set(code);
+    // From the route only: a re-executed POST whose form cannot be read must still show its own status, not 500.
+    public void OnGet([FromRoute] int code) => Set(code);
+    public void OnPost([FromRoute] int code) => Set(code);
 
     private void Set(int code)
     {

@@ -19,7 +19,7 @@ public sealed class CategoryModel(PostQueries posts) : PageModel
         var category = await posts.CategoryBySlugAsync(slug, ct);
         if (category is null) return NotFound();
         Category = category;
-        Result = await posts.ByCategoryAsync(category.Id, Math.Max(1, PageNumber), ct: ct);
+        Result = await posts.ByCategoryAsync(category.Id, ListQuery.Page(PageNumber), ct: ct);
         if (PageNumber > Result.PageCount) return NotFound();
         return Page();
     }

@@ -16,7 +16,7 @@ public sealed class IndexModel(PostQueries posts) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Result = await posts.LatestAsync(Math.Max(1, PageNumber), ct: ct);
+        Result = await posts.LatestAsync(ListQuery.Page(PageNumber), ct: ct);
         if (PageNumber > Result.PageCount) return NotFound();
         Categories = await posts.CategoriesAsync(ct);
         return Page();

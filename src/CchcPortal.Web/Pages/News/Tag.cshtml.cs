@@ -19,7 +19,7 @@ public sealed class TagModel(PostQueries posts) : PageModel
         var tag = await posts.TagBySlugAsync(slug, ct);
         if (tag is null) return NotFound();
         Tag = tag;
-        Result = await posts.ByTagAsync(tag.Id, Math.Max(1, PageNumber), ct: ct);
+        Result = await posts.ByTagAsync(tag.Id, ListQuery.Page(PageNumber), ct: ct);
         if (Result.Total == 0 || PageNumber > Result.PageCount) return NotFound();
         return Page();
     }

@@ -24,7 +24,7 @@ public sealed class IndexModel(ProcedureQueries procedures) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Query = VietnameseText.Normalize(Query) is { Length: > 0 } q ? q[..Math.Min(q.Length, 200)] : null;
-        Result = await procedures.ListAsync(new ProcedureFilter(Query, ListQuery.Filter(Field), ListQuery.Filter(Level), AgencyId, ListQuery.Filter(Subject), Online, Sort, Math.Max(1, PageNumber)), ct);
+        Result = await procedures.ListAsync(new ProcedureFilter(Query, ListQuery.Filter(Field), ListQuery.Filter(Level), AgencyId, ListQuery.Filter(Subject), Online, Sort, ListQuery.Page(PageNumber)), ct);
         if (PageNumber > Result.Page.PageCount) return NotFound();
         return Page();
     }

@@ -21,7 +21,7 @@ public sealed class AnswersModel(PublishedAnswers answers) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Facets = await answers.FacetsAsync(ct);
-        Result = await answers.ListAsync(AgencyId, PageNumber, ct: ct, field: Field, kind: Kind, year: Year);
+        Result = await answers.ListAsync(AgencyId, ListQuery.Page(PageNumber), ct: ct, field: Field, kind: Kind, year: ListQuery.Year(Year));
     }
 
     public string BasePath => "/hoi-dap/da-tra-loi?" + string.Join("&", new[]

@@ -14,7 +14,7 @@ public sealed class StatisticsModel(QuestionStatistics statistics, TimeProvider 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var year = Year is >= 2000 and <= 2100 ? Year.Value : CchcPortal.Core.Common.VnFormat.ToLocal(time.GetUtcNow().UtcDateTime).Year;
+        var year = ListQuery.Year(Year) ?? CchcPortal.Core.Common.VnFormat.ToLocal(time.GetUtcNow().UtcDateTime).Year;
         Stats = await statistics.ForYearAsync(year, ct);
     }
 }

@@ -14,6 +14,7 @@ namespace CchcPortal.Web.Pages.Questions;
 /// the printed question), then the case is saved before the response; the confirmation shows the code and secret once.
 /// </summary>
 [EnableRateLimiting(PortalServiceExtensions.PublicPostLimit)]
+[StripsNulFromForm]
 // Generous at the transport level so that our own, smaller limits answer with a message and the text kept.
 [RequestSizeLimit(40 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 40 * 1024 * 1024)]

@@ -8,7 +8,7 @@ namespace CchcPortal.Web.Areas.Manager.Pages;
 public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : ManagerPageModel
 {
     [BindProperty, Required(ErrorMessage = "Vui lòng nhập mật khẩu hiện tại.")] public string CurrentPassword { get; set; } = "";
-    [BindProperty, Required(ErrorMessage = "Vui lòng nhập mật khẩu mới.")] public string NewPassword { get; set; } = "";
+    [BindProperty, Required(ErrorMessage = "Vui lòng nhập mật khẩu mới."), StringLength(PortalUser.MaxPassword, ErrorMessage = "Mật khẩu không được dài quá {1} ký tự.")] public string NewPassword { get; set; } = "";
     [BindProperty, Compare(nameof(NewPassword), ErrorMessage = "Mật khẩu nhập lại không khớp.")] public string ConfirmPassword { get; set; } = "";
 
     public void OnGet() { }

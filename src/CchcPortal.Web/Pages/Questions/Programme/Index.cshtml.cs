@@ -14,5 +14,5 @@ public sealed class IndexModel(ProgrammeEpisodeQueries episodes) : PageModel
     [FromQuery(Name = "trang")] public int PageNumber { get; set; } = 1;
     public PagedResult<EpisodeCard> Result { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Result = await episodes.PublishedAsync(PageNumber, ct: ct);
+    public async Task OnGetAsync(CancellationToken ct) => Result = await episodes.PublishedAsync(ListQuery.Page(PageNumber), ct: ct);
 }

@@ -1,3 +1,4 @@
+using CchcPortal.Web.Infrastructure;
 using CchcPortal.Core.Common;
 using CchcPortal.Core.Documents;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ public sealed class IndexModel(DocumentManagerQueries documents) : ManagerPageMo
     public async Task OnGetAsync(CancellationToken ct)
     {
         bool? published = Published switch { "da-dang" => true, "chua-dang" => false, _ => null };
-        Result = await documents.ListAsync(new ManagerDocumentFilter(Query, Status, published, Math.Max(1, PageNumber)), ct);
+        Result = await documents.ListAsync(new ManagerDocumentFilter(Query, Status, published, ListQuery.Page(PageNumber)), ct);
     }
 
     public string PageHref(int page) =>

@@ -21,7 +21,16 @@ public sealed class DefinitionModel(IndexDefinitionService definitions) : Manage
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
-        if (!await definitions.UpdateDescriptionAsync(code, DescriptionHtml, ct)) return NotFound();
+        var result = await definitions.UpdateDescriptionAsync(code, DescriptionHtml, ct);
+        if (result.NotFound) return NotFound();
+        if (!result.Succeeded)
+        {
+            AddErrors(result.Errors);
+            Index = (await definitions.IndexAsync(code, ct))!;
+            Years = await definitions.YearsAsync(Index.Id, ct);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         Flash("Đã lưu phần giới thiệu chỉ số.");
         return RedirectToPage(new { code });
     }

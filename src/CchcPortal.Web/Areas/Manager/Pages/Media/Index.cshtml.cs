@@ -1,3 +1,4 @@
+using CchcPortal.Web.Infrastructure;
 using CchcPortal.Core.Common;
 using CchcPortal.Core.Media;
 using CchcPortal.Web.Features.Media;
@@ -16,7 +17,7 @@ public sealed class IndexModel(MediaLibrary library) : ManagerPageModel
     [BindProperty] public string? AltText { get; set; }
     public PagedResult<MediaItem> Items { get; private set; } = new([], 1, MediaLibrary.PageSize, 0);
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await library.SearchAsync(Query, Kind, PageNumber, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Items = await library.SearchAsync(Query, Kind, ListQuery.Page(PageNumber), ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -24,7 +25,7 @@ public sealed class IndexModel(MediaLibrary library) : ManagerPageModel
         if (!result.Succeeded)
         {
             AddErrors(result.Errors);
-            Items = await library.SearchAsync(Query, Kind, PageNumber, ct);
+            Items = await library.SearchAsync(Query, Kind, ListQuery.Page(PageNumber), ct);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }

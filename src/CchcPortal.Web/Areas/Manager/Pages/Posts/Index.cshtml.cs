@@ -1,3 +1,4 @@
+using CchcPortal.Web.Infrastructure;
 using CchcPortal.Core.Common;
 using CchcPortal.Core.Content;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ public sealed class IndexModel(PostManagerQueries posts, PostQueries publicPosts
     public async Task OnGetAsync(CancellationToken ct)
     {
         Categories = await publicPosts.CategoriesAsync(ct);
-        Result = await posts.ListAsync(new ManagerPostFilter(Status, CategoryId, Query, Math.Max(1, PageNumber)), ct);
+        Result = await posts.ListAsync(new ManagerPostFilter(Status, CategoryId, Query, ListQuery.Page(PageNumber)), ct);
     }
 
     public string PageHref(int page) =>

@@ -1,3 +1,4 @@
+using CchcPortal.Web.Infrastructure;
 using CchcPortal.Core.Procedures;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,5 +11,5 @@ public sealed class IndexModel(ProcedureQueries procedures) : ManagerPageModel
     public ProcedureListResult Result { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await procedures.ListAsync(new ProcedureFilter(Query, Sort: ProcedureSort.Code, Page: Math.Max(1, PageNumber), PageSize: 50), ct);
+        Result = await procedures.ListAsync(new ProcedureFilter(Query, Sort: ProcedureSort.Code, Page: ListQuery.Page(PageNumber), PageSize: 50), ct);
 }

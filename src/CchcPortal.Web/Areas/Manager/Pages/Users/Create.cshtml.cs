@@ -8,13 +8,15 @@ namespace CchcPortal.Web.Areas.Manager.Pages.Users;
 
 public sealed class CreateModel(UserManager<PortalUser> users, TimeProvider time) : ManagerPageModel
 {
-    [BindProperty, Required(ErrorMessage = "Vui lòng nhập thư điện tử.")]
+    [BindProperty, Required(ErrorMessage = "Vui lòng nhập thư điện tử."),
+     StringLength(PortalUser.MaxEmail, ErrorMessage = "Thư điện tử không được dài quá {1} ký tự.")]
     public string Email { get; set; } = "";
 
-    [BindProperty, Required(ErrorMessage = "Vui lòng nhập họ tên."), StringLength(200, ErrorMessage = "Họ tên không được dài quá 200 ký tự.")]
+    [BindProperty, Required(ErrorMessage = "Vui lòng nhập họ tên."), StringLength(PortalUser.MaxFullName, ErrorMessage = "Họ tên không được dài quá {1} ký tự.")]
     public string FullName { get; set; } = "";
 
-    [BindProperty, Required(ErrorMessage = "Vui lòng nhập mật khẩu ban đầu.")]
+    [BindProperty, Required(ErrorMessage = "Vui lòng nhập mật khẩu ban đầu."),
+     StringLength(PortalUser.MaxPassword, ErrorMessage = "Mật khẩu không được dài quá {1} ký tự.")]
     public string Password { get; set; } = "";
 
     [BindProperty] public List<string> Roles { get; set; } = [];

@@ -10,7 +10,8 @@ public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Dir
     [BindProperty] public List<string> Roles { get; set; } = [];
     public bool LockedOut { get; private set; }
     [BindProperty] public int? AgencyId { get; set; }
-    [BindProperty] public string? JobTitle { get; set; }
+    [BindProperty, System.ComponentModel.DataAnnotations.StringLength(PortalUser.MaxJobTitle, ErrorMessage = "Chức vụ không được dài quá {1} ký tự.")]
+    public string? JobTitle { get; set; }
     public IReadOnlyList<CchcPortal.Core.Directory.Agency> Agencies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id)
@@ -48,6 +49,14 @@ public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Dir
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
+        if (!ModelState.IsValid)
+        {
+            var typed = JobTitle;
+            await OnGetAsync(id);
+            JobTitle = typed;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         user.AgencyId = AgencyId;
         user.JobTitle = CchcPortal.Core.Common.VietnameseText.Normalize(JobTitle);
         await users.UpdateAsync(user);

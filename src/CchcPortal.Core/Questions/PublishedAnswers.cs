@@ -31,8 +31,9 @@ public sealed class PublishedAnswers(PortalDbContext db)
         return new PagedResult<PublicAnswer>(await MapAsync(rows, ct), Math.Max(1, page), pageSize, total);
     }
 
-    public async Task<PublicAnswer?> ByCodeAsync(string code, CancellationToken ct = default)
+    public async Task<PublicAnswer?> ByCodeAsync(string? code, CancellationToken ct = default)
     {
+        if (string.IsNullOrWhiteSpace(code)) return null;
         var c = await Query().FirstOrDefaultAsync(x => x.Code == code.ToUpperInvariant(), ct);
         return c is null ? null : (await MapAsync([c], ct))[0];
     }

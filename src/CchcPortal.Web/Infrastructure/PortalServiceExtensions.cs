@@ -13,6 +13,8 @@ using CchcPortal.Web.Features.Media;
 using CchcPortal.Web.Features.News;
 using CchcPortal.Web.Features.Notifications;
 using CchcPortal.Web.Features.Search;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -156,6 +158,12 @@ public static class PortalServiceExtensions
             o.AccessDeniedPath = "/tai-khoan/khong-co-quyen";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // The handler makes these redirects absolute from the request's Host header; a path is enough and
+            // reflects nothing a client sent.
+            var toLogin = o.Events.OnRedirectToLogin;
+            var toDenied = o.Events.OnRedirectToAccessDenied;
+            o.Events.OnRedirectToLogin = ctx => toLogin(WithLocalRedirect(ctx));
+            o.Events.OnRedirectToAccessDenied = ctx => toDenied(WithLocalRedirect(ctx));
         });
         // Sign-out and a password change renew the user's security stamp; checking it on every request (one user
         // lookup and the principal rebuilt, for signed-in staff only; anonymous pages never reach it) ends a copied
@@ -174,5 +182,11 @@ public static class PortalServiceExtensions
             .AddPolicy(PortalPolicies.ManageDirectory, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Editor))
             .AddPolicy(PortalPolicies.ManageUsers, p => p.RequireRole(PortalRoles.Administrator))
             .AddPolicy(PortalPolicies.ManageSettings, p => p.RequireRole(PortalRoles.Administrator));
+    }
+
+    private static RedirectContext<CookieAuthenticationOptions> WithLocalRedirect(RedirectContext<CookieAuthenticationOptions> ctx)
+    {
+        if (Uri.TryCreate(ctx.RedirectUri, UriKind.Absolute, out var absolute)) ctx.RedirectUri = absolute.PathAndQuery;
+        return ctx;
     }
 }

@@ -53,6 +53,11 @@ public class PublicAddressTests
 
         Assert.Contains($"Sitemap: {BaseUrl}/sitemap.xml", await GetAsync("/robots.txt"));
         Assert.Contains($"{BaseUrl}/co-quan/so-noi-vu", await GetAsync("/co-quan/so-noi-vu/vcard"));
+
+        // Redirects to sign-in and "access denied" name a path on this site, not the forged host.
+        var signIn = await client.GetAsync("/quan-tri");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/tai-khoan/dang-nhap?ReturnUrl=%2Fquan-tri", signIn.Headers.Location!.OriginalString);
     }
 
     private static async Task<string> PublishPostAsync(PortalFactory factory)

@@ -15,7 +15,8 @@ public sealed class StatusModel : PageModel
 
     private void Set(int code)
     {
-        Code = code is >= 400 and <= 599 ? code : 500;
+        // A code no error has (/loi/0, /loi/99999) is a page that does not exist.
+        Code = code is >= 400 and <= 599 ? code : 404;
         // Only keep the status when re-executed for a real error; a direct visit to /loi/404 is itself a 404.
         Response.StatusCode = Code;
     }

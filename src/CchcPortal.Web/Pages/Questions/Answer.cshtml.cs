@@ -13,7 +13,7 @@ public sealed class AnswerModel(PublishedAnswers answers, ProgrammeEpisodeQuerie
     /// <summary>The published programme episode the answer was given in, if any.</summary>
     public EpisodeCard? Episode { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
     {
         if (await answers.ByCodeAsync(code, ct) is not { } a) return NotFound();
         Answer = a;

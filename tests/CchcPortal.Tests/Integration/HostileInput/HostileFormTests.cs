@@ -83,7 +83,7 @@ public sealed partial class HostileFormTests(HostilePortal portal, ITestOutputHe
             fields["Input.Area"] = payload.Text;
             fields["Input.Field"] = payload.Text;
             fields["altcha"] = await client.SolvedAltchaAsync();
-            var (status, html) = await PostAsync(client, AltchaTestClient.SubmitUrl, fields, token, [payload.Text], multipart: payload.Number % 2 == 0, $"stored {payload.Label}");
+            var (status, html) = await PostAsync(client, AltchaTestClient.SubmitUrl, fields, token, [payload.Text], StoredAsMultipart(payload), $"stored {payload.Label}");
             if (status == HttpStatusCode.OK)
                 stored.Add((payload, CodePattern().Match(html).Value, SecretPattern().Match(html).Groups[1].Value));
             else if (status == HttpStatusCode.UnprocessableEntity)
@@ -139,7 +139,7 @@ public sealed partial class HostileFormTests(HostilePortal portal, ITestOutputHe
         fields["__RequestVerificationToken"] = token;
         var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = multipart ? Multipart(fields) : new StringContent(RawUrlEncoding.Form(fields), Encoding.ASCII, "application/x-www-form-urlencoded"),
+            Content = multipart ? Multipart(fields) : UrlEncoded(fields),
         };
         Interlocked.Increment(ref _posts);
         try
@@ -167,6 +167,14 @@ public sealed partial class HostileFormTests(HostilePortal portal, ITestOutputHe
         return key[..Math.Min(90, key.Length)];
     }
 
+    // As a browser sends it: no charset parameter (StringContent would add "us-ascii", and the server would decode by it).
+    private static ByteArrayContent UrlEncoded(Dictionary<string, string> fields)
+    {
+        var content = new ByteArrayContent(Encoding.ASCII.GetBytes(RawUrlEncoding.Form(fields)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        return content;
+    }
+
     private static MultipartFormDataContent Multipart(Dictionary<string, string> fields)
     {
         var content = new MultipartFormDataContent();
@@ -184,10 +192,11 @@ public sealed partial class HostileFormTests(HostilePortal portal, ITestOutputHe
         foreach (var (payload, code, _) in stored)
         {
             if (!cases.TryGetValue(code, out var c)) { _failures.Enqueue($"{payload.Label}: case {code} not in the database"); continue; }
-            Compare(payload, "title", $"Câu hỏi số {payload.Number}: {payload.Text}", c.Title);
-            Compare(payload, "content", $"Nội dung câu hỏi số {payload.Number}: {payload.Text}", c.Content);
-            Compare(payload, "name", payload.Text, c.SubmitterName);
-            Compare(payload, "field", payload.Text, c.Field);
+            var received = AsReceived(payload.Text, multipart: StoredAsMultipart(payload));
+            Compare(payload, "title", $"Câu hỏi số {payload.Number}: {received}", c.Title);
+            Compare(payload, "content", $"Nội dung câu hỏi số {payload.Number}: {received}", c.Content);
+            Compare(payload, "name", received, c.SubmitterName);
+            Compare(payload, "field", received, c.Field);
         }
     }
 
@@ -199,6 +208,16 @@ public sealed partial class HostileFormTests(HostilePortal portal, ITestOutputHe
         if (actual != expected && !(actual.Length > 0 && expected.StartsWith(actual, StringComparison.Ordinal) && what is "field" or "name"))
             _failures.Enqueue($"{payload.Label}: stored {what} differs: {Short(actual)} vs {Short(expected)}");
     }
+
+    private static bool StoredAsMultipart(HostilePayload payload) => payload.Number % 2 == 0;
+
+    /// <summary>
+    /// The text as it reaches the app: a lone surrogate cannot travel as UTF-8. The multipart client sends U+FFFD for
+    /// it; in a url-encoded body its 3-byte form is not valid UTF-8, and the form reader keeps those %XX as written.
+    /// </summary>
+    private static string AsReceived(string text, bool multipart) => multipart
+        ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text))
+        : Uri.UnescapeDataString(RawUrlEncoding.Encode(text));
 
     private static string Visible(string text)
     {

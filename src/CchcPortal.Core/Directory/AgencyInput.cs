@@ -60,7 +60,8 @@ public sealed class AgencyInput
         if (LevelId <= 0) e.Add(nameof(LevelId), "Vui lòng chọn cấp hành chính.");
         if (!string.IsNullOrWhiteSpace(Phone) && e.MaxLength(nameof(Phone), Phone.Trim(), MaxPhone, "Số điện thoại") && !PhoneNumber.TryParse(Phone, out _, out var phoneError))
             e.Add(nameof(Phone), phoneError!);
-        if (!string.IsNullOrWhiteSpace(Email) && e.MaxLength(nameof(Email), Email.Trim(), MaxEmail, "Thư điện tử") && !EmailAddresses.IsValid(Email.Trim()))
+        var email = VietnameseText.Normalize(Email);
+        if (email.Length > 0 && e.MaxLength(nameof(Email), email, MaxEmail, "Thư điện tử") && !EmailAddresses.IsValid(email))
             e.Add(nameof(Email), EmailAddresses.InvalidMessage);
         if (!string.IsNullOrWhiteSpace(Website) && e.MaxLength(nameof(Website), Website.Trim(), MaxUrl, "Trang web") && !IsHttpUrl(Website.Trim()))
             e.Add(nameof(Website), "Trang web phải là địa chỉ bắt đầu bằng http:// hoặc https://.");

@@ -33,11 +33,13 @@ public sealed class QuestionSubmission
         if (name.Length == 0) e.Add(nameof(Name), "Vui lòng nhập họ tên (không công khai).");
         else e.MaxLength(nameof(Name), name, MaxName, "Họ tên");
         var hasPhone = !string.IsNullOrWhiteSpace(Phone);
-        var hasEmail = !string.IsNullOrWhiteSpace(Email);
+        // Checked as it will be stored: a NUL or a control character the normaliser drops does not make it invalid.
+        var email = VietnameseText.Normalize(Email);
+        var hasEmail = email.Length > 0;
         if (!hasPhone && !hasEmail) e.Add(nameof(Phone), "Vui lòng để lại số điện thoại hoặc thư điện tử để cơ quan liên hệ khi cần (không công khai).");
         if (hasPhone && e.MaxLength(nameof(Phone), Phone!.Trim(), MaxPhone, "Số điện thoại") && !Directory.PhoneNumber.TryParse(Phone, out _, out var phoneError))
             e.Add(nameof(Phone), phoneError!);
-        if (hasEmail && e.MaxLength(nameof(Email), Email!.Trim(), MaxEmail, "Thư điện tử") && !EmailAddresses.IsValid(Email.Trim()))
+        if (hasEmail && e.MaxLength(nameof(Email), email, MaxEmail, "Thư điện tử") && !EmailAddresses.IsValid(email))
             e.Add(nameof(Email), EmailAddresses.InvalidMessage);
         e.MaxLength(nameof(Area), Area?.Trim(), MaxArea, "Địa chỉ");
         return e;

@@ -8,7 +8,7 @@ namespace CchcPortal.Core.Seeding;
 public sealed record QaSample(string Title, string Question, string Answer, string Field);
 
 /// <summary>
-/// Reads the Q&amp;A samples of ../shared/data/vn-research/qa: JSON lines (bhxh: short_title, cauhoi, traloi, linhvuc;
+/// Reads the Q&amp;A samples of ../shared/data/vn-research/qa (a subset is in tests/CchcPortal.Tests/Fixtures/qa): JSON lines (bhxh: short_title, cauhoi, traloi, linhvuc;
 /// chinhsachonline: title, question, answer) and the CSV (cauhoi, traloi). Test and benchmark data only.
 /// </summary>
 public static class QaSampleFile

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace CchcPortal.Tests.Integration;
 
 /// <summary>
-/// Precision and recall of the citation extractor on the five real plans against the hand labels in
+/// Precision and recall of the citation extractor on the five real plans (content/seed/plans) against the hand labels in
 /// Fixtures/plan-citations.json. Matching is by key and strict: a numbered reference matches when the
 /// number's key is equal (case, diacritics and leading zeros folded); a law cited by name matches when the
 /// folded names are equal, so a name cut short or run on counts as one false positive and one miss. Date,
@@ -41,7 +41,7 @@ public class CitationBenchmarkTests(ITestOutputHelper output)
         var report = new StringBuilder("| plan | labelled | extracted | correct | precision | recall |\n|---|---|---|---|---|---|\n");
         foreach (var plan in fixture.Plans)
         {
-            var text = File.ReadAllText(SharedData.Path("plans", plan.File));
+            var text = File.ReadAllText(TestData.Seed("plans", plan.File));
             var extracted = CitationExtractor.Extract(text);
             var gold = plan.Citations.ToDictionary(l => l.Key);
             Assert.Equal(plan.Citations.Count, gold.Count); // the fixture lists each document once

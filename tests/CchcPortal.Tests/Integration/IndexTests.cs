@@ -121,8 +121,9 @@ public class IndexTests(IndexTests.Fixture fixture) : IClassFixture<IndexTests.F
     [Fact]
     public async Task Every_real_figure_on_the_seeded_pages_equals_the_source_csv()
     {
-        var csv = File.ReadAllLines(SharedData.Path("vn-research", "indices", "par-sipas-papi-published-facts.csv")).Skip(1);
-        var (table, _) = CchcPortal.Core.Common.TabularFile.Read(File.ReadAllBytes(SharedData.Path("vn-research", "indices", "par-sipas-papi-published-facts.csv")), ["chi_so"]);
+        // The seed file is a byte-for-byte copy of ../shared/data/vn-research/indices/par-sipas-papi-published-facts.csv.
+        var csv = File.ReadAllLines(TestData.Seed("indices", "published-facts.csv")).Skip(1);
+        var (table, _) = CchcPortal.Core.Common.TabularFile.Read(File.ReadAllBytes(TestData.Seed("indices", "published-facts.csv")), ["chi_so"]);
         var checkedFigures = 0;
         var shown = new HashSet<(string, string, string)>();
         foreach (var row in table!.Rows)

@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcPortal.Tests.Integration;
 
-/// <summary>The national portal's list export (2,642 real rows) and its Excel layout with the header row found by content.</summary>
+/// <summary>
+/// The national portal's list export (68 real rows of the 2,642, Fixtures/README.md: the first 10 of each source file
+/// and the first 5 not in NFC) and its Excel layout with the header row found by content.
+/// </summary>
 public class ProcedureListImportTests : IDisposable
 {
     private readonly PortalFactory _factory = new();
@@ -22,20 +25,20 @@ public class ProcedureListImportTests : IDisposable
     [Fact]
     public async Task The_real_list_imports_once_and_reimports_unchanged()
     {
-        var csv = await File.ReadAllBytesAsync(SharedData.Path("vn-research", "tthc", "dvcqg-danh-sach-tthc-7-co-quan.csv"));
+        var csv = await File.ReadAllBytesAsync(TestData.Fixture("dvcqg-danh-sach-tthc-68.csv"));
         var first = await ImportAsync(csv);
         Assert.True(first.Succeeded, first.FileError ?? string.Join("\n", first.Rejected.Take(5).Select(r => $"{r.Row}: {r.Message}")));
-        Assert.Equal(2642, first.Added);
+        Assert.Equal(68, first.Added);
         var second = await ImportAsync(csv);
-        Assert.Equal((0, 0, 2642), (second.Added, second.Updated, second.Unchanged));
+        Assert.Equal((0, 0, 68), (second.Added, second.Updated, second.Unchanged));
 
         using var scope = _factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var names = await db.Procedures.Select(p => p.Name + p.ExecutingAgency).ToListAsync();
         Assert.All(names, n => Assert.Equal(n.Normalize(NormalizationForm.FormC), n));
-        // Multi-agency cells (embedded newlines) become one "; "-separated line.
+        // Multi-agency cells (embedded newlines: 13 of the 68 rows) become one "; "-separated line.
         Assert.DoesNotContain(await db.Procedures.Select(p => p.ExecutingAgency).ToListAsync(), a => a.Contains('\n'));
-        Assert.True(await db.Procedures.CountAsync(p => p.ExecutingAgency.Contains("; ")) > 100);
+        Assert.Equal(13, await db.Procedures.CountAsync(p => p.ExecutingAgency.Contains("; ")));
     }
 
     [Fact]

@@ -69,7 +69,9 @@ public sealed class HostilePortal : IAsyncLifetime
             }
             else if (endpoint.Metadata.OfType<MethodInfo>().FirstOrDefault() is { } method) AddSimpleParameters(method, routeNames, query);
             if (ReadByHand.TryGetValue(pattern, out var names)) query.UnionWith(names);
-            routes.Add(new PublicRoute(pattern, endpoint.RoutePattern.Parameters.Select(p => p.Name).ToList(), query.ToList()));
+            var numeric = endpoint.RoutePattern.ParameterPolicies
+                .Where(p => p.Value.Any(policy => policy.Content is "int" or "long")).Select(p => p.Key).ToHashSet();
+            routes.Add(new PublicRoute(pattern, endpoint.RoutePattern.Parameters.Select(p => p.Name).ToList(), numeric, query.ToList()));
         }
         return routes.DistinctBy(r => r.Pattern).OrderBy(r => r.Pattern, StringComparer.Ordinal).ToList();
     }
@@ -125,4 +127,5 @@ public sealed class HostilePortal : IAsyncLifetime
     }
 }
 
-public sealed record PublicRoute(string Pattern, IReadOnlyList<string> RouteParameters, IReadOnlyList<string> QueryNames);
+/// <param name="NumericParameters">Route values with an int constraint: anything but a number matches no route.</param>
+public sealed record PublicRoute(string Pattern, IReadOnlyList<string> RouteParameters, IReadOnlySet<string> NumericParameters, IReadOnlyList<string> QueryNames);

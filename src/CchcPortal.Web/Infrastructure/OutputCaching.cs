@@ -1,5 +1,4 @@
 using CchcPortal.Core.Content;
-using CchcPortal.Core.Search;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
@@ -41,7 +40,8 @@ public static class CachePolicies
     public const string NewsTag = "news";
     public const string DirectoryTag = "directory";
 
-    public static IServiceCollection AddPortalOutputCache(this IServiceCollection services)
+    /// <param name="evictions">The tags each kind of content evicts, as the features declare them.</param>
+    public static IServiceCollection AddPortalOutputCache(this IServiceCollection services, IReadOnlyDictionary<string, string[]> evictions)
     {
         services.AddOutputCache(options =>
         {
@@ -61,29 +61,24 @@ public static class CachePolicies
             // Keyed by the whole query string (the default key); short expiry bounds the many distinct queries.
             options.AddPolicy(Search, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByHeader(HeaderNames.AcceptEncoding).Tag(SiteTag, SearchTag));
         });
+        services.AddSingleton(new OutputCacheEvictions(evictions));
         services.AddScoped<IContentChangeListener, OutputCacheEvictionListener>();
         return services;
     }
 }
 
+/// <summary>The tags a change of each kind evicts (declared by the features); any other kind evicts the whole site.</summary>
+public sealed class OutputCacheEvictions(IReadOnlyDictionary<string, string[]> byKind)
+{
+    public IReadOnlyList<string> TagsFor(string kind) => byKind.TryGetValue(kind, out var tags) ? tags : [CachePolicies.SiteTag];
+}
+
 /// <summary>Evicts cached pages when content changes, so the next anonymous GET renders fresh HTML.</summary>
-public sealed class OutputCacheEvictionListener(IOutputCacheStore store) : IContentChangeListener
+public sealed class OutputCacheEvictionListener(IOutputCacheStore store, OutputCacheEvictions evictions) : IContentChangeListener
 {
     public async Task OnChangedAsync(ContentChangeNotice notice, CancellationToken ct)
     {
-        string[] tags = notice.Kind switch
-        {
-            ContentKinds.News => [CachePolicies.NewsTag],
-            // Agency names appear in procedure filters; procedure lists appear on agency pages.
-            ContentKinds.Agency => [CachePolicies.DirectoryTag, CachePolicies.ProceduresTag],
-            ContentKinds.Procedure => [CachePolicies.ProceduresTag, CachePolicies.DirectoryTag],
-            ContentKinds.Index => [CachePolicies.IndicesTag],
-            ContentKinds.Question => [CachePolicies.QuestionsTag],
-            // Episode pages and the answers given in them; published episodes are listed in the sitemap.
-            ContentKinds.Episode => [CachePolicies.QuestionsTag, CachePolicies.SitemapTag],
-            _ => [CachePolicies.SiteTag],
-        };
-        foreach (var tag in tags)
+        foreach (var tag in evictions.TagsFor(notice.Kind))
             await store.EvictByTagAsync(tag, ct);
     }
 }

@@ -1,11 +1,6 @@
-using CchcPortal.Web.Features.Search;
-using CchcPortal.Web.Features.Agencies;
-using CchcPortal.Web.Features.AntiSpam;
-using CchcPortal.Web.Features.Questions;
-using CchcPortal.Web.Features.Feeds;
-using CchcPortal.Web.Features.Indices;
-using CchcPortal.Web.Features.Procedures;
+using CchcPortal.Web.Features;
 using CchcPortal.Web.Features.Media;
+using CchcPortal.Web.Features.Procedures;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.FileProviders;
@@ -59,15 +54,8 @@ public static class PortalPipelineExtensions
         app.UseMiddleware<HtmlMinificationMiddleware>();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
-        app.MapFeeds();
-        app.MapImageVariants();
-        app.MapDirectoryEndpoints();
-        app.MapProcedureEndpoints();
-        app.MapIndexEndpoints();
-        app.MapIndexExport();
-        app.MapAntiSpamEndpoints();
-        app.MapQuestionSuggestionEndpoints();
-        app.MapSearchEndpoints();
+        foreach (var feature in app.Services.GetRequiredService<PortalFeatures>().All)
+            feature.MapEndpoints(app);
         // WithStaticAssets: the tag helpers' asp-append-version resolves to the fingerprinted URL of the manifest.
         app.MapRazorPages().WithStaticAssets();
         return app;

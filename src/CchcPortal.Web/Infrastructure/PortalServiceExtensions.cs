@@ -7,12 +7,7 @@ using CchcPortal.Core;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
 using CchcPortal.Data.Sqlite;
-using CchcPortal.Themes.Default;
-using CchcPortal.Web.Features.AntiSpam;
-using CchcPortal.Web.Features.Media;
-using CchcPortal.Web.Features.News;
-using CchcPortal.Web.Features.Notifications;
-using CchcPortal.Web.Features.Search;
+using CchcPortal.Web.Features;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -44,33 +39,20 @@ public static class PortalServiceExtensions
 
         services.AddDbContext<PortalDbContext>((sp, options) =>
             options.UsePortalSqlite(sp.GetRequiredService<PortalPaths>().DatabaseFile));
-        services.AddPortalContent();
-        services.AddPortalIdentity();
-        services.AddPortalOutputCache();
-        services.AddPortalSearch();
-        services.AddSingleton<MediaStore>();
-        services.AddSingleton(new CchcPortal.Media.Images.ImageSanitizer());
-        services.AddSingleton(sp => new CchcPortal.Media.Images.ImageVariants(Path.Combine(sp.GetRequiredService<PortalPaths>().DataPath, "cache", "variants")));
-        services.AddSingleton<Features.Questions.CaseAttachmentStore>();
-        services.AddScoped<CchcPortal.Core.Media.MediaUsages>();
-        services.AddScoped<MediaLibrary>();
-        services.AddScoped<Features.Documents.DocumentFileUploads>();
-        services.AddAntiSpam();
-        services.AddHostedService<ScheduledPublishingService>();
-        services.AddSingleton<Features.Procedures.ProcedureViewCounter>();
-        services.AddHostedService(sp => sp.GetRequiredService<Features.Procedures.ProcedureViewCounter>());
-        services.AddPortalMail();
+        services.AddPortalCore();
 
-        services.AddSingleton(new MainMenu()
-            .Add("Trang chủ", "/", 0)
-            .Add("Tin tức CCHC", "/tin-tuc", 10)
-            .Add("Thủ tục hành chính", "/thu-tuc-hanh-chinh", 20)
-            .Add("Đường dây nóng", "/duong-day-nong", 30)
-            .Add("Chỉ số CCHC", "/chi-so-cchc", 40)
-            .Add("Hỏi đáp", "/hoi-dap", 50)
-            .Add("Văn bản", "/van-ban", 60)
-            .Add("Kế hoạch tuyên truyền", "/ke-hoach-tuyen-truyen", 70)
-            .Add("Giới thiệu", "/gioi-thieu", 90));
+        // Every feature of this assembly (Features/*/*Feature.cs), in their order: those before FeatureOrder.Host are
+        // registered before identity and the output cache, as their change listeners must run before its eviction.
+        var features = PortalFeatures.Discover(typeof(PortalServiceExtensions).Assembly);
+        services.AddSingleton(features);
+        foreach (var feature in features.All.Where(f => f.Order < FeatureOrder.Host))
+            feature.AddServices(services, builder.Configuration);
+        services.AddPortalIdentity();
+        services.AddPortalOutputCache(features.CacheEvictions());
+        foreach (var feature in features.All.Where(f => f.Order >= FeatureOrder.Host))
+            feature.AddServices(services, builder.Configuration);
+        services.AddSingleton(features.MainMenu());
+        services.AddSingleton(features.ManagerMenu());
 
         // Large imports (the national TTHC file) go through the manager.
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 60L * 1024 * 1024);
@@ -78,19 +60,7 @@ public static class PortalServiceExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
         {
-            options.Conventions.AuthorizeAreaFolder("Manager", "/", PortalPolicies.Staff);
-            options.Conventions.AuthorizeAreaFolder("Manager", "/Posts", PortalPolicies.EditContent);
-            options.Conventions.AuthorizeAreaFolder("Manager", "/StaticPages", PortalPolicies.EditContent);
-            options.Conventions.AuthorizeAreaFolder("Manager", "/Media", PortalPolicies.EditContent);
-            options.Conventions.AuthorizeAreaFolder("Manager", "/Citations", PortalPolicies.EditContent);
-            options.Conventions.AuthorizeAreaFolder("Manager", "/Documents", PortalPolicies.EditContent);
-            options.Conventions.AuthorizeAreaFolder("Manager", "/Agencies", PortalPolicies.ManageDirectory);
-            options.Conventions.AuthorizeAreaFolder("Manager", "/Procedures", PortalPolicies.ManageDirectory);
-            options.Conventions.AuthorizeAreaFolder("Manager", "/Indices", PortalPolicies.ManageDirectory);
-            options.Conventions.AuthorizeAreaFolder("Manager", "/Questions", PortalPolicies.HandleQuestions);
-            options.Conventions.AuthorizeAreaFolder("Manager", "/Questions/Programme", PortalPolicies.ManageProgramme);
-            options.Conventions.AuthorizeAreaFolder("Manager", "/Users", PortalPolicies.ManageUsers);
-            options.Conventions.AuthorizeAreaFolder("Manager", "/Settings", PortalPolicies.ManageSettings);
+            foreach (var feature in features.All) feature.AuthorizePages(options.Conventions);
         }).AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new CheckboxModelBinderProvider()));
         services.AddAntiforgery(o =>
         {

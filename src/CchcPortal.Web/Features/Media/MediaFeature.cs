@@ -1,0 +1,30 @@
+using CchcPortal.Core.Identity;
+using CchcPortal.Core.Media;
+using CchcPortal.Media.Images;
+using CchcPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace CchcPortal.Web.Features.Media;
+
+/// <summary>The media library: stored files, sanitised uploads, image variants and where each file is used.</summary>
+public sealed class MediaFeature : IPortalFeature
+{
+    public string Name => "Media";
+    public int Order => FeatureOrder.HostDefault;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton(new ImageSanitizer());
+        services.AddSingleton(sp => new ImageVariants(Path.Combine(sp.GetRequiredService<PortalPaths>().DataPath, "cache", "variants")));
+        services.AddScoped<MediaUsages>();
+        services.AddScoped<MediaLibrary>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapImageVariants();
+
+    public void AuthorizePages(PageConventionCollection conventions) =>
+        conventions.AuthorizeAreaFolder("Manager", "/Media", PortalPolicies.EditContent);
+
+    public IEnumerable<ManagerMenuEntry> ManagerMenu => [new("Thư viện", "/quan-tri/thu-vien", 40, PortalPolicies.EditContent)];
+}

@@ -1,0 +1,30 @@
+using CchcPortal.Core.Content;
+using CchcPortal.Core.Identity;
+using CchcPortal.Core.Search;
+using CchcPortal.Themes.Default;
+using CchcPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace CchcPortal.Web.Features.News;
+
+/// <summary>The news column: posts, their manager, scheduled publishing.</summary>
+public sealed class NewsFeature : IPortalFeature
+{
+    public string Name => "News";
+    public int Order => FeatureOrder.News;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<PostService>();
+        services.AddScoped<PostQueries>();
+        services.AddScoped<PostManagerQueries>();
+        services.AddHostedService<ScheduledPublishingService>();
+    }
+
+    public void AuthorizePages(PageConventionCollection conventions) =>
+        conventions.AuthorizeAreaFolder("Manager", "/Posts", PortalPolicies.EditContent);
+
+    public IEnumerable<MenuItem> MainMenu => [new("Tin tức CCHC", "/tin-tuc", 10)];
+    public IEnumerable<ManagerMenuEntry> ManagerMenu => [new("Tin bài", "/quan-tri/bai-viet", 10, PortalPolicies.EditContent)];
+    public IEnumerable<(string Kind, string[] Tags)> CacheEvictions => [(ContentKinds.News, [CachePolicies.NewsTag])];
+}

@@ -1,0 +1,36 @@
+using CchcPortal.Core.Identity;
+using CchcPortal.Core.Procedures;
+using CchcPortal.Core.Search;
+using CchcPortal.Themes.Default;
+using CchcPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace CchcPortal.Web.Features.Procedures;
+
+/// <summary>Administrative procedures (TTHC): pages, API, imports and the view counter.</summary>
+public sealed class ProceduresFeature : IPortalFeature
+{
+    public string Name => "Procedures";
+    public int Order => FeatureOrder.Procedures;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ProcedureQueries>();
+        services.AddScoped<ProcedureImporter>();
+        services.AddScoped<ProcedureService>();
+        services.AddScoped<ProcedureListImporter>();
+        services.AddScoped<ProcedureFileImport>();
+        services.AddSingleton<ProcedureViewCounter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProcedureViewCounter>());
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapProcedureEndpoints();
+
+    public void AuthorizePages(PageConventionCollection conventions) =>
+        conventions.AuthorizeAreaFolder("Manager", "/Procedures", PortalPolicies.ManageDirectory);
+
+    public IEnumerable<MenuItem> MainMenu => [new("Thủ tục hành chính", "/thu-tuc-hanh-chinh", 20)];
+    public IEnumerable<ManagerMenuEntry> ManagerMenu => [new("Thủ tục hành chính", "/quan-tri/thu-tuc", 70, PortalPolicies.ManageDirectory)];
+    // Procedure lists appear on agency pages.
+    public IEnumerable<(string Kind, string[] Tags)> CacheEvictions => [(ContentKinds.Procedure, [CachePolicies.ProceduresTag, CachePolicies.DirectoryTag])];
+}

@@ -64,9 +64,6 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public string Path { get; }
 
-    /// <summary>Raised after each commit (the host evicts cached result pages).</summary>
-    public event Action<long>? Committed;
-
     public long? CommittedSequence { get; private set; }
 
     public int DocumentCount => WithSearcher(s => s.IndexReader.NumDocs);
@@ -117,7 +114,6 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 throw;
             }
         }
-        Committed?.Invoke(sequence);
         return failures;
     }
 
@@ -148,7 +144,6 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 throw;
             }
         }
-        Committed?.Invoke(sequence);
         return failures.ToList();
     }
 

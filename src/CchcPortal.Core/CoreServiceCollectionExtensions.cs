@@ -1,5 +1,5 @@
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Content;
 using CchcPortal.Core.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 

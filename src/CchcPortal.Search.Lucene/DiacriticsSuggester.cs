@@ -13,7 +13,7 @@ public static class DiacriticsSuggester
     {
         var normalized = VietnameseText.Normalize(words).ToLowerInvariant();
         if (normalized.Length == 0 || VietnameseText.RemoveDiacritics(normalized) != normalized) return null;
-        var typed = IndexFields.Folded.Terms(normalized);
+        var typed = SearchFields.Folded.Terms(normalized);
         if (typed.Count == 0 || typed.Count > QueryBuilder.MaxWords) return null;
         var wanted = typed.ToHashSet();
         var pairs = typed.Zip(typed.Skip(1)).ToHashSet();
@@ -23,7 +23,7 @@ public static class DiacriticsSuggester
         var weight = 1.0;
         foreach (var text in hitTexts)
         {
-            var forms = IndexFields.Exact.Terms(text);
+            var forms = SearchFields.Exact.Terms(text);
             var keys = forms.Select(VietnameseText.RemoveDiacritics).ToList();
             for (var i = 0; i < forms.Count; i++)
             {

@@ -29,31 +29,31 @@ public static class DocumentMapper
 
     public static LuceneDocument ToLucene(SearchDocument d)
     {
-        var title = IndexLimits.Title(VietnameseText.Normalize(d.Title));
+        var title = SearchFieldLimits.Title(VietnameseText.Normalize(d.Title));
         var summary = VietnameseText.Normalize(d.Summary);
         var body = VietnameseText.Normalize(d.Body);
         var doc = new LuceneDocument
         {
-            new StringField(IndexFields.Key, d.Key, Field.Store.YES),
-            new StringField(IndexFields.Kind, d.Kind, Field.Store.YES),
-            new StoredField(IndexFields.Title, title),
-            new StoredField(IndexFields.Summary, summary),
-            new StoredField(IndexFields.Body, body),
-            new StoredField(IndexFields.Url, d.Url),
+            new StringField(SearchFields.Key, d.Key, Field.Store.YES),
+            new StringField(SearchFields.Kind, d.Kind, Field.Store.YES),
+            new StoredField(SearchFields.Title, title),
+            new StoredField(SearchFields.Summary, summary),
+            new StoredField(SearchFields.Body, body),
+            new StoredField(SearchFields.Url, d.Url),
         };
-        if (d.Date is { } date) doc.Add(new StoredField(IndexFields.Date, date.Ticks));
+        if (d.Date is { } date) doc.Add(new StoredField(SearchFields.Date, date.Ticks));
 
         var text = string.Join(" ", new[] { d.ProcedureCode ?? "", summary, body }.Where(s => s.Length > 0));
         // Keywords are searched as a second value of the title fields (so no shingle bridges title and keywords).
         var keywords = VietnameseText.Normalize(d.Keywords);
         foreach (var (name, value) in new[]
         {
-            (IndexFields.TitleExact, title), (IndexFields.TitleFolded, title), (IndexFields.TitleExactShingles, title),
-            (IndexFields.TitleFoldedShingles, title), (IndexFields.TitlePrefixes, title),
-            (IndexFields.TitleExact, keywords), (IndexFields.TitleFolded, keywords), (IndexFields.TitleExactShingles, keywords),
-            (IndexFields.TitleFoldedShingles, keywords),
+            (SearchFields.TitleExact, title), (SearchFields.TitleFolded, title), (SearchFields.TitleExactShingles, title),
+            (SearchFields.TitleFoldedShingles, title), (SearchFields.TitlePrefixes, title),
+            (SearchFields.TitleExact, keywords), (SearchFields.TitleFolded, keywords), (SearchFields.TitleExactShingles, keywords),
+            (SearchFields.TitleFoldedShingles, keywords),
             // The text holds the title and keywords as well, so one term per word is enough to match (QueryBuilder.PlanFirstPass).
-            (IndexFields.Text, title), (IndexFields.Text, keywords), (IndexFields.Text, text), (IndexFields.TextFoldedShingles, Lead(text)),
+            (SearchFields.Text, title), (SearchFields.Text, keywords), (SearchFields.Text, text), (SearchFields.TextFoldedShingles, Lead(text)),
         })
         {
             if (value.Length == 0) continue;
@@ -62,15 +62,15 @@ public static class DocumentMapper
             doc.Add(field);
         }
 
-        doc.Add(new Field(IndexFields.TitleCoverage, title, CoverageType));
-        if (keywords.Length > 0) doc.Add(new Field(IndexFields.TitleCoverage, keywords, CoverageType));
+        doc.Add(new Field(SearchFields.TitleCoverage, title, CoverageType));
+        if (keywords.Length > 0) doc.Add(new Field(SearchFields.TitleCoverage, keywords, CoverageType));
 
         if (!string.IsNullOrWhiteSpace(d.ProcedureCode))
         {
-            doc.Add(new StoredField(IndexFields.Code, d.ProcedureCode));
-            var code = IndexLimits.Keyword(d.ProcedureCode.Trim().ToLowerInvariant());
-            doc.Add(new StringField(IndexFields.CodeLookup, code, Field.Store.NO));
-            if (NationalCode(code) != code) doc.Add(new StringField(IndexFields.CodeLookup, NationalCode(code), Field.Store.NO));
+            doc.Add(new StoredField(SearchFields.Code, d.ProcedureCode));
+            var code = SearchFieldLimits.Keyword(d.ProcedureCode.Trim().ToLowerInvariant());
+            doc.Add(new StringField(SearchFields.CodeLookup, code, Field.Store.NO));
+            if (NationalCode(code) != code) doc.Add(new StringField(SearchFields.CodeLookup, NationalCode(code), Field.Store.NO));
         }
 
         AddFacet(doc, SearchFacets.Kind, [d.Kind]);
@@ -84,7 +84,7 @@ public static class DocumentMapper
     /// <summary>
     /// Body shingles are the costliest field to build (about half of indexing time on the procedures' long texts);
     /// the opening of a text, where its subject is named, carries most of the phrase signal (pairs only, see
-    /// <see cref="IndexFields.FoldedPairs"/>).
+    /// <see cref="SearchFields.FoldedPairs"/>).
     /// </summary>
     private static string Lead(string text)
     {
@@ -96,10 +96,10 @@ public static class DocumentMapper
 
     private static void AddFacet(LuceneDocument doc, string facet, IEnumerable<string> values)
     {
-        foreach (var value in values.Select(v => IndexLimits.Keyword(VietnameseText.Normalize(v))).Where(v => v.Length > 0).Distinct())
+        foreach (var value in values.Select(v => SearchFieldLimits.Keyword(VietnameseText.Normalize(v))).Where(v => v.Length > 0).Distinct())
         {
-            doc.Add(new StringField(IndexFields.Filter(facet), value, Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(IndexFields.Facet(facet), new BytesRef(value)));
+            doc.Add(new StringField(SearchFields.Filter(facet), value, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(SearchFields.Facet(facet), new BytesRef(value)));
         }
     }
 }

@@ -101,10 +101,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             var writer = _writer ?? OpenWriter();
             try
             {
-                foreach (var kind in replaceKinds) writer.DeleteDocuments(new Term(IndexFields.Kind, kind));
-                foreach (var key in deleteKeys) writer.DeleteDocuments(new Term(IndexFields.Key, key));
+                foreach (var kind in replaceKinds) writer.DeleteDocuments(new Term(SearchFields.Kind, kind));
+                foreach (var key in deleteKeys) writer.DeleteDocuments(new Term(SearchFields.Key, key));
                 foreach (var doc in upserts)
-                    if (Index(doc, lucene => writer.UpdateDocument(new Term(IndexFields.Key, doc.Key), lucene)) is { } failure)
+                    if (Index(doc, lucene => writer.UpdateDocument(new Term(SearchFields.Key, doc.Key), lucene)) is { } failure)
                         failures.Add(failure);
                 CommitLocked(writer, sequence);
             }
@@ -197,7 +197,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// rebuild; compound files are skipped (building them copies every segment once more).
     /// </summary>
     private IndexWriterConfig Config(OpenMode mode) =>
-        new(Analysis.VietnameseAnalyzer.Version, IndexFields.CreateIndexAnalyzer())
+        new(Analysis.VietnameseAnalyzer.Version, SearchFields.CreateIndexAnalyzer())
         {
             OpenMode = mode,
             RAMBufferSizeMB = _ramBufferMB,
@@ -222,7 +222,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             var docs = top.Skip((page - 1) * pageSize).Take(pageSize).Select(sd => (Doc: searcher.Doc(sd.Doc), sd.Score)).ToList();
             var hits = docs.Select(d => ToHit(d.Doc, d.Score, terms)).ToList();
             var didYouMean = DiacriticsSuggester.Suggest(parsed.Words, docs.Take(10).Select(d =>
-                $"{d.Doc.Get(IndexFields.Title)} {d.Doc.Get(IndexFields.Summary)} {Head(d.Doc.Get(IndexFields.Body))}"));
+                $"{d.Doc.Get(SearchFields.Title)} {d.Doc.Get(SearchFields.Summary)} {Head(d.Doc.Get(SearchFields.Body))}"));
             return new SearchResults(hits, collector.TotalHits, page, pageSize, collector.Facets(), didYouMean);
         });
     }
@@ -231,42 +231,42 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     private static SearchHit ToHit(LuceneDocument doc, float score, IReadOnlySet<string> terms)
     {
-        var title = doc.Get(IndexFields.Title) ?? "";
-        var summary = doc.Get(IndexFields.Summary) ?? "";
-        var body = doc.Get(IndexFields.Body) ?? "";
+        var title = doc.Get(SearchFields.Title) ?? "";
+        var summary = doc.Get(SearchFields.Summary) ?? "";
+        var body = doc.Get(SearchFields.Body) ?? "";
         // The summary when it holds the words as well as the body does; otherwise the best part of the body.
         var inSummary = Snippets.Find(summary, terms);
         var inBody = Snippets.Find(body, terms);
         var (source, marks) = summary.Length > 0 && inSummary.Count >= inBody.Count ? (summary, inSummary)
             : body.Length > 0 ? (body, inBody) : (summary, inSummary);
-        var ticks = doc.GetField(IndexFields.Date)?.GetInt64Value();
+        var ticks = doc.GetField(SearchFields.Date)?.GetInt64Value();
         return new SearchHit(
-            doc.Get(IndexFields.Kind) ?? "", doc.Get(IndexFields.Key) ?? "", title, Snippets.Highlight(title, terms, 500),
-            doc.Get(IndexFields.Url) ?? "/", Snippets.Highlight(source, marks, SnippetChars),
-            ticks is { } t ? new DateTime(t, DateTimeKind.Utc) : null, doc.Get(IndexFields.Code), score);
+            doc.Get(SearchFields.Kind) ?? "", doc.Get(SearchFields.Key) ?? "", title, Snippets.Highlight(title, terms, 500),
+            doc.Get(SearchFields.Url) ?? "/", Snippets.Highlight(source, marks, SnippetChars),
+            ticks is { } t ? new DateTime(t, DateTimeKind.Utc) : null, doc.Get(SearchFields.Code), score);
     }
 
     public IReadOnlyList<SearchSuggestion> Suggest(string text, int max = 8)
     {
         var normalized = Core.Common.VietnameseText.Normalize(text);
         if (normalized.Length > 100) normalized = normalized[..100];
-        var prefixes = IndexFields.Folded.Terms(normalized).Take(8).ToList();
+        var prefixes = SearchFields.Folded.Terms(normalized).Take(8).ToList();
         if (prefixes.Count == 0) return [];
         var query = new BooleanQuery();
         foreach (var p in prefixes)
-            query.Add(new TermQuery(new Term(IndexFields.TitlePrefixes, p.Length > 20 ? p[..20] : p)), Occur.MUST);
-        foreach (var exact in IndexFields.Exact.Terms(normalized).Take(8))
-            query.Add(new TermQuery(new Term(IndexFields.TitleExact, exact)), Occur.SHOULD);
+            query.Add(new TermQuery(new Term(SearchFields.TitlePrefixes, p.Length > 20 ? p[..20] : p)), Occur.MUST);
+        foreach (var exact in SearchFields.Exact.Terms(normalized).Take(8))
+            query.Add(new TermQuery(new Term(SearchFields.TitleExact, exact)), Occur.SHOULD);
         // Prefixes of one syllable share its position, so a phrase of prefixes finds the words in the order typed.
         if (prefixes.Count > 1)
         {
             var inOrder = new PhraseQuery { Boost = 5f };
-            foreach (var p in prefixes) inOrder.Add(new Term(IndexFields.TitlePrefixes, p.Length > 20 ? p[..20] : p));
+            foreach (var p in prefixes) inOrder.Add(new Term(SearchFields.TitlePrefixes, p.Length > 20 ? p[..20] : p));
             query.Add(inOrder, Occur.SHOULD);
         }
         return WithSearcher(searcher => searcher.Search(query, Math.Clamp(max, 1, 20)).ScoreDocs
             .Select(sd => searcher.Doc(sd.Doc))
-            .Select(d => new SearchSuggestion(d.Get(IndexFields.Kind) ?? "", d.Get(IndexFields.Title) ?? "", d.Get(IndexFields.Url) ?? "/"))
+            .Select(d => new SearchSuggestion(d.Get(SearchFields.Kind) ?? "", d.Get(SearchFields.Title) ?? "", d.Get(SearchFields.Url) ?? "/"))
             .ToList());
     }
 

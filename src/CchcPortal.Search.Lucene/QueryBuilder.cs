@@ -55,7 +55,7 @@ public static partial class QueryBuilder
     {
         var (exact, folded) = WordTerms(q);
         var official = QueryVocabulary.EquivalentsOf(exact, folded).SelectMany(e => e.Official);
-        return IndexFields.Folded.Terms(q.Words).Concat(official).Concat(q.Phrases.SelectMany(IndexFields.Folded.Terms)).ToHashSet();
+        return SearchFields.Folded.Terms(q.Words).Concat(official).Concat(q.Phrases.SelectMany(SearchFields.Folded.Terms)).ToHashSet();
     }
 
     /// <summary>The query, or null when nothing searchable is left (only symbols, only excluded words).</summary>
@@ -71,9 +71,9 @@ public static partial class QueryBuilder
             hasPositive = true;
             foreach (var (field, shingle, boost) in TitleShingles(q, exact, folded).Concat(Expansions(exact, folded)))
                 top.Add(Term(field, shingle, boost), Occur.SHOULD);
-            foreach (var shingle in IndexFields.FoldedShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
+            foreach (var shingle in SearchFields.FoldedShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
                 if (shingle.Count(c => c == ' ') == 1) // the text holds pairs only
-                    top.Add(Term(IndexFields.TextFoldedShingles, shingle, 1.5f), Occur.SHOULD);
+                    top.Add(Term(SearchFields.TextFoldedShingles, shingle, 1.5f), Occur.SHOULD);
         }
 
         foreach (var phrase in PhraseClauses(q))
@@ -87,7 +87,7 @@ public static partial class QueryBuilder
 
     /// <summary>
     /// What <see cref="FirstPass"/> matches, counts and picks candidates with, or null when <see cref="Build"/> gives
-    /// null. It matches exactly the same documents: <see cref="IndexFields.Text"/> holds the title and keywords too,
+    /// null. It matches exactly the same documents: <see cref="SearchFields.Text"/> holds the title and keywords too,
     /// and every word folded, so the folded text term alone decides whether a word is there. Its score keeps what
     /// decides the order most: each word's title term as the full query weighs it (exact when typed with marks,
     /// folded when not) and the title shingles. It leaves out the long lists that only reorder close scores (the
@@ -109,9 +109,9 @@ public static partial class QueryBuilder
                 new BooleanQuery { { TextTerms(folded.Skip(c.Start).Take(c.Length)), Occur.SHOULD }, { TextTerms(c.Official!), Occur.SHOULD } }, 1)));
             wordCount = clauses.Count;
             // Each word's title term as the full query weighs it most: as written when typed with marks.
-            optional.AddRange(exact.Zip(folded, (x, f) => x != f ? Term(IndexFields.TitleExact, x, 5f) : Term(IndexFields.TitleFolded, f, 3f)));
+            optional.AddRange(exact.Zip(folded, (x, f) => x != f ? Term(SearchFields.TitleExact, x, 5f) : Term(SearchFields.TitleFolded, f, 3f)));
             optional.AddRange(TitleShingles(q, exact, folded).Concat(Expansions(exact, folded)).Select(s => Term(s.Field, s.Shingle, s.Boost)));
-            codes.AddRange(CodeTerms(q).Select(c => Term(IndexFields.CodeLookup, c.Code, c.Boost)));
+            codes.AddRange(CodeTerms(q).Select(c => Term(SearchFields.CodeLookup, c.Code, c.Boost)));
         }
         var phrases = new List<Query>();
         foreach (var (match, title) in FirstPassPhrases(q))
@@ -126,8 +126,8 @@ public static partial class QueryBuilder
     /// <summary>Each word's exact and folded term; none when the two analyses disagree on the number of words.</summary>
     private static (List<string> Exact, List<string> Folded) WordTerms(ParsedQuery q)
     {
-        var exact = IndexFields.Exact.Terms(q.Words).Take(MaxWords).ToList();
-        var folded = IndexFields.Folded.Terms(q.Words).Take(MaxWords).ToList();
+        var exact = SearchFields.Exact.Terms(q.Words).Take(MaxWords).ToList();
+        var folded = SearchFields.Folded.Terms(q.Words).Take(MaxWords).ToList();
         return folded.Count == exact.Count ? (exact, folded) : ([], []);
     }
 
@@ -136,10 +136,10 @@ public static partial class QueryBuilder
     /// query). The text's weight is low, as its part of the full score is (a tie-breaker when the title matches).
     /// </summary>
     private static IEnumerable<CountedQuery> Counted(IEnumerable<string> folded) =>
-        folded.GroupBy(f => f).Select(g => new CountedQuery(Term(IndexFields.TextFolded, g.Key, 0.3f), g.Count()));
+        folded.GroupBy(f => f).Select(g => new CountedQuery(Term(SearchFields.TextFolded, g.Key, 0.3f), g.Count()));
 
     /// <summary>All of these folded terms in the text (the first pass's test for words standing together).</summary>
-    private static Query TextTerms(IEnumerable<string> folded) => AllOf(folded.Select(f => Term(IndexFields.TextFolded, f, 0.3f)));
+    private static Query TextTerms(IEnumerable<string> folded) => AllOf(folded.Select(f => Term(SearchFields.TextFolded, f, 0.3f)));
 
     private static Query AllOf(IEnumerable<Query> queries)
     {
@@ -171,27 +171,27 @@ public static partial class QueryBuilder
     {
         // Without marks typed, exact shingles would only find titles written without marks.
         if (!exact.SequenceEqual(folded))
-            foreach (var shingle in IndexFields.ExactShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
-                yield return (IndexFields.TitleExactShingles, shingle, 6f);
-        foreach (var shingle in IndexFields.FoldedShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
-            yield return (IndexFields.TitleFoldedShingles, shingle, 4f);
+            foreach (var shingle in SearchFields.ExactShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
+                yield return (SearchFields.TitleExactShingles, shingle, 6f);
+        foreach (var shingle in SearchFields.FoldedShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
+            yield return (SearchFields.TitleFoldedShingles, shingle, 4f);
     }
 
     /// <summary>The official wording of what the query says (<see cref="QueryVocabulary"/>), in titles: its shingles, or the word.</summary>
     private static IEnumerable<(string Field, string Shingle, float Boost)> Expansions(List<string> exact, List<string> folded) =>
         QueryVocabulary.ExpansionsOf(exact, folded).SelectMany(wording => wording.Length == 1
-            ? [(IndexFields.TitleFolded, wording[0], 3f)]
-            : IndexFields.FoldedShingles.Terms(string.Join(' ', wording)).Distinct().Select(shingle => (IndexFields.TitleFoldedShingles, shingle, 2f)));
+            ? [(SearchFields.TitleFolded, wording[0], 3f)]
+            : SearchFields.FoldedShingles.Terms(string.Join(' ', wording)).Distinct().Select(shingle => (SearchFields.TitleFoldedShingles, shingle, 2f)));
 
     /// <summary>Each quoted phrase in the title or the text, as written (stronger) or folded.</summary>
     private static IEnumerable<Query> PhraseClauses(ParsedQuery q)
     {
         foreach (var (exact, folded, marked) in PhraseTerms(q))
         {
-            var either = new BooleanQuery { { Phrase(IndexFields.TitleExact, exact, 5f), Occur.SHOULD } };
-            either.Add(Phrase(IndexFields.TitleFolded, folded, 3f), Occur.SHOULD);
-            either.Add(Phrase(IndexFields.TextExact, exact, 1.5f), Occur.SHOULD);
-            if (marked) either.Add(Phrase(IndexFields.TextFolded, folded, 1f), Occur.SHOULD);
+            var either = new BooleanQuery { { Phrase(SearchFields.TitleExact, exact, 5f), Occur.SHOULD } };
+            either.Add(Phrase(SearchFields.TitleFolded, folded, 3f), Occur.SHOULD);
+            either.Add(Phrase(SearchFields.TextExact, exact, 1.5f), Occur.SHOULD);
+            if (marked) either.Add(Phrase(SearchFields.TextFolded, folded, 1f), Occur.SHOULD);
             yield return either;
         }
     }
@@ -206,9 +206,9 @@ public static partial class QueryBuilder
     {
         foreach (var (exact, folded, marked) in PhraseTerms(q))
         {
-            var match = Phrase(IndexFields.TextFolded, folded, marked ? 1f : 1.5f);
-            var title = marked ? TitlePhrase(IndexFields.TitleExact, IndexFields.TitleExactShingles, exact, 5f)
-                : TitlePhrase(IndexFields.TitleFolded, IndexFields.TitleFoldedShingles, folded, 3f);
+            var match = Phrase(SearchFields.TextFolded, folded, marked ? 1f : 1.5f);
+            var title = marked ? TitlePhrase(SearchFields.TitleExact, SearchFields.TitleExactShingles, exact, 5f)
+                : TitlePhrase(SearchFields.TitleFolded, SearchFields.TitleFoldedShingles, folded, 3f);
             yield return (match, title);
         }
     }
@@ -219,7 +219,7 @@ public static partial class QueryBuilder
     /// <summary>Each quoted phrase's exact and folded terms, and whether it was typed with marks.</summary>
     private static IEnumerable<(List<string> Exact, List<string> Folded, bool Marked)> PhraseTerms(ParsedQuery q) =>
         q.Phrases.Take(5)
-            .Select(p => (Exact: IndexFields.Exact.Terms(p).Take(MaxWords).ToList(), Folded: IndexFields.Folded.Terms(p).Take(MaxWords).ToList()))
+            .Select(p => (Exact: SearchFields.Exact.Terms(p).Take(MaxWords).ToList(), Folded: SearchFields.Folded.Terms(p).Take(MaxWords).ToList()))
             .Where(p => p.Folded.Count > 0)
             .Select(p => (p.Exact, p.Folded, !p.Exact.SequenceEqual(p.Folded)));
 
@@ -235,7 +235,7 @@ public static partial class QueryBuilder
             else words.Add(new BooleanQuery(disableCoord: true)
             {
                 { typed, Occur.SHOULD },
-                { AllOf(clause.Official.Select(f => Term(IndexFields.TextFolded, f, 1f))), Occur.SHOULD },
+                { AllOf(clause.Official.Select(f => Term(SearchFields.TextFolded, f, 1f))), Occur.SHOULD },
             }, Occur.SHOULD);
         }
         top.Add(WordsOrCode(words, q), Occur.MUST);
@@ -246,7 +246,7 @@ public static partial class QueryBuilder
         if (folded.Count > 1)
         {
             var all = new BooleanQuery(disableCoord: true) { Boost = 2f };
-            foreach (var term in folded.Distinct()) all.Add(new TermQuery(new Term(IndexFields.TitleCoverage, term)), Occur.MUST);
+            foreach (var term in folded.Distinct()) all.Add(new TermQuery(new Term(SearchFields.TitleCoverage, term)), Occur.MUST);
             top.Add(all, Occur.SHOULD);
         }
     }
@@ -255,12 +255,12 @@ public static partial class QueryBuilder
     {
         var word = new DisjunctionMaxQuery(0.1f)
         {
-            Term(IndexFields.TitleExact, exact, 5f),
-            Term(IndexFields.TitleFolded, folded, 3f),
-            Term(IndexFields.TextExact, exact, 1.5f),
+            Term(SearchFields.TitleExact, exact, 5f),
+            Term(SearchFields.TitleFolded, folded, 3f),
+            Term(SearchFields.TextExact, exact, 1.5f),
         };
         // Exact and folded text terms share one field: a word typed without marks is one term, read once.
-        if (exact != folded) word.Add(Term(IndexFields.TextFolded, folded, 1f));
+        if (exact != folded) word.Add(Term(SearchFields.TextFolded, folded, 1f));
         return word;
     }
 
@@ -271,7 +271,7 @@ public static partial class QueryBuilder
     private static BooleanQuery WordsOrCode(Query words, ParsedQuery q)
     {
         var main = new BooleanQuery { { words, Occur.SHOULD } };
-        foreach (var (code, boost) in CodeTerms(q)) main.Add(Term(IndexFields.CodeLookup, code, boost), Occur.SHOULD);
+        foreach (var (code, boost) in CodeTerms(q)) main.Add(Term(SearchFields.CodeLookup, code, boost), Occur.SHOULD);
         return main;
     }
 
@@ -285,8 +285,8 @@ public static partial class QueryBuilder
 
     /// <summary>The text holds the title and keywords too: one phrase per excluded word or phrase excludes them all.</summary>
     private static IEnumerable<Query> Exclusions(ParsedQuery q) =>
-        q.Excluded.Take(10).Select(e => IndexFields.Folded.Terms(e).Take(MaxWords).ToList()).Where(t => t.Count > 0)
-            .Select(terms => Phrase(IndexFields.TextFolded, terms, 1f));
+        q.Excluded.Take(10).Select(e => SearchFields.Folded.Terms(e).Take(MaxWords).ToList()).Where(t => t.Count > 0)
+            .Select(terms => Phrase(SearchFields.TextFolded, terms, 1f));
 
     private static Query Term(string field, string text, float boost) => new TermQuery(new Term(field, text)) { Boost = boost };
 

@@ -46,7 +46,7 @@ public static class QueryVocabulary
 
     private sealed record Words(string[] Exact, string[] Folded);
 
-    private static Words Analyse(string text) => new(IndexFields.Exact.Terms(text).ToArray(), IndexFields.Folded.Terms(text).ToArray());
+    private static Words Analyse(string text) => new(SearchFields.Exact.Terms(text).ToArray(), SearchFields.Folded.Terms(text).ToArray());
 
     private static readonly (Words Key, string[][] Wordings)[] Expansions =
         ExpansionTexts.Select(e => (Analyse(e.Key), e.Wordings.Select(w => Analyse(w).Folded).ToArray())).ToArray();

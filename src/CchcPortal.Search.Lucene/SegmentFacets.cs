@@ -22,7 +22,7 @@ public sealed class SegmentFacets
     public static SegmentFacets For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => Read(reader));
 
     private static SegmentFacets Read(AtomicReader reader) =>
-        new(SearchFacets.All.Select(f => FacetOrdinals.Read(reader.GetSortedSetDocValues(IndexFields.Facet(f)), reader.MaxDoc)).ToArray());
+        new(SearchFacets.All.Select(f => FacetOrdinals.Read(reader.GetSortedSetDocValues(SearchFields.Facet(f)), reader.MaxDoc)).ToArray());
 }
 
 /// <summary>One facet of one segment: the value ordinals of document d are Ords[Starts[d]..Starts[d + 1]], Labels[ord] their text.</summary>

@@ -59,7 +59,7 @@ public static class Snippets
             var cut = text.LastIndexOf(' ', MaxScannedChars);
             scanned = text[..(cut > 0 ? cut : MaxScannedChars)];
         }
-        foreach (var (term, start, end) in IndexFields.Folded.Tokens(scanned))
+        foreach (var (term, start, end) in SearchFields.Folded.Tokens(scanned))
         {
             if (!foldedTerms.Contains(term) || end > text.Length) continue;
             if (list.Count > 0 && IsOnlySpace(text, list[^1].End, start)) list[^1] = (list[^1].Start, end);

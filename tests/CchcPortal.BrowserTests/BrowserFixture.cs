@@ -58,9 +58,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         using var scope = _factory!.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CchcPortal.Core.Data.PortalDbContext>();
-        var posts = scope.ServiceProvider.GetRequiredService<CchcPortal.Core.Content.PostService>();
+        var posts = scope.ServiceProvider.GetRequiredService<CchcPortal.Core.News.PostService>();
         var category = db.Categories.Single(c => c.Slug == "tin-hoat-dong-cchc");
-        var created = await posts.CreateAsync(new CchcPortal.Core.Content.PostInput
+        var created = await posts.CreateAsync(new CchcPortal.Core.News.PostInput
         {
             Title = "Bắc Kạn triển khai Kế hoạch tuyên truyền cải cách hành chính năm 2024", Slug = ArticleSlug,
             Summary = "Các sở, ngành và UBND cấp huyện tuyên truyền cải cách hành chính theo kế hoạch của tỉnh.",

@@ -1,4 +1,4 @@
-using CchcPortal.Core.Directory;
+using CchcPortal.Core.Agencies;
 
 namespace CchcPortal.Core.Common;
 

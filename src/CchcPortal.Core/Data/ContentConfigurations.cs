@@ -1,6 +1,9 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
+using CchcPortal.Core.Common;
+using CchcPortal.Core.News;
 using CchcPortal.Core.Search;
 using CchcPortal.Core.Settings;
+using CchcPortal.Core.StaticPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -106,9 +109,9 @@ internal sealed class SeedRecordConfiguration : IEntityTypeConfiguration<SeedRec
     }
 }
 
-internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Directory.Agency>
+internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agencies.Agency>
 {
-    public void Configure(EntityTypeBuilder<Directory.Agency> b)
+    public void Configure(EntityTypeBuilder<Agencies.Agency> b)
     {
         b.Property(a => a.Name).HasMaxLength(300).IsRequired();
         b.Property(a => a.Slug).HasMaxLength(160).IsRequired();
@@ -125,9 +128,9 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Directory.A
     }
 }
 
-internal sealed class AgencyHotlineConfiguration : IEntityTypeConfiguration<Directory.AgencyHotline>
+internal sealed class AgencyHotlineConfiguration : IEntityTypeConfiguration<Agencies.AgencyHotline>
 {
-    public void Configure(EntityTypeBuilder<Directory.AgencyHotline> b)
+    public void Configure(EntityTypeBuilder<Agencies.AgencyHotline> b)
     {
         b.Property(h => h.Purpose).HasMaxLength(200).IsRequired();
         b.Property(h => h.Number).HasMaxLength(40).IsRequired();
@@ -136,9 +139,9 @@ internal sealed class AgencyHotlineConfiguration : IEntityTypeConfiguration<Dire
     }
 }
 
-internal sealed class AdministrativeLevelConfiguration : IEntityTypeConfiguration<Directory.AdministrativeLevel>
+internal sealed class AdministrativeLevelConfiguration : IEntityTypeConfiguration<Agencies.AdministrativeLevel>
 {
-    public void Configure(EntityTypeBuilder<Directory.AdministrativeLevel> b)
+    public void Configure(EntityTypeBuilder<Agencies.AdministrativeLevel> b)
     {
         b.Property(l => l.Code).HasMaxLength(40).IsRequired();
         b.HasIndex(l => l.Code).IsUnique();
@@ -343,7 +346,7 @@ internal sealed class DocumentConfigurations :
         b.Property(a => a.LeadAgencyText).HasMaxLength(300);
         b.Property(a => a.CoordinatingText).HasMaxLength(1000);
         b.Property(a => a.Timing).HasMaxLength(200);
-        b.HasOne<Directory.Agency>().WithMany().HasForeignKey(a => a.LeadAgencyId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Agencies.Agency>().WithMany().HasForeignKey(a => a.LeadAgencyId).OnDelete(DeleteBehavior.SetNull);
     }
 
     public void Configure(EntityTypeBuilder<Documents.PlanActivityReport> b)

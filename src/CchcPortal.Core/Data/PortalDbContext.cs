@@ -1,7 +1,10 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Identity;
+using CchcPortal.Core.News;
 using CchcPortal.Core.Search;
 using CchcPortal.Core.Settings;
+using CchcPortal.Core.StaticPages;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -20,9 +23,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
     public DbSet<SearchIndexFailure> SearchIndexFailures => Set<SearchIndexFailure>();
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
-    public DbSet<Directory.Agency> Agencies => Set<Directory.Agency>();
-    public DbSet<Directory.AgencyHotline> AgencyHotlines => Set<Directory.AgencyHotline>();
-    public DbSet<Directory.AdministrativeLevel> AdministrativeLevels => Set<Directory.AdministrativeLevel>();
+    public DbSet<Agencies.Agency> Agencies => Set<Agencies.Agency>();
+    public DbSet<Agencies.AgencyHotline> AgencyHotlines => Set<Agencies.AgencyHotline>();
+    public DbSet<Agencies.AdministrativeLevel> AdministrativeLevels => Set<Agencies.AdministrativeLevel>();
     public DbSet<Procedures.Procedure> Procedures => Set<Procedures.Procedure>();
     public DbSet<Procedures.ProcedureChannel> ProcedureChannels => Set<Procedures.ProcedureChannel>();
     public DbSet<Procedures.DossierItem> DossierItems => Set<Procedures.DossierItem>();

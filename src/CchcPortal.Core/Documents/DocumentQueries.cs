@@ -100,11 +100,11 @@ public sealed class DocumentQueries(PortalDbContext db)
     {
         var citations = await db.CitationLinks.AsNoTracking().Where(c => c.DocumentId == documentId).ToListAsync(ct);
         var result = new List<CitingPage>();
-        var postIds = citations.Where(c => c.SourceKind == Search.ContentKinds.News).Select(c => c.SourceId).ToList();
+        var postIds = citations.Where(c => c.SourceKind == Changes.ContentKinds.News).Select(c => c.SourceId).ToList();
         result.AddRange(await db.Posts.AsNoTracking()
-            .Where(p => postIds.Contains(p.Id) && p.Status == Content.PublicationStatus.Published)
+            .Where(p => postIds.Contains(p.Id) && p.Status == News.PublicationStatus.Published)
             .Select(p => new CitingPage("Tin bài", p.Title, "/tin-tuc/" + p.Slug, "")).ToListAsync(ct));
-        var procedureIds = citations.Where(c => c.SourceKind == Search.ContentKinds.Procedure).Select(c => c.SourceId).ToList();
+        var procedureIds = citations.Where(c => c.SourceKind == Changes.ContentKinds.Procedure).Select(c => c.SourceId).ToList();
         result.AddRange(await db.Procedures.AsNoTracking().Where(p => procedureIds.Contains(p.Id))
             .Select(p => new CitingPage("Thủ tục hành chính", p.Name, "/thu-tuc-hanh-chinh/" + p.Slug, "")).ToListAsync(ct));
         var documentIds = citations.Where(c => c.SourceKind == DocumentText.Kind).Select(c => c.SourceId).ToList();

@@ -4,7 +4,7 @@ namespace CchcPortal.Core.Documents;
 public static class DocumentText
 {
     /// <summary>The change-feed and citation source kind of documents.</summary>
-    public const string Kind = Search.ContentKinds.Document;
+    public const string Kind = Changes.ContentKinds.Document;
 
     public static string Status(DocumentStatus s) => s switch
     {

@@ -30,7 +30,7 @@ public sealed class PlanQueries(PortalDbContext db)
         var activityIds = plans.SelectMany(p => p.Activities).Select(a => a.Id).ToList();
         var reports = await db.PlanActivityReports.AsNoTracking().Where(r => activityIds.Contains(r.ActivityId)).ToListAsync(ct);
         var postIds = reports.Where(r => r.PostId is not null).Select(r => r.PostId!.Value).ToList();
-        var posts = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id) && p.Status == Content.PublicationStatus.Published)
+        var posts = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id) && p.Status == News.PublicationStatus.Published)
             .Select(p => new { p.Id, p.Title, p.Slug, p.PublishedAt }).ToDictionaryAsync(p => p.Id, ct);
         var reportDocIds = reports.Where(r => r.DocumentId is not null).Select(r => r.DocumentId!.Value).ToList();
         var reportDocs = await db.Documents.AsNoTracking().Where(d => reportDocIds.Contains(d.Id) && d.IsPublished).ToDictionaryAsync(d => d.Id, ct);

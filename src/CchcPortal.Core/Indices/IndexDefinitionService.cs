@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Search;
 using Microsoft.EntityFrameworkCore;
@@ -112,8 +112,8 @@ public sealed partial class IndexDefinitionService(PortalDbContext db, RichTextS
 
     private async Task SaveAsync(int id, CancellationToken ct)
     {
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Index, EntityId = id, Operation = ChangeOperation.Upsert, At = time.GetUtcNow().UtcDateTime });
+        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.IndexResult, EntityId = id, Operation = ChangeOperation.Upsert, At = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Index, id, "definition"), ct);
+        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.IndexResult, id, "definition"), ct);
     }
 }

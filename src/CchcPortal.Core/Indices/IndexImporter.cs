@@ -1,6 +1,6 @@
 using System.Globalization;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Search;
 using Microsoft.EntityFrameworkCore;
@@ -114,10 +114,10 @@ public sealed class IndexImporter(PortalDbContext db, TimeProvider time, Content
             }
             else { db.IndexResults.Add(r); report.Added++; }
         }
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Index, EntityId = indexYear.Id, Operation = ChangeOperation.Upsert, At = time.GetUtcNow().UtcDateTime });
+        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.IndexResult, EntityId = indexYear.Id, Operation = ChangeOperation.Upsert, At = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Index, indexYear.Id, "import"), ct);
+        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.IndexResult, indexYear.Id, "import"), ct);
         return report;
     }
 

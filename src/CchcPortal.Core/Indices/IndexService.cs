@@ -1,4 +1,4 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Search;
 using Microsoft.EntityFrameworkCore;
@@ -35,8 +35,8 @@ public sealed class IndexService(PortalDbContext db, TimeProvider time, ContentC
 
     private async Task SaveAsync(int id, CancellationToken ct)
     {
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Index, EntityId = id, Operation = ChangeOperation.Upsert, At = time.GetUtcNow().UtcDateTime });
+        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.IndexResult, EntityId = id, Operation = ChangeOperation.Upsert, At = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Index, id, "manage"), ct);
+        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.IndexResult, id, "manage"), ct);
     }
 }

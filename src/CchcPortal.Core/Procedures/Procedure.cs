@@ -110,7 +110,7 @@ public class ProcedureAgencyLink
 {
     public int ProcedureId { get; set; }
     public int AgencyId { get; set; }
-    public Directory.Agency? Agency { get; set; }
+    public Agencies.Agency? Agency { get; set; }
 }
 
 public class ProcedureHistoryEntry

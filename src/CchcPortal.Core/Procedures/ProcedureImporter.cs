@@ -3,10 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CchcPortal.Core.Agencies;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
-using CchcPortal.Core.Directory;
 using CchcPortal.Core.Search;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Search;
 using Microsoft.EntityFrameworkCore;

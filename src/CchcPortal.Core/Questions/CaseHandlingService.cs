@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Notifications;

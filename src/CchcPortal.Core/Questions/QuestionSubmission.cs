@@ -37,7 +37,7 @@ public sealed class QuestionSubmission
         var email = VietnameseText.Normalize(Email);
         var hasEmail = email.Length > 0;
         if (!hasPhone && !hasEmail) e.Add(nameof(Phone), "Vui lòng để lại số điện thoại hoặc thư điện tử để cơ quan liên hệ khi cần (không công khai).");
-        if (hasPhone && e.MaxLength(nameof(Phone), Phone!.Trim(), MaxPhone, "Số điện thoại") && !Directory.PhoneNumber.TryParse(Phone, out _, out var phoneError))
+        if (hasPhone && e.MaxLength(nameof(Phone), Phone!.Trim(), MaxPhone, "Số điện thoại") && !Agencies.PhoneNumber.TryParse(Phone, out _, out var phoneError))
             e.Add(nameof(Phone), phoneError!);
         if (hasEmail && e.MaxLength(nameof(Email), email, MaxEmail, "Thư điện tử") && !EmailAddresses.IsValid(email))
             e.Add(nameof(Email), EmailAddresses.InvalidMessage);

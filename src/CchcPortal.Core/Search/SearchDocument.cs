@@ -1,3 +1,6 @@
+using CchcPortal.Core.Changes;
+using CchcPortal.Core.Indices;
+
 namespace CchcPortal.Core.Search;
 
 /// <summary>
@@ -6,7 +9,7 @@ namespace CchcPortal.Core.Search;
 /// </summary>
 public sealed record SearchDocument
 {
-    /// <summary>Unique key in the index: "{kind}:{id}" (index results use their own keys, see IndexResultDocuments).</summary>
+    /// <summary>Unique key in the index: "{kind}:{id}" (index results use their own keys, see IndexResultSearchDocuments).</summary>
     public required string Key { get; init; }
     public required string Kind { get; init; }
     public required string Title { get; init; }
@@ -57,7 +60,7 @@ public static class SearchKinds
         (ContentKinds.Document, "Văn bản"),
         (ContentKinds.Episode, "Chương trình Dân hỏi"),
         (ContentKinds.Agency, "Cơ quan, đường dây nóng"),
-        (ContentKinds.Index, "Chỉ số CCHC"),
+        (ContentKinds.IndexResult, "Chỉ số CCHC"),
         (ContentKinds.Page, "Trang thông tin"),
     ];
 

@@ -1,3 +1,4 @@
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using CchcPortal.Core.Data;
-using CchcPortal.Core.Search.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcPortal.Core.Search;

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
+using CchcPortal.Core.News;
 using CchcPortal.Core.Questions;
 using Microsoft.EntityFrameworkCore;
 

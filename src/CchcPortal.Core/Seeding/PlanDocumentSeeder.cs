@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Documents;

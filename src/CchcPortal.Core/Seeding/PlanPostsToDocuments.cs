@@ -1,6 +1,7 @@
 using System.Text.Json;
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
+using CchcPortal.Core.News;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcPortal.Core.Seeding;

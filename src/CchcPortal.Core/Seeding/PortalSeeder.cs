@@ -1,11 +1,12 @@
 using System.Text.Json;
+using CchcPortal.Core.Agencies;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
-using CchcPortal.Core.Directory;
+using CchcPortal.Core.News;
 using CchcPortal.Core.Procedures;
 using CchcPortal.Core.Search;
 using CchcPortal.Core.Settings;
+using CchcPortal.Core.StaticPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,5 @@
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -26,7 +26,7 @@ public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, 
         if (VietnameseText.Normalize(input.UnitName).Length == 0) errors.Add(nameof(input.UnitName), "Vui lòng nhập tên đơn vị.");
         // The programme's page dials this number: it must be a number (a note may follow in brackets).
         var programmeHotline = VietnameseText.Normalize(input.ProgrammeHotline);
-        if (programmeHotline.Length is > 0 and <= SiteSettings.MaxPhone && !Directory.PhoneNumber.TryParse(programmeHotline.Split('(', 2)[0], out _, out var phoneError))
+        if (programmeHotline.Length is > 0 and <= SiteSettings.MaxPhone && !Agencies.PhoneNumber.TryParse(programmeHotline.Split('(', 2)[0], out _, out var phoneError))
             errors.Add(nameof(input.ProgrammeHotline), $"Đường dây nóng của chương trình: {phoneError}");
         var email = (input.Email ?? "").Trim();
         if (email.Length > 0 && !EmailAddresses.IsValid(email)) errors.Add(nameof(input.Email), EmailAddresses.InvalidMessage);

@@ -42,8 +42,9 @@ public interface IPortalFeature
 
 /// <summary>
 /// The order of the features whose registrations must keep a sequence: content-change listeners (citations are
-/// relinked before cached pages are evicted, and the search indexer is woken last) and hosted services (the search
-/// indexer starts first, then scheduled publishing, the procedure view counter and the mail jobs).
+/// relinked before cached pages are evicted, and the search indexer is woken last). Hosted services start in the
+/// same order (the overdue digest of Questions first: it only queues mail; then the search indexer, scheduled
+/// publishing, the procedure view counter and the outbox sender).
 /// Features below <see cref="Host"/> are registered before the host's identity and output cache (whose eviction
 /// listener comes after theirs), the others after.
 /// </summary>

@@ -1,4 +1,5 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
+using CchcPortal.Core.News;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 

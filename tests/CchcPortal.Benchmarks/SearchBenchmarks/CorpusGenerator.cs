@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Common;
 using CchcPortal.Core.Search;
 

@@ -47,9 +47,9 @@ public static class PhaseProfile
             foreach (var sd in tops[i++ % tops.Count])
             {
                 var d = searcher.Doc(sd.Doc);
-                Snippets.Highlight(d.Get(IndexFields.Body) ?? "", terms, 220);
-                Snippets.Highlight(d.Get(IndexFields.Summary) ?? "", terms, 220);
-                Snippets.Highlight(d.Get(IndexFields.Title) ?? "", terms, 500);
+                Snippets.Highlight(d.Get(SearchFields.Body) ?? "", terms, 220);
+                Snippets.Highlight(d.Get(SearchFields.Summary) ?? "", terms, 220);
+                Snippets.Highlight(d.Get(SearchFields.Title) ?? "", terms, 500);
             }
         });
         Console.WriteLine();

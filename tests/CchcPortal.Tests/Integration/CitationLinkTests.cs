@@ -1,5 +1,5 @@
 using System.Net;
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Documents;
 using CchcPortal.Core.Procedures;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Documents;
 using Microsoft.EntityFrameworkCore;

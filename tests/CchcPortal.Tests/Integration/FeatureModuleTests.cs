@@ -1,4 +1,4 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Identity;
 using CchcPortal.Web.Features;
 using Microsoft.AspNetCore.Authorization;
@@ -16,8 +16,8 @@ public class FeatureModuleTests
 {
     private static readonly string[] ExpectedFeatures =
     [
-        "Agencies", "AntiSpam", "Documents", "Feeds", "Identity", "Indices", "Media", "News", "Notifications", "Pages",
-        "Procedures", "Questions", "Search", "Settings",
+        "Agencies", "AntiSpam", "Documents", "Feeds", "Identity", "Indices", "Media", "News", "Notifications",
+        "Procedures", "Questions", "Search", "Settings", "StaticPages",
     ];
 
     /// <summary>Manager pages outside any feature folder, for every staff member: the dashboard and the password change.</summary>
@@ -67,7 +67,7 @@ public class FeatureModuleTests
             ["CitationChangeListener", "SimilarQuestionCorpusEviction", "OutputCacheEvictionListener", "SearchChangeListener"],
             scope.ServiceProvider.GetServices<IContentChangeListener>().Select(l => l.GetType().Name));
         Assert.Equal(
-            ["SearchIndexer", "ScheduledPublishingService", "ProcedureViewCounter", "OutboxSender", "OverdueDigestJob"],
+            ["OverdueDigestJob", "SearchIndexer", "ScheduledPublishingService", "ProcedureViewCounter", "OutboxSender"],
             factory.Services.GetServices<IHostedService>().Select(s => s.GetType())
                 .Where(t => t.Namespace?.StartsWith("CchcPortal", StringComparison.Ordinal) == true).Select(t => t.Name));
     }

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
-using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
+using CchcPortal.Core.News;
 using CchcPortal.Core.Questions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
+using CchcPortal.Core.News;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Documents;
+using CchcPortal.Core.News;
 using CchcPortal.Core.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

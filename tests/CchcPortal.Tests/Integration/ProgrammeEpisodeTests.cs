@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Questions;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
-using CchcPortal.Core.Content;
 using CchcPortal.Core.Data;
+using CchcPortal.Core.News;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,6 +5,7 @@ using CchcPortal.Core.Identity;
 using CchcPortal.Core.Notifications;
 using CchcPortal.Core.Questions;
 using CchcPortal.Web.Features.Notifications;
+using CchcPortal.Web.Features.Questions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Text;
+using CchcPortal.Core.Agencies;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Directory;
 
 namespace CchcPortal.Tests.Unit;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using CchcPortal.Core.Agencies;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Directory;
 using CchcPortal.Web.Features.Indices;
 
 namespace CchcPortal.Tests.Unit;

@@ -19,12 +19,12 @@ public abstract class ManagerPageModel : PageModel
 
 public static class StatusText
 {
-    public static string Of(Core.Content.PublicationStatus s) => s switch
+    public static string Of(Core.News.PublicationStatus s) => s switch
     {
-        Core.Content.PublicationStatus.Draft => "Bản nháp",
-        Core.Content.PublicationStatus.Scheduled => "Hẹn giờ đăng",
-        Core.Content.PublicationStatus.Published => "Đã đăng",
-        Core.Content.PublicationStatus.Archived => "Lưu trữ",
+        Core.News.PublicationStatus.Draft => "Bản nháp",
+        Core.News.PublicationStatus.Scheduled => "Hẹn giờ đăng",
+        Core.News.PublicationStatus.Published => "Đã đăng",
+        Core.News.PublicationStatus.Archived => "Lưu trữ",
         _ => s.ToString(),
     };
 }

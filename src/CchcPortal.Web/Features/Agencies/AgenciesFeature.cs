@@ -1,4 +1,5 @@
-using CchcPortal.Core.Directory;
+using CchcPortal.Core.Agencies;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Search;
 using CchcPortal.Themes.Default;

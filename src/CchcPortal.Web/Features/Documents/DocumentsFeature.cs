@@ -1,4 +1,4 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Documents;
 using CchcPortal.Core.Identity;
 using CchcPortal.Themes.Default;
@@ -31,7 +31,7 @@ public sealed class DocumentsFeature : IPortalFeature
     public void AuthorizePages(PageConventionCollection conventions)
     {
         conventions.AuthorizeAreaFolder("Manager", "/Documents", PortalPolicies.EditContent);
-        conventions.AuthorizeAreaFolder("Manager", "/Citations", PortalPolicies.EditContent);
+        conventions.AuthorizeAreaFolder("Manager", "/Documents/Citations", PortalPolicies.EditContent);
     }
 
     public IEnumerable<MenuItem> MainMenu => [new("Văn bản", "/van-ban", 60), new("Kế hoạch tuyên truyền", "/ke-hoach-tuyen-truyen", 70)];

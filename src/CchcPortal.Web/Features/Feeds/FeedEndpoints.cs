@@ -1,8 +1,9 @@
 using System.Text;
 using System.Xml;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Content;
+using CchcPortal.Core.News;
 using CchcPortal.Core.Settings;
+using CchcPortal.Core.StaticPages;
 using CchcPortal.Web.Infrastructure;
 
 namespace CchcPortal.Web.Features.Feeds;

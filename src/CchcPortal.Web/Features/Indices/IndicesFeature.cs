@@ -1,3 +1,4 @@
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Indices;
 using CchcPortal.Core.Search;
@@ -32,5 +33,5 @@ public sealed class IndicesFeature : IPortalFeature
 
     public IEnumerable<MenuItem> MainMenu => [new("Chỉ số CCHC", "/chi-so-cchc", 40)];
     public IEnumerable<ManagerMenuEntry> ManagerMenu => [new("Chỉ số CCHC", "/quan-tri/chi-so", 80, PortalPolicies.ManageDirectory)];
-    public IEnumerable<(string Kind, string[] Tags)> CacheEvictions => [(ContentKinds.Index, [CachePolicies.IndicesTag])];
+    public IEnumerable<(string Kind, string[] Tags)> CacheEvictions => [(ContentKinds.IndexResult, [CachePolicies.IndicesTag])];
 }

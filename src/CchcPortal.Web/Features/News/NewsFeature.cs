@@ -1,5 +1,6 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Identity;
+using CchcPortal.Core.News;
 using CchcPortal.Core.Search;
 using CchcPortal.Themes.Default;
 using CchcPortal.Web.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class NewsFeature : IPortalFeature
     }
 
     public void AuthorizePages(PageConventionCollection conventions) =>
-        conventions.AuthorizeAreaFolder("Manager", "/Posts", PortalPolicies.EditContent);
+        conventions.AuthorizeAreaFolder("Manager", "/News", PortalPolicies.EditContent);
 
     public IEnumerable<MenuItem> MainMenu => [new("Tin tức CCHC", "/tin-tuc", 10)];
     public IEnumerable<ManagerMenuEntry> ManagerMenu => [new("Tin bài", "/quan-tri/bai-viet", 10, PortalPolicies.EditContent)];

@@ -4,15 +4,13 @@ namespace CchcPortal.Web.Features.Notifications;
 
 public static class MailServiceExtensions
 {
-    /// <summary>Links in mail, the transport, the outbox sender and the daily overdue digest (the outbox writers are in Core).</summary>
+    /// <summary>Links in mail, the transport and the outbox sender (the outbox writers are in Core).</summary>
     public static IServiceCollection AddPortalMail(this IServiceCollection services)
     {
         services.AddSingleton<MailLinks>();
         services.AddSingleton<MailTransport>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        services.AddSingleton<OverdueDigestJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<OverdueDigestJob>());
         return services;
     }
 }

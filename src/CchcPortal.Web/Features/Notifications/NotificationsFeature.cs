@@ -2,7 +2,7 @@ using CchcPortal.Core.Notifications;
 
 namespace CchcPortal.Web.Features.Notifications;
 
-/// <summary>E-mail: the outbox and case mail (Core), links in mail, the transport, the outbox sender and the overdue digest.</summary>
+/// <summary>E-mail: the outbox (Core), links in mail, the transport and the outbox sender. What a feature mails is its own (case mail: Questions).</summary>
 public sealed class NotificationsFeature : IPortalFeature
 {
     public string Name => "Notifications";
@@ -11,8 +11,6 @@ public sealed class NotificationsFeature : IPortalFeature
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<OutboxSignal>();
-        services.AddScoped<CaseMail>();
-        services.AddScoped<OverdueDigest>();
         services.AddScoped<Outbox>();
         services.AddPortalMail();
     }

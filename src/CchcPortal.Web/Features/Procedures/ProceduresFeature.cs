@@ -1,3 +1,4 @@
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Procedures;
 using CchcPortal.Core.Search;

@@ -1,4 +1,4 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Questions;
 using CchcPortal.Core.Search;
@@ -26,6 +26,10 @@ public sealed class QuestionsFeature : IPortalFeature
         services.AddScoped<ISimilarQuestionFinder, PublishedAnswerSimilarFinder>();
         services.AddScoped<IContentChangeListener, SimilarQuestionCorpusEviction>();
         services.AddSingleton<CaseAttachmentStore>();
+        services.AddScoped<CaseMail>();
+        services.AddScoped<OverdueDigest>();
+        services.AddSingleton<OverdueDigestJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueDigestJob>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapQuestionSuggestionEndpoints();

@@ -1,4 +1,4 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
 
 namespace CchcPortal.Web.Features.Search;
 

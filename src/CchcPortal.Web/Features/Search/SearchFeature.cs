@@ -1,5 +1,11 @@
+using CchcPortal.Core.Agencies;
+using CchcPortal.Core.Documents;
+using CchcPortal.Core.Indices;
+using CchcPortal.Core.News;
+using CchcPortal.Core.Procedures;
+using CchcPortal.Core.Questions;
 using CchcPortal.Core.Search;
-using CchcPortal.Core.Search.Documents;
+using CchcPortal.Core.StaticPages;
 
 namespace CchcPortal.Web.Features.Search;
 
@@ -12,14 +18,14 @@ public sealed class SearchFeature : IPortalFeature
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         // In this order: a rebuild indexes the kinds one after the other.
-        services.AddScoped<ISearchDocumentSource, NewsDocuments>();
-        services.AddScoped<ISearchDocumentSource, PageDocuments>();
-        services.AddScoped<ISearchDocumentSource, AgencyDocuments>();
-        services.AddScoped<ISearchDocumentSource, ProcedureDocuments>();
-        services.AddScoped<ISearchDocumentSource, IndexResultDocuments>();
-        services.AddScoped<ISearchDocumentSource, QuestionDocuments>();
-        services.AddScoped<ISearchDocumentSource, EpisodeDocuments>();
-        services.AddScoped<ISearchDocumentSource, LegalDocumentDocuments>();
+        services.AddScoped<ISearchDocumentSource, NewsSearchDocuments>();
+        services.AddScoped<ISearchDocumentSource, PageSearchDocuments>();
+        services.AddScoped<ISearchDocumentSource, AgencySearchDocuments>();
+        services.AddScoped<ISearchDocumentSource, ProcedureSearchDocuments>();
+        services.AddScoped<ISearchDocumentSource, IndexResultSearchDocuments>();
+        services.AddScoped<ISearchDocumentSource, QuestionSearchDocuments>();
+        services.AddScoped<ISearchDocumentSource, EpisodeSearchDocuments>();
+        services.AddScoped<ISearchDocumentSource, LegalDocumentSearchDocuments>();
         services.AddScoped<SearchIndexUpdater>();
         services.AddScoped<SearchIndexFailureLog>();
         services.AddPortalSearch();

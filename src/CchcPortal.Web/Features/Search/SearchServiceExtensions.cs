@@ -1,4 +1,4 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Search;
 using CchcPortal.Search.Lucene;
 using CchcPortal.Web.Infrastructure;

@@ -1,4 +1,4 @@
-using CchcPortal.Core.Directory;
+using CchcPortal.Core.Agencies;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,5 +1,5 @@
+using CchcPortal.Core.Agencies;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Directory;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

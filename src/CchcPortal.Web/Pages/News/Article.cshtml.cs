@@ -1,4 +1,5 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
+using CchcPortal.Core.News;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +21,7 @@ public sealed class ArticleModel(PostQueries posts, Core.Documents.DocumentQueri
         if (post is null) return NotFound();
         Post = post;
         Related = await posts.RelatedAsync(post, 4, ct);
-        Mentioned = await documents.MentionedInAsync(Core.Search.ContentKinds.News, post.Id, ct);
+        Mentioned = await documents.MentionedInAsync(Core.Changes.ContentKinds.News, post.Id, ct);
         return Page();
     }
 }

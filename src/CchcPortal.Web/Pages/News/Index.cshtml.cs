@@ -1,5 +1,5 @@
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Content;
+using CchcPortal.Core.News;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
+using CchcPortal.Core.Agencies;
 using CchcPortal.Core.AntiSpam;
-using CchcPortal.Core.Directory;
 using CchcPortal.Core.Questions;
 using CchcPortal.Web.Features.Questions;
 using CchcPortal.Web.Infrastructure;

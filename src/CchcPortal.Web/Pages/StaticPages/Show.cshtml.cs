@@ -1,4 +1,4 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.StaticPages;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,8 +1,8 @@
 using System.Net;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Questions;
 using CchcPortal.Core.Search;
-using CchcPortal.Core.Search.Documents;
 using CchcPortal.Web.Features.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

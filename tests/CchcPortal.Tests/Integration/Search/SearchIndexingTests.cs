@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Questions;
 using CchcPortal.Core.Search;

@@ -1,5 +1,6 @@
+using CchcPortal.Core.Agencies;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Data;
-using CchcPortal.Core.Directory;
 using CchcPortal.Core.Documents;
 using CchcPortal.Core.Procedures;
 using CchcPortal.Core.Questions;

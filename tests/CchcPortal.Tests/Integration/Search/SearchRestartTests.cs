@@ -1,6 +1,7 @@
 using System.Text.Json;
-using CchcPortal.Core.Content;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Data;
+using CchcPortal.Core.News;
 using CchcPortal.Core.Search;
 using CchcPortal.Web.Features.Search;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Search;
-using CchcPortal.Core.Search.Documents;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcPortal.Tests.Integration.Search;

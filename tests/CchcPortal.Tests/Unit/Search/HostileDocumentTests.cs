@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Search;
 using CchcPortal.Search.Lucene;
 
@@ -41,9 +42,9 @@ public sealed class HostileDocumentTests : IDisposable
         Assert.Equal(2, _index.CommittedSequence);
         var hit = Assert.Single(_index.Search(new SearchQuery { Text = "bản sao trích lục" }).Hits);
         Assert.Equal("question:2", hit.Key);
-        Assert.True(hit.Title.Length <= IndexLimits.MaxTitleChars, $"title of {hit.Title.Length} characters");
+        Assert.True(hit.Title.Length <= SearchFieldLimits.MaxTitleChars, $"title of {hit.Title.Length} characters");
         var field = _index.Search(new SearchQuery { Text = "trích lục" }).Facet(SearchFacets.Field).Single(f => f.Value != "Hộ tịch").Value;
-        Assert.Equal(IndexLimits.MaxKeywordChars, field.Length);
+        Assert.Equal(SearchFieldLimits.MaxKeywordChars, field.Length);
         // The cut value is the one the facet link sends back, and it filters.
         Assert.Equal("question:2", Assert.Single(_index.Search(new SearchQuery { Text = "trích lục", Field = field }).Hits).Key);
     }
@@ -51,9 +52,9 @@ public sealed class HostileDocumentTests : IDisposable
     [Fact]
     public void A_surrogate_pair_at_the_limit_is_not_split()
     {
-        var value = new string('a', IndexLimits.MaxKeywordChars - 1) + "😀";
-        Assert.Equal(IndexLimits.MaxKeywordChars - 1, IndexLimits.Keyword(value).Length);
-        Assert.Equal("ngắn", IndexLimits.Keyword("ngắn"));
+        var value = new string('a', SearchFieldLimits.MaxKeywordChars - 1) + "😀";
+        Assert.Equal(SearchFieldLimits.MaxKeywordChars - 1, SearchFieldLimits.Keyword(value).Length);
+        Assert.Equal("ngắn", SearchFieldLimits.Keyword("ngắn"));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace CchcPortal.Tests.Unit.Search;
 public class QueryVocabularyTests
 {
     private static IReadOnlyList<string> Expansions(string query) =>
-        QueryVocabulary.ExpansionsOf(IndexFields.Exact.Terms(query), IndexFields.Folded.Terms(query)).Select(w => string.Join(' ', w)).ToList();
+        QueryVocabulary.ExpansionsOf(SearchFields.Exact.Terms(query), SearchFields.Folded.Terms(query)).Select(w => string.Join(' ', w)).ToList();
 
     [Theory]
     [InlineData("đổi tên trong giấy khai sinh")]
@@ -30,11 +30,11 @@ public class QueryVocabularyTests
     public void Abbreviations_and_everyday_names_stand_for_the_official_wording()
     {
         var query = "cấp lại cmnd và sổ đỏ";
-        var equivalents = QueryVocabulary.EquivalentsOf(IndexFields.Exact.Terms(query), IndexFields.Folded.Terms(query));
+        var equivalents = QueryVocabulary.EquivalentsOf(SearchFields.Exact.Terms(query), SearchFields.Folded.Terms(query));
         Assert.Equal([(2, 1, "can cuoc"), (4, 2, "giay chung nhan quyen su dung dat")],
             equivalents.Select(e => (e.Start, e.Length, string.Join(' ', e.Official))));
         // Their wordings also weigh in titles, once each.
         Assert.Equal(["can cuoc", "giay chung nhan quyen su dung dat"], Expansions(query));
-        Assert.Empty(QueryVocabulary.EquivalentsOf(IndexFields.Exact.Terms("sổ tay đỏ"), IndexFields.Folded.Terms("sổ tay đỏ")));
+        Assert.Empty(QueryVocabulary.EquivalentsOf(SearchFields.Exact.Terms("sổ tay đỏ"), SearchFields.Folded.Terms("sổ tay đỏ")));
     }
 }

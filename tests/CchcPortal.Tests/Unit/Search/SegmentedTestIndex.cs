@@ -1,3 +1,4 @@
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Search;
 using CchcPortal.Search.Lucene;
 

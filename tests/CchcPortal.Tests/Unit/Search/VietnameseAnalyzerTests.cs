@@ -9,14 +9,14 @@ public class VietnameseAnalyzerTests
     [Fact]
     public void Exact_form_keeps_diacritics_and_lowercases_syllables()
     {
-        Assert.Equal(["đăng", "ký", "khai", "sinh"], IndexFields.Exact.Terms("Đăng ký khai sinh"));
+        Assert.Equal(["đăng", "ký", "khai", "sinh"], SearchFields.Exact.Terms("Đăng ký khai sinh"));
     }
 
     [Fact]
     public void Folded_form_drops_diacritics_and_maps_d_stroke()
     {
-        Assert.Equal(["dang", "ky", "khai", "sinh"], IndexFields.Folded.Terms("Đăng ký khai sinh"));
-        Assert.Equal(["duong", "day", "nong"], IndexFields.Folded.Terms("ĐƯỜNG DÂY NÓNG"));
+        Assert.Equal(["dang", "ky", "khai", "sinh"], SearchFields.Folded.Terms("Đăng ký khai sinh"));
+        Assert.Equal(["duong", "day", "nong"], SearchFields.Folded.Terms("ĐƯỜNG DÂY NÓNG"));
     }
 
     [Fact]
@@ -24,21 +24,21 @@ public class VietnameseAnalyzerTests
     {
         var nfd = "Đăng ký khai sinh".Normalize(NormalizationForm.FormD);
         Assert.NotEqual("Đăng ký khai sinh", nfd);
-        Assert.Equal(["đăng", "ký", "khai", "sinh"], IndexFields.Exact.Terms(nfd));
+        Assert.Equal(["đăng", "ký", "khai", "sinh"], SearchFields.Exact.Terms(nfd));
     }
 
     [Fact]
     public void Shingles_join_two_and_three_syllables()
     {
-        Assert.Equal(["dang ky", "dang ky khai", "ky khai", "ky khai sinh", "khai sinh"], IndexFields.FoldedShingles.Terms("Đăng ký khai sinh"));
-        Assert.Contains("đăng ký", IndexFields.ExactShingles.Terms("Đăng ký khai sinh"));
-        Assert.Empty(IndexFields.FoldedShingles.Terms("sinh"));
+        Assert.Equal(["dang ky", "dang ky khai", "ky khai", "ky khai sinh", "khai sinh"], SearchFields.FoldedShingles.Terms("Đăng ký khai sinh"));
+        Assert.Contains("đăng ký", SearchFields.ExactShingles.Terms("Đăng ký khai sinh"));
+        Assert.Empty(SearchFields.FoldedShingles.Terms("sinh"));
     }
 
     [Fact]
     public void Prefixes_of_each_syllable_serve_as_you_type()
     {
-        var prefixes = IndexFields.FoldedPrefixes.Terms("Đăng ký");
+        var prefixes = SearchFields.FoldedPrefixes.Terms("Đăng ký");
         Assert.Equal(["d", "da", "dan", "dang", "k", "ky"], prefixes);
     }
 
@@ -53,20 +53,20 @@ public class VietnameseAnalyzerTests
     public void Both_tone_placements_become_one(string written, string indexed)
     {
         Assert.Equal(indexed, ToneMarks.Normalize(written));
-        Assert.Equal([indexed], IndexFields.Exact.Terms(written));
+        Assert.Equal([indexed], SearchFields.Exact.Terms(written));
     }
 
     [Fact]
     public void Procedure_codes_stay_one_token()
     {
-        Assert.Equal(["1.001234"], IndexFields.Folded.Terms("1.001234"));
+        Assert.Equal(["1.001234"], SearchFields.Folded.Terms("1.001234"));
     }
 
     [Fact]
     public void Offsets_point_into_the_original_text()
     {
         const string text = "Hỏi: Đăng ký khai sinh";
-        var token = IndexFields.Folded.Tokens(text).Single(t => t.Term == "dang");
+        var token = SearchFields.Folded.Tokens(text).Single(t => t.Term == "dang");
         Assert.Equal("Đăng", text[token.Start..token.End]);
     }
 }

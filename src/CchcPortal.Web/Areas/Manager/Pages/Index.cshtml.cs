@@ -1,4 +1,4 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.News;
 
 namespace CchcPortal.Web.Areas.Manager.Pages;
 

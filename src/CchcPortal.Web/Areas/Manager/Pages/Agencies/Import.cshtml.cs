@@ -1,4 +1,4 @@
-using CchcPortal.Core.Directory;
+using CchcPortal.Core.Agencies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Agencies;

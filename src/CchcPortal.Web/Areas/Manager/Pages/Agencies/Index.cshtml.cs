@@ -1,5 +1,5 @@
+using CchcPortal.Core.Agencies;
 using CchcPortal.Core.Common;
-using CchcPortal.Core.Directory;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Agencies;

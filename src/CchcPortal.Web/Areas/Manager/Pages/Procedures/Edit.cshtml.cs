@@ -1,4 +1,4 @@
-using CchcPortal.Core.Directory;
+using CchcPortal.Core.Agencies;
 using CchcPortal.Core.Procedures;
 using CchcPortal.Web.Features.Media;
 using Microsoft.AspNetCore.Mvc;

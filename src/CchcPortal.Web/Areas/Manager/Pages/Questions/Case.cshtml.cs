@@ -1,8 +1,8 @@
-using CchcPortal.Core.Directory;
+using CchcPortal.Core.Agencies;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Questions;
-using Microsoft.AspNetCore.Identity;
 using CchcPortal.Web.Features.Questions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Questions;

@@ -1,4 +1,4 @@
-using CchcPortal.Core.Directory;
+using CchcPortal.Core.Agencies;
 using CchcPortal.Core.Questions;
 using Microsoft.AspNetCore.Mvc;
 

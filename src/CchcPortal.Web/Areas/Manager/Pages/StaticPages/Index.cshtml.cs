@@ -1,4 +1,4 @@
-using CchcPortal.Core.Content;
+using CchcPortal.Core.StaticPages;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.StaticPages;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Users;
 
-public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Directory.AgencyQueries agencies) : ManagerPageModel
+public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Agencies.AgencyQueries agencies) : ManagerPageModel
 {
     public PortalUser Account { get; private set; } = null!;
     [BindProperty] public List<string> Roles { get; set; } = [];
@@ -12,7 +12,7 @@ public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Dir
     [BindProperty] public int? AgencyId { get; set; }
     [BindProperty, System.ComponentModel.DataAnnotations.StringLength(PortalUser.MaxJobTitle, ErrorMessage = "Chức vụ không được dài quá {1} ký tự.")]
     public string? JobTitle { get; set; }
-    public IReadOnlyList<CchcPortal.Core.Directory.Agency> Agencies { get; private set; } = [];
+    public IReadOnlyList<CchcPortal.Core.Agencies.Agency> Agencies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id)
     {

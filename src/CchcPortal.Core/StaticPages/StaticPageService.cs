@@ -1,0 +1,56 @@
+using CchcPortal.Core.Changes;
+using CchcPortal.Core.Common;
+using CchcPortal.Core.Data;
+using CchcPortal.Core.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcPortal.Core.StaticPages;
+
+public sealed class StaticPageInput
+{
+    public string Title { get; set; } = "";
+    public string? BodyHtml { get; set; }
+    public bool ShowInFooter { get; set; } = true;
+    public int SortOrder { get; set; }
+
+    public const int MaxTitle = 300, MaxBodyHtml = 200_000;
+
+    public ValidationErrors Validate()
+    {
+        var e = new ValidationErrors();
+        var title = VietnameseText.Normalize(Title);
+        if (title.Length == 0) e.Add(nameof(Title), "Vui lòng nhập tiêu đề trang.");
+        else e.MaxLength(nameof(Title), title, MaxTitle, "Tiêu đề");
+        e.MaxLength(nameof(BodyHtml), BodyHtml, MaxBodyHtml, "Nội dung trang");
+        return e;
+    }
+}
+
+/// <summary>Static pages (Giới thiệu, Liên hệ, ...): read for the public, edited in the manager.</summary>
+public sealed class StaticPageService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ContentChangeBroadcaster broadcaster)
+{
+    public Task<StaticPage?> BySlugAsync(string slug, CancellationToken ct = default) =>
+        db.StaticPages.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
+
+    public Task<StaticPage?> ByIdAsync(int id, CancellationToken ct = default) =>
+        db.StaticPages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    public async Task<IReadOnlyList<StaticPage>> ListAsync(CancellationToken ct = default) =>
+        await db.StaticPages.AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(ct);
+
+    public async Task<OperationResult<StaticPage>> UpdateAsync(int id, StaticPageInput input, CancellationToken ct = default)
+    {
+        var page = await db.StaticPages.FindAsync([id], ct);
+        if (page is null) return OperationResult<StaticPage>.Missing();
+        if (input.Validate() is { Any: true } invalid) return OperationResult<StaticPage>.Invalid(invalid);
+        page.Title = VietnameseText.Normalize(input.Title);
+        page.BodyHtml = sanitizer.Sanitize(input.BodyHtml);
+        page.ShowInFooter = input.ShowInFooter;
+        page.SortOrder = input.SortOrder;
+        page.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Page, EntityId = id, Operation = ChangeOperation.Upsert, At = page.UpdatedAt });
+        await db.SaveChangesAsync(ct);
+        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Page, id, "update"), ct);
+        return OperationResult<StaticPage>.Ok(page);
+    }
+}

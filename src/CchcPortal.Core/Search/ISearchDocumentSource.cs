@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace CchcPortal.Core.Search;
 
 /// <summary>
@@ -19,4 +21,12 @@ public interface ISearchDocumentSource
     /// only the public ones), so the rebuild loads it batch by batch. Null: the kind is small, load it in one go.
     /// </summary>
     Task<IReadOnlyList<int>?> IdsForRebuildAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<int>?>(null);
+}
+
+public static class SearchDocumentSourceRegistration
+{
+    /// <summary>Adds a feature's search documents; the indexer and a rebuild take every source registered.</summary>
+    public static IServiceCollection AddSearchDocuments<TSource>(this IServiceCollection services)
+        where TSource : class, ISearchDocumentSource =>
+        services.AddScoped<ISearchDocumentSource, TSource>();
 }

@@ -1,5 +1,6 @@
 using CchcPortal.Core.Changes;
 using CchcPortal.Core.Identity;
+using CchcPortal.Core.Search;
 using CchcPortal.Web.Features;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -55,6 +56,16 @@ public class FeatureModuleTests
         }
         // A page in a folder no feature authorizes would be open to every staff member: it would show up here.
         Assert.Equal(StaffOnlyPages, staffOnly.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_content_kind_has_exactly_one_search_document_source()
+    {
+        using var factory = new PortalFactory();
+        using var scope = factory.Services.CreateScope();
+        var kinds = typeof(ContentKinds).GetFields().Select(f => (string)f.GetValue(null)!).Order(StringComparer.Ordinal);
+        var sources = scope.ServiceProvider.GetServices<ISearchDocumentSource>().Select(s => s.Kind).Order(StringComparer.Ordinal);
+        Assert.Equal(kinds, sources);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class AgenciesFeature : IPortalFeature
     {
         services.AddScoped<AgencyService>();
         services.AddScoped<AgencyQueries>();
+        services.AddSearchDocuments<AgencySearchDocuments>();
         services.AddScoped<AgencyImporter>();
     }
 

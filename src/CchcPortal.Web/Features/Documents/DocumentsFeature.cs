@@ -1,3 +1,4 @@
+using CchcPortal.Core.Search;
 using CchcPortal.Core.Changes;
 using CchcPortal.Core.Documents;
 using CchcPortal.Core.Identity;
@@ -19,6 +20,7 @@ public sealed class DocumentsFeature : IPortalFeature
     {
         services.AddScoped<DocumentQueries>();
         services.AddScoped<PlanQueries>();
+        services.AddSearchDocuments<LegalDocumentSearchDocuments>();
         services.AddScoped<CitationLinker>();
         services.AddScoped<ActivityReports>();
         // Relinks citations before the output cache is evicted (FeatureOrder).

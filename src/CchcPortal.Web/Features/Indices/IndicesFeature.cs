@@ -17,6 +17,7 @@ public sealed class IndicesFeature : IPortalFeature
     {
         services.AddScoped<IndexImporter>();
         services.AddScoped<IndexSeeder>();
+        services.AddSearchDocuments<IndexResultSearchDocuments>();
         services.AddScoped<IndexQueries>();
         services.AddScoped<IndexService>();
         services.AddScoped<IndexDefinitionService>();

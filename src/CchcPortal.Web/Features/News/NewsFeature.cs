@@ -18,6 +18,7 @@ public sealed class NewsFeature : IPortalFeature
     {
         services.AddScoped<PostService>();
         services.AddScoped<PostQueries>();
+        services.AddSearchDocuments<NewsSearchDocuments>();
         services.AddScoped<PostManagerQueries>();
         services.AddHostedService<ScheduledPublishingService>();
     }

@@ -17,6 +17,7 @@ public sealed class ProceduresFeature : IPortalFeature
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ProcedureQueries>();
+        services.AddSearchDocuments<ProcedureSearchDocuments>();
         services.AddScoped<ProcedureImporter>();
         services.AddScoped<ProcedureService>();
         services.AddScoped<ProcedureListImporter>();

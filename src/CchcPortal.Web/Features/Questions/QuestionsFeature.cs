@@ -23,6 +23,8 @@ public sealed class QuestionsFeature : IPortalFeature
         services.AddScoped<HolidayService>();
         services.AddScoped<ProgrammeEpisodeService>();
         services.AddScoped<ProgrammeEpisodeQueries>();
+        services.AddSearchDocuments<QuestionSearchDocuments>();
+        services.AddSearchDocuments<EpisodeSearchDocuments>();
         services.AddScoped<ISimilarQuestionFinder, PublishedAnswerSimilarFinder>();
         services.AddScoped<IContentChangeListener, SimilarQuestionCorpusEviction>();
         services.AddSingleton<CaseAttachmentStore>();

@@ -1,3 +1,4 @@
+using CchcPortal.Core.Search;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.StaticPages;
 using CchcPortal.Themes.Default;
@@ -10,8 +11,11 @@ public sealed class StaticPagesFeature : IPortalFeature
 {
     public string Name => "StaticPages";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddScoped<StaticPageService>();
+        services.AddSearchDocuments<PageSearchDocuments>();
+    }
 
     public void AuthorizePages(PageConventionCollection conventions) =>
         conventions.AuthorizeAreaFolder("Manager", "/StaticPages", PortalPolicies.EditContent);

@@ -24,6 +24,12 @@ public interface IPortalFeature
 
     void AddServices(IServiceCollection services, IConfiguration configuration) { }
 
+    /// <summary>Middleware served before routing, after the static assets (files the feature serves from disk).</summary>
+    void UseBeforeRouting(IApplicationBuilder app) { }
+
+    /// <summary>Middleware run after authorization and before the output cache, so it sees cached pages too.</summary>
+    void UseBeforeOutputCache(IApplicationBuilder app) { }
+
     /// <summary>Minimal-API endpoints; Razor Pages are mapped after every feature's endpoints.</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints) { }
 

@@ -1,9 +1,6 @@
 using CchcPortal.Web.Features;
-using CchcPortal.Web.Features.Media;
-using CchcPortal.Web.Features.Procedures;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.StaticAssets;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
 namespace CchcPortal.Web.Infrastructure;
@@ -27,26 +24,15 @@ public static class PortalPipelineExtensions
         // and .br/.gz files made at build time are served as they are. Short-circuited: they run here, at UseRouting,
         // before authentication, rate limits and the output cache, as UseStaticFiles did.
         app.MapStaticAssets().ShortCircuit().Add(MarkImmutableAssetsPublic);
-        var paths = app.Services.GetRequiredService<PortalPaths>();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = new PhysicalFileProvider(paths.MediaPath),
-            RequestPath = MediaStore.UrlPrefix,
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
-        });
+        var features = app.Services.GetRequiredService<PortalFeatures>().All;
+        foreach (var feature in features) feature.UseBeforeRouting(app);
 
         app.UseRouting();
         app.UseRateLimiter();
         app.UseMiddleware<FormNulGuardMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
-        // Counted before the output cache, so cached views count too.
-        var views = app.Services.GetRequiredService<ProcedureViewCounter>();
-        app.Use((context, next) =>
-        {
-            if (HttpMethods.IsGet(context.Request.Method)) views.Record(context.Request.Path);
-            return next(context);
-        });
+        foreach (var feature in features) feature.UseBeforeOutputCache(app);
         app.UseOutputCache();
         // Compressed again inside the cache, so a cached page is stored as Brotli/gzip bytes and a hit costs no
         // compression (the outer middleware leaves a response that already has a Content-Encoding alone).
@@ -54,8 +40,7 @@ public static class PortalPipelineExtensions
         app.UseMiddleware<HtmlMinificationMiddleware>();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
-        foreach (var feature in app.Services.GetRequiredService<PortalFeatures>().All)
-            feature.MapEndpoints(app);
+        foreach (var feature in features) feature.MapEndpoints(app);
         // WithStaticAssets: the tag helpers' asp-append-version resolves to the fingerprinted URL of the manifest.
         app.MapRazorPages().WithStaticAssets();
         return app;

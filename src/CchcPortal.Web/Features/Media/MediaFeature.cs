@@ -3,6 +3,7 @@ using CchcPortal.Core.Media;
 using CchcPortal.Media.Images;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.Extensions.FileProviders;
 
 namespace CchcPortal.Web.Features.Media;
 
@@ -20,6 +21,15 @@ public sealed class MediaFeature : IPortalFeature
         services.AddScoped<MediaUsages>();
         services.AddScoped<MediaLibrary>();
     }
+
+    /// <summary>Stored files under /media are immutable: a replaced file gets a new URL.</summary>
+    public void UseBeforeRouting(IApplicationBuilder app) =>
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(app.ApplicationServices.GetRequiredService<PortalPaths>().MediaPath),
+            RequestPath = MediaStore.UrlPrefix,
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
+        });
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapImageVariants();
 

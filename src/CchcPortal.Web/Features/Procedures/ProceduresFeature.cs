@@ -26,6 +26,17 @@ public sealed class ProceduresFeature : IPortalFeature
         services.AddHostedService(sp => sp.GetRequiredService<ProcedureViewCounter>());
     }
 
+    /// <summary>Counted before the output cache, so cached views count too.</summary>
+    public void UseBeforeOutputCache(IApplicationBuilder app)
+    {
+        var views = app.ApplicationServices.GetRequiredService<ProcedureViewCounter>();
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method)) views.Record(context.Request.Path);
+            return next(context);
+        });
+    }
+
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapProcedureEndpoints();
 
     public void AuthorizePages(PageConventionCollection conventions) =>

@@ -73,7 +73,7 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
         var (next, refusal) = CaseWorkflow.Next(c.Status, input.Action, actor);
         if (next is null) return OperationResult<QuestionCase>.Fail("", refusal!);
 
-        var holidays = new WorkingCalendar(await db.Holidays.Select(h => h.Date).ToListAsync(ct));
+        var holidays = await WorkingCalendar.LoadAsync(db, ct);
         var note = VietnameseText.Normalize(input.Note);
         switch (input.Action)
         {

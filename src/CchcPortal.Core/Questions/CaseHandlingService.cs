@@ -39,7 +39,20 @@ public sealed class CaseActionInput
 /// </summary>
 public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ContentChangeBroadcaster broadcaster, CaseMail mail)
 {
-    public sealed record Staff(string UserId, string Name, string JobTitle, int? AgencyId, bool IsModerator, bool IsResponder, bool IsHead);
+    public sealed record Staff(string UserId, string Name, string JobTitle, int? AgencyId, bool IsModerator, bool IsResponder, bool IsHead)
+    {
+        /// <summary>
+        /// The one rule between staff roles and the actors of <see cref="CaseWorkflow"/>: a head also does a responder's
+        /// work, and staff never act as the citizen (who acts through the tracking code and secret).
+        /// </summary>
+        public bool ActsAs(CaseActor actor) => actor switch
+        {
+            CaseActor.Moderator => IsModerator,
+            CaseActor.AgencyResponder => IsResponder || IsHead,
+            CaseActor.AgencyHead => IsHead,
+            _ => false,
+        };
+    }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(VnFormat.ToLocal(Now));
@@ -64,13 +77,7 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
         if (c is null) return OperationResult<QuestionCase>.Missing();
         if (!CanSee(staff, c)) return OperationResult<QuestionCase>.Fail("", "Bạn không có quyền xử lý hồ sơ của cơ quan khác.");
         if (input.Validate() is { Any: true } tooLong) return OperationResult<QuestionCase>.Invalid(tooLong);
-        var actor = input.Action switch
-        {
-            CaseAction.Accept or CaseAction.Reject or CaseAction.Assign or CaseAction.Reassign or CaseAction.Merge => staff.IsModerator ? CaseActor.Moderator : CaseActor.Citizen,
-            CaseAction.ReturnToDrafting or CaseAction.Approve => staff.IsHead ? CaseActor.AgencyHead : CaseActor.Citizen,
-            _ => staff.IsResponder || staff.IsHead ? CaseActor.AgencyResponder : CaseActor.Citizen,
-        };
-        var (next, refusal) = CaseWorkflow.Next(c.Status, input.Action, actor);
+        var (next, refusal) = CaseWorkflow.Next(c.Status, input.Action, staff.ActsAs);
         if (next is null) return OperationResult<QuestionCase>.Fail("", refusal!);
 
         var holidays = await WorkingCalendar.LoadAsync(db, ct);

@@ -51,13 +51,5 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
         return null;
     }
 
-    public IEnumerable<CaseAction> AvailableActions() => CaseWorkflow.Transitions
-        .Where(t => t.From == Case.Status && t.Actor switch
-        {
-            CaseActor.Moderator => Staff.IsModerator,
-            CaseActor.AgencyResponder => Staff.IsResponder || Staff.IsHead,
-            CaseActor.AgencyHead => Staff.IsHead,
-            _ => false,
-        })
-        .Select(t => t.Action).Distinct();
+    public IEnumerable<CaseAction> AvailableActions() => CaseWorkflow.ActionsFrom(Case.Status, Staff.ActsAs);
 }

@@ -11,6 +11,10 @@ public static class VnFormat
     public static System.DateTime ToLocal(System.DateTime utc) => System.DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Offset);
     public static System.DateTime ToUtc(System.DateTime local) => System.DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc);
 
+    /// <summary>A calendar year in Vietnam time as UTC instants: from its first moment (inclusive) to the next year's (exclusive).</summary>
+    public static (System.DateTime From, System.DateTime To) YearInUtc(int year) =>
+        (ToUtc(new System.DateTime(year, 1, 1)), ToUtc(new System.DateTime(year + 1, 1, 1)));
+
     public static string Date(System.DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
     public static string DateTime(System.DateTime utc) => ToLocal(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
     public static string Number(decimal value, int decimals = 0) => value.ToString("N" + decimals, Culture);

@@ -39,7 +39,20 @@ public sealed class CaseActionInput
 /// </summary>
 public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ContentChangeBroadcaster broadcaster, CaseMail mail)
 {
-    public sealed record Staff(string UserId, string Name, string JobTitle, int? AgencyId, bool IsModerator, bool IsResponder, bool IsHead);
+    public sealed record Staff(string UserId, string Name, string JobTitle, int? AgencyId, bool IsModerator, bool IsResponder, bool IsHead)
+    {
+        /// <summary>
+        /// The one rule between staff roles and the actors of <see cref="CaseWorkflow"/>: a head also does a responder's
+        /// work, and staff never act as the citizen (who acts through the tracking code and secret).
+        /// </summary>
+        public bool ActsAs(CaseActor actor) => actor switch
+        {
+            CaseActor.Moderator => IsModerator,
+            CaseActor.AgencyResponder => IsResponder || IsHead,
+            CaseActor.AgencyHead => IsHead,
+            _ => false,
+        };
+    }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(VnFormat.ToLocal(Now));
@@ -55,25 +68,23 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
         return list.OrderByDescending(c => c.IsOverdue(Today)).ThenBy(c => c.AnswerDue ?? c.ModerationDue).ThenBy(c => c.Id).ToList();
     }
 
-    public Task<QuestionCase?> GetAsync(int id, CancellationToken ct = default) =>
-        db.QuestionCases.AsNoTracking().Include(c => c.Events.OrderBy(e => e.At)).Include(c => c.Attachments).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
+    public Task<QuestionCase?> GetAsync(int id, CancellationToken ct = default) => WithHistory().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
 
-    public async Task<OperationResult<QuestionCase>> ApplyAsync(int id, CaseActionInput input, Staff staff, CancellationToken ct = default)
+    /// <summary>The case as <see cref="GetAsync"/> loads it, but tracked: what a staff POST hands to <see cref="ApplyAsync"/>.</summary>
+    public Task<QuestionCase?> GetForUpdateAsync(int id, CancellationToken ct = default) => WithHistory().FirstOrDefaultAsync(c => c.Id == id, ct);
+
+    private IQueryable<QuestionCase> WithHistory() =>
+        db.QuestionCases.Include(c => c.Events.OrderBy(e => e.At)).Include(c => c.Attachments).AsSplitQuery();
+
+    /// <param name="c">The case as <see cref="GetForUpdateAsync"/> loaded it; changed only when the move succeeds.</param>
+    public async Task<OperationResult<QuestionCase>> ApplyAsync(QuestionCase c, CaseActionInput input, Staff staff, CancellationToken ct = default)
     {
-        var c = await db.QuestionCases.Include(x => x.Events).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null) return OperationResult<QuestionCase>.Missing();
         if (!CanSee(staff, c)) return OperationResult<QuestionCase>.Fail("", "Bạn không có quyền xử lý hồ sơ của cơ quan khác.");
         if (input.Validate() is { Any: true } tooLong) return OperationResult<QuestionCase>.Invalid(tooLong);
-        var actor = input.Action switch
-        {
-            CaseAction.Accept or CaseAction.Reject or CaseAction.Assign or CaseAction.Reassign or CaseAction.Merge => staff.IsModerator ? CaseActor.Moderator : CaseActor.Citizen,
-            CaseAction.ReturnToDrafting or CaseAction.Approve => staff.IsHead ? CaseActor.AgencyHead : CaseActor.Citizen,
-            _ => staff.IsResponder || staff.IsHead ? CaseActor.AgencyResponder : CaseActor.Citizen,
-        };
-        var (next, refusal) = CaseWorkflow.Next(c.Status, input.Action, actor);
+        var (next, refusal) = CaseWorkflow.Next(c.Status, input.Action, staff.ActsAs);
         if (next is null) return OperationResult<QuestionCase>.Fail("", refusal!);
 
-        var holidays = new WorkingCalendar(await db.Holidays.Select(h => h.Date).ToListAsync(ct));
+        var holidays = await WorkingCalendar.LoadAsync(db, ct);
         var note = VietnameseText.Normalize(input.Note);
         switch (input.Action)
         {
@@ -104,8 +115,9 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
                 if (note.Length == 0) return OperationResult<QuestionCase>.Fail(nameof(input.Note), "Vui lòng ghi rõ thông tin cần người gửi bổ sung.");
                 break;
             case CaseAction.SubmitForApproval:
-                c.DraftHtml = sanitizer.Sanitize(input.DraftHtml ?? c.DraftHtml);
-                if (HtmlText.ToPlainText(c.DraftHtml).Length < 10) return OperationResult<QuestionCase>.Fail(nameof(input.DraftHtml), "Vui lòng soạn nội dung trả lời.");
+                var draft = sanitizer.Sanitize(input.DraftHtml ?? c.DraftHtml);
+                if (HtmlText.ToPlainText(draft).Length < 10) return OperationResult<QuestionCase>.Fail(nameof(input.DraftHtml), "Vui lòng soạn nội dung trả lời.");
+                c.DraftHtml = draft;
                 break;
             case CaseAction.ReturnToDrafting:
                 if (note.Length == 0) return OperationResult<QuestionCase>.Fail(nameof(input.Note), "Vui lòng ghi ý kiến để cán bộ soạn lại.");

@@ -58,17 +58,25 @@ public static class CaseWorkflow
     public static bool IsFinal(CaseStatus s) => s is CaseStatus.Answered or CaseStatus.Rejected or CaseStatus.Withdrawn;
 
     /// <summary>The status the action leads to, or a Vietnamese reason why it is not allowed.</summary>
-    public static (CaseStatus? To, string? Refusal) Next(CaseStatus from, CaseAction action, CaseActor actor)
+    public static (CaseStatus? To, string? Refusal) Next(CaseStatus from, CaseAction action, CaseActor actor) =>
+        Next(from, action, a => a == actor);
+
+    /// <summary>As <see cref="Next(CaseStatus, CaseAction, CaseActor)"/>, for someone who may act as every actor <paramref name="actsAs"/> admits.</summary>
+    public static (CaseStatus? To, string? Refusal) Next(CaseStatus from, CaseAction action, Func<CaseActor, bool> actsAs)
     {
         var move = Transitions.FirstOrDefault(t => t.From == from && t.Action == action);
         if (move is null)
             return (null, IsFinal(from)
                 ? $"Hồ sơ đã ở trạng thái cuối ({StatusText(from)}), không thể thực hiện thêm."
                 : $"Không thể {ActionText(action)} khi hồ sơ đang ở trạng thái {StatusText(from)}.");
-        if (move.Actor != actor)
+        if (!actsAs(move.Actor))
             return (null, $"Chỉ {ActorText(move.Actor)} mới được {ActionText(action)}.");
         return (move.To, null);
     }
+
+    /// <summary>The actions open from <paramref name="from"/> to someone who may act as every actor <paramref name="actsAs"/> admits.</summary>
+    public static IEnumerable<CaseAction> ActionsFrom(CaseStatus from, Func<CaseActor, bool> actsAs) =>
+        Transitions.Where(t => t.From == from && actsAs(t.Actor)).Select(t => t.Action).Distinct();
 
     /// <summary>While the citizen is asked for information, the answer clock is paused.</summary>
     public static bool ClockRuns(CaseStatus s) => s is CaseStatus.Assigned or CaseStatus.Drafting or CaseStatus.AwaitingApproval;

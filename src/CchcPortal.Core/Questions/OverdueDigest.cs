@@ -19,7 +19,7 @@ public sealed class OverdueDigest(PortalDbContext db, TimeProvider time, OutboxS
     /// <summary>Queues the digests of <paramref name="today"/> (Vietnam date) not queued yet; returns how many. Nothing on days off.</summary>
     public async Task<int> QueueAsync(DateOnly today, CancellationToken ct = default)
     {
-        var calendar = new WorkingCalendar(await db.Holidays.Select(h => h.Date).ToListAsync(ct));
+        var calendar = await WorkingCalendar.LoadAsync(db, ct);
         if (!calendar.IsWorkingDay(today)) return 0;
         var open = await db.QuestionCases.AsNoTracking()
             .Where(c => c.Status == CaseStatus.Submitted || c.Status == CaseStatus.Assigned || c.Status == CaseStatus.Drafting || c.Status == CaseStatus.AwaitingApproval)

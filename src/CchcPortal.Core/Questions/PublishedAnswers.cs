@@ -22,8 +22,7 @@ public sealed class PublishedAnswers(PortalDbContext db)
         if (kind is { } k) q = q.Where(c => c.Kind == k);
         if (year is { } y)
         {
-            var from = new DateTime(y, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-7);
-            var to = from.AddYears(1);
+            var (from, to) = VnFormat.YearInUtc(y);
             q = q.Where(c => c.AnsweredAt >= from && c.AnsweredAt < to);
         }
         var total = await q.CountAsync(ct);

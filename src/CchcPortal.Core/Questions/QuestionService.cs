@@ -27,7 +27,7 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
 
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(VnFormat.ToLocal(now));
-        var holidays = await db.Holidays.Select(h => h.Date).ToListAsync(ct);
+        var calendar = await WorkingCalendar.LoadAsync(db, ct);
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
         var @case = new QuestionCase
         {
@@ -36,7 +36,7 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
             SubmitterName = VietnameseText.Normalize(input.Name), SubmitterPhone = VietnameseText.Normalize(input.Phone),
             SubmitterEmail = VietnameseText.Normalize(input.Email), SubmitterArea = VietnameseText.Normalize(input.Area),
             ConsentToPublish = input.ConsentToPublish, Channel = channel, EpisodeId = episodeId, Status = CaseStatus.Submitted, SubmittedAt = now,
-            ModerationDue = DeadlinePolicy.Default.ModerationDue(new WorkingCalendar(holidays), today),
+            ModerationDue = DeadlinePolicy.Default.ModerationDue(calendar, today),
             SecretHash = Hash(secret),
             Attachments = attachments?.ToList() ?? [],
         };
@@ -116,7 +116,7 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
             var asked = await db.CaseEvents.Where(e => e.CaseId == c.Id && e.ToStatus == CaseStatus.NeedsInformation).OrderByDescending(e => e.At).Select(e => e.At).FirstOrDefaultAsync(ct);
             if (c.AnswerDue is { } due && asked != default)
             {
-                var calendar = new WorkingCalendar(await db.Holidays.Select(h => h.Date).ToListAsync(ct));
+                var calendar = await WorkingCalendar.LoadAsync(db, ct);
                 var waited = calendar.WorkingDaysBetween(DateOnly.FromDateTime(VnFormat.ToLocal(asked)), DateOnly.FromDateTime(VnFormat.ToLocal(now)));
                 c.AnswerDue = calendar.AddWorkingDays(due, waited);
             }

@@ -15,8 +15,7 @@ public sealed class QuestionStatistics(PortalDbContext db, TimeProvider time)
     public async Task<QuestionStats> ForYearAsync(int year, CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(VnFormat.ToLocal(time.GetUtcNow().UtcDateTime));
-        var from = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-7);
-        var to = from.AddYears(1);
+        var (from, to) = VnFormat.YearInUtc(year);
         var cases = await db.QuestionCases.AsNoTracking()
             .Where(c => c.SubmittedAt >= from && c.SubmittedAt < to && c.Status != CaseStatus.Rejected && c.Status != CaseStatus.Withdrawn)
             .Select(c => new { c.AgencyId, c.Status, c.SubmittedAt, c.AnsweredAt, c.AnswerDue, c.ModerationDue }).ToListAsync(ct);

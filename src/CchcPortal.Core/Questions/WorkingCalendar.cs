@@ -1,3 +1,6 @@
+using CchcPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace CchcPortal.Core.Questions;
 
 /// <summary>
@@ -8,6 +11,10 @@ namespace CchcPortal.Core.Questions;
 public sealed class WorkingCalendar(IEnumerable<DateOnly> holidays)
 {
     private readonly HashSet<DateOnly> _holidays = [.. holidays];
+
+    /// <summary>The calendar with the holidays as edited today (see <see cref="HolidayService"/>).</summary>
+    public static async Task<WorkingCalendar> LoadAsync(PortalDbContext db, CancellationToken ct = default) =>
+        new(await db.Holidays.Select(h => h.Date).ToListAsync(ct));
 
     public bool IsWorkingDay(DateOnly day) =>
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day);

@@ -27,8 +27,8 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } denied) return denied;
-        var result = await cases.ApplyAsync(id, Input, Staff, ct);
+        if (await LoadAsync(id, ct, forUpdate: true) is { } denied) return denied;
+        var result = await cases.ApplyAsync(Case, Input, Staff, ct);
         if (!result.Succeeded)
         {
             AddErrors(result.Errors, "Input.");
@@ -39,11 +39,11 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
         return RedirectToPage(new { id });
     }
 
-    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct, bool forUpdate = false)
     {
         if (await StaffContext.ForAsync(User, users) is not { } staff) return Challenge();
         Staff = staff;
-        if (await cases.GetAsync(id, ct) is not { } c) return NotFound();
+        if (await (forUpdate ? cases.GetForUpdateAsync(id, ct) : cases.GetAsync(id, ct)) is not { } c) return NotFound();
         // A plain 403 (not a redirect to the sign-in flow): the user is signed in, just not for this agency.
         if (!CaseHandlingService.CanSee(staff, c)) return StatusCode(StatusCodes.Status403Forbidden);
         Case = c;
@@ -51,13 +51,5 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
         return null;
     }
 
-    public IEnumerable<CaseAction> AvailableActions() => CaseWorkflow.Transitions
-        .Where(t => t.From == Case.Status && t.Actor switch
-        {
-            CaseActor.Moderator => Staff.IsModerator,
-            CaseActor.AgencyResponder => Staff.IsResponder || Staff.IsHead,
-            CaseActor.AgencyHead => Staff.IsHead,
-            _ => false,
-        })
-        .Select(t => t.Action).Distinct();
+    public IEnumerable<CaseAction> AvailableActions() => CaseWorkflow.ActionsFrom(Case.Status, Staff.ActsAs);
 }

@@ -137,9 +137,12 @@ public static partial class HttpClientFormExtensions
     private static string StripHandler(string url) => url.Split('?')[0];
 
     /// <summary>The fields a browser would submit for the first form matching <paramref name="selector"/>, as they stand on the page.</summary>
-    public static async Task<List<KeyValuePair<string, string>>> BrowserFormAsync(this HttpClient client, string pageUrl, string selector)
+    public static async Task<List<KeyValuePair<string, string>>> BrowserFormAsync(this HttpClient client, string pageUrl, string selector) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(pageUrl)).BrowserForm(selector);
+
+    /// <summary>The fields a browser would submit for the first form matching <paramref name="selector"/> of a page already loaded.</summary>
+    public static List<KeyValuePair<string, string>> BrowserForm(this AngleSharp.Dom.IDocument doc, string selector)
     {
-        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(pageUrl));
         var form = doc.QuerySelector(selector)!;
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var e in form.QuerySelectorAll("input[name], textarea[name], select[name]"))

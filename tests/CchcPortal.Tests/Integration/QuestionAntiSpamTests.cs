@@ -121,7 +121,8 @@ public class QuestionAntiSpamTests : IClassFixture<QuestionAntiSpamTests.Fixture
         var answer = HumanQuestionParser.Answer(question);
 
         // A wrong answer: refused with the text kept and a new question printed.
-        var form = (await client.BrowserFormAsync(AltchaTestClient.SubmitUrl, "main form"))
+        // The question and its token from the same page: each load prints a new one.
+        var form = page.BrowserForm("main form")
             .With("Input.Kind", "Question").With("Input.Title", "Câu hỏi gửi từ trình duyệt không có JavaScript")
             .With("Input.Content", "Trình duyệt của tôi tắt JavaScript, xin hỏi thủ tục chứng thực bản sao ở xã?")
             .With("Input.Name", "Lò Thị Mai").With("Input.Phone", "0912 000 111");

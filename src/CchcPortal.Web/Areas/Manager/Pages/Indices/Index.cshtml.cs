@@ -1,4 +1,5 @@
 using CchcPortal.Core.Indices;
+using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Indices;
@@ -30,13 +31,12 @@ public sealed class IndexModel(IndexService service, IndexImporter importer) : M
 
     public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp CSV hoặc Excel.");
+        var (bytes, error) = await UploadReader.ReadAsync(Upload, "Vui lòng chọn tệp CSV hoặc Excel.", ct: ct);
+        if (error is not null) ModelState.AddModelError(nameof(Upload), error);
         if (string.IsNullOrWhiteSpace(ImportIndex)) ModelState.AddModelError(nameof(ImportIndex), "Vui lòng chọn chỉ số.");
         if (ModelState.IsValid)
         {
-            using var buffer = new MemoryStream();
-            await Upload!.CopyToAsync(buffer, ct);
-            Report = await importer.ImportAsync(ImportIndex!, ImportYear, ImportScope, buffer.ToArray(), ct: ct);
+            Report = await importer.ImportAsync(ImportIndex!, ImportYear, ImportScope, bytes!, ct: ct);
             if (Report.Succeeded) Flash($"Đã nhập: thêm {Report.Added}, cập nhật {Report.Updated} kết quả.");
         }
         Years = await service.YearsAsync(ct);

@@ -1,4 +1,5 @@
 using CchcPortal.Core.Agencies;
+using CchcPortal.Core.Common;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,3 +1,4 @@
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Indices;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ namespace CchcPortal.Web.Areas.Manager.Pages.Indices;
 public sealed class IndexModel(IndexService service, IndexImporter importer) : ManagerPageModel
 {
     public IReadOnlyList<(IndexYear Year, int Results, int SampleResults)> Years { get; private set; } = [];
-    public IndexImportReport? Report { get; private set; }
+    public ImportReport? Report { get; private set; }
     [BindProperty] public string? ImportIndex { get; set; }
     [BindProperty] public int ImportYear { get; set; }
     [BindProperty] public string ImportScope { get; set; } = IndexScopes.Departments;

@@ -14,7 +14,7 @@ public static class DiacriticsSuggester
         var normalized = VietnameseText.Normalize(words).ToLowerInvariant();
         if (normalized.Length == 0 || VietnameseText.RemoveDiacritics(normalized) != normalized) return null;
         var typed = SearchFields.Folded.Terms(normalized);
-        if (typed.Count == 0 || typed.Count > QueryBuilder.MaxWords) return null;
+        if (typed.Count == 0 || typed.Count > QueryTerms.MaxWords) return null;
         var wanted = typed.ToHashSet();
         var pairs = typed.Zip(typed.Skip(1)).ToHashSet();
 

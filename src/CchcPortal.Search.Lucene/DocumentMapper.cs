@@ -52,7 +52,7 @@ public static class DocumentMapper
             (SearchFields.TitleFoldedShingles, title), (SearchFields.TitlePrefixes, title),
             (SearchFields.TitleExact, keywords), (SearchFields.TitleFolded, keywords), (SearchFields.TitleExactShingles, keywords),
             (SearchFields.TitleFoldedShingles, keywords),
-            // The text holds the title and keywords as well, so one term per word is enough to match (QueryBuilder.PlanFirstPass).
+            // The text holds the title and keywords as well, so one term per word is enough to match (FirstPassPlan.For).
             (SearchFields.Text, title), (SearchFields.Text, keywords), (SearchFields.Text, text), (SearchFields.TextFoldedShingles, Lead(text)),
         })
         {

@@ -35,7 +35,7 @@ public sealed class FirstPass : ISegmentMatcher
 
     /// <summary>The first pass of a query, or null when nothing searchable is left.</summary>
     public static FirstPass? Create(IndexSearcher searcher, ParsedQuery query) =>
-        QueryBuilder.PlanFirstPass(query) is { } plan ? new FirstPass(searcher, plan) : null;
+        FirstPassPlan.For(query) is { } plan ? new FirstPass(searcher, plan) : null;
 
     private static Weight WeightOf(IndexSearcher searcher, Query query)
     {

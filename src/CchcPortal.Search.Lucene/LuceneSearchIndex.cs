@@ -210,8 +210,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         var page = Math.Max(1, query.Page);
         var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
-        var parsed = QueryBuilder.Parse(query.Text);
-        var terms = QueryBuilder.HighlightTerms(parsed);
+        var parsed = ParsedQuery.Parse(query.Text);
+        var terms = QueryTerms.HighlightTerms(parsed);
 
         return WithSearcher(searcher =>
         {

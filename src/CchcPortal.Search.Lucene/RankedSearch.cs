@@ -21,7 +21,7 @@ public static class RankedSearch
         IReadOnlyDictionary<string, string> filters, int window = Window)
     {
         var match = FirstPass.Create(searcher, parsed);
-        var rank = QueryBuilder.Build(parsed);
+        var rank = RankingQuery.Build(parsed);
         if (match is null || rank is null) return null;
         return SlicedSearch.Run(searcher, match, rank, Math.Max(wanted, window), wanted, filters);
     }

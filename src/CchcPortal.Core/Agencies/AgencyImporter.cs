@@ -7,18 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CchcPortal.Core.Agencies;
 
-public sealed record ImportIssue(int Row, string Column, string Message);
-
-public sealed class ImportReport
-{
-    public int Added { get; set; }
-    public int Updated { get; set; }
-    public int Unchanged { get; set; }
-    public string? FileError { get; set; }
-    public List<ImportIssue> Issues { get; } = [];
-    public bool Succeeded => FileError is null && Issues.Count == 0;
-}
-
 /// <summary>
 /// Imports the directory from CSV or XLSX (<see cref="AgencyTable"/> layout). Rows update agencies by slug and add
 /// new ones; nothing is deleted. Every row is checked first and any error rejects the whole file, with the row

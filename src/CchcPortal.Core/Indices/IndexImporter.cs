@@ -7,17 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CchcPortal.Core.Indices;
 
-public sealed record IndexImportIssue(int Row, string Column, string Message);
-
-public sealed class IndexImportReport
-{
-    public int Added { get; set; }
-    public int Updated { get; set; }
-    public string? FileError { get; set; }
-    public List<IndexImportIssue> Issues { get; } = [];
-    public bool Succeeded => FileError is null && Issues.Count == 0;
-}
-
 /// <summary>
 /// Imports results of one index-year and ranking scope in the wide layout: one row per subject, one column per
 /// criterion code of that year (docs/indices-import.md). Scores above their maximum, totals that differ from the
@@ -28,22 +17,22 @@ public sealed class IndexImporter(PortalDbContext db, TimeProvider time, Content
     public const string Slug = "ma_don_vi", Name = "ten_don_vi", Total = "tong_diem", Rank = "xep_hang", Source = "nguon", SourceUrl = "nguon_url", Note = "ghi_chu";
     private static readonly HashSet<string> Fixed = [Slug, Name, Total, Rank, Source, SourceUrl, Note];
 
-    public async Task<IndexImportReport> ImportAsync(string indexCode, int year, string scope, byte[] content, bool isSample = false, CancellationToken ct = default)
+    public async Task<ImportReport> ImportAsync(string indexCode, int year, string scope, byte[] content, bool isSample = false, CancellationToken ct = default)
     {
         var (table, error) = TabularFile.Read(content, [Name]);
-        if (table is null) return new IndexImportReport { FileError = error };
+        if (table is null) return new ImportReport { FileError = error };
         return await ImportTableAsync(indexCode, year, scope, table, isSample, ct);
     }
 
     /// <summary>One unit entered by hand in the manager: the same checks as a file of one row.</summary>
-    public Task<IndexImportReport> ImportOneAsync(string indexCode, int year, string scope, IReadOnlyDictionary<string, string> cells, CancellationToken ct = default) =>
+    public Task<ImportReport> ImportOneAsync(string indexCode, int year, string scope, IReadOnlyDictionary<string, string> cells, CancellationToken ct = default) =>
         ImportTableAsync(indexCode, year, scope,
             new TableData(cells.Keys.Select(k => k.ToLowerInvariant()).ToList(), [new TableRow(1, cells.ToDictionary(c => c.Key.ToLowerInvariant(), c => VietnameseText.Normalize(c.Value)))]),
             false, ct);
 
-    private async Task<IndexImportReport> ImportTableAsync(string indexCode, int year, string scope, TableData table, bool isSample, CancellationToken ct)
+    private async Task<ImportReport> ImportTableAsync(string indexCode, int year, string scope, TableData table, bool isSample, CancellationToken ct)
     {
-        var report = new IndexImportReport();
+        var report = new ImportReport();
         var indexYear = await db.IndexYears.Include(y => y.Criteria).Include(y => y.Index)
             .FirstOrDefaultAsync(y => y.Index!.Code == indexCode && y.Year == year, ct);
         if (indexYear is null) { report.FileError = $"Chưa có định nghĩa chỉ số {indexCode} năm {year}: hãy tạo bộ tiêu chí của năm trước khi nhập kết quả."; return report; }

@@ -18,6 +18,10 @@ public static class ListQuery
     /// <summary>A typed filter value, or null when it is blank.</summary>
     public static string? Filter(string? value) => string.IsNullOrWhiteSpace(value) ? null : VietnameseText.Normalize(value);
 
+    /// <summary>Typed search words cut to <paramref name="maxLength"/> characters, or null when nothing is left of them.</summary>
+    public static string? Words(string? value, int maxLength) =>
+        VietnameseText.Normalize(value) is { Length: > 0 } words ? words[..Math.Min(words.Length, maxLength)] : null;
+
     /// <summary>A year filter, or null (no filter) when it is outside <see cref="MinYear"/>..<see cref="MaxYear"/>.</summary>
     public static int? Year(int? value) => value is >= MinYear and <= MaxYear ? value : null;
 

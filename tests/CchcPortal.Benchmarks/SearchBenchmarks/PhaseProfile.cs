@@ -21,14 +21,14 @@ public static class PhaseProfile
         using var directory = new MappedDirectory(new DirectoryInfo(dir));
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
-        var built = queries.Select(q => (q.Kind, q.Query, Parsed: QueryBuilder.Parse(q.Query.Text))).Select(q => (q.Kind, q.Query, q.Parsed, Lucene: QueryBuilder.Build(q.Parsed))).Where(q => q.Lucene is not null).ToList();
+        var built = queries.Select(q => (q.Kind, q.Query, Parsed: ParsedQuery.Parse(q.Query.Text))).Select(q => (q.Kind, q.Query, q.Parsed, Lucene: RankingQuery.Build(q.Parsed))).Where(q => q.Lucene is not null).ToList();
         Console.WriteLine(Inv($"Segments: {reader.Leaves.Count}"));
         if (agreementOnly)
         {
             Agreement(searcher, built.Select(q => (q.Kind, q.Query, q.Parsed, q.Lucene!)).ToList());
             return;
         }
-        Time("parse + build", built, q => { QueryBuilder.Build(QueryBuilder.Parse(q.Query.Text)); });
+        Time("parse + build", built, q => { RankingQuery.Build(ParsedQuery.Parse(q.Query.Text)); });
         Time("count only (TotalHitCountCollector)", built, q => searcher.Search(q.Lucene, new TotalHitCountCollector()));
         Time("top 10 (TopScoreDocCollector)", built, q => searcher.Search(q.Lucene, TopScoreDocCollector.Create(10, true)));
         Time("top 10 + facets", built, q => searcher.Search(q.Lucene, new FacetingCollector(TopScoreDocCollector.Create(10, true), q.Query.Filters())));
@@ -43,7 +43,7 @@ public static class PhaseProfile
         i = 0;
         Time("load + snippets (body and summary)", built, q =>
         {
-            var terms = QueryBuilder.HighlightTerms(q.Parsed);
+            var terms = QueryTerms.HighlightTerms(q.Parsed);
             foreach (var sd in tops[i++ % tops.Count])
             {
                 var d = searcher.Doc(sd.Doc);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Indices;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +20,7 @@ public class IndexTests(IndexTests.Fixture fixture) : IClassFixture<IndexTests.F
 
     private HttpClient Client => fixture.Factory.Anonymous();
 
-    private async Task<IndexImportReport> ImportAsync(string csv, int year = 2024)
+    private async Task<ImportReport> ImportAsync(string csv, int year = 2024)
     {
         using var scope = fixture.Factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<IndexImporter>().ImportAsync("PAR_INDEX", year, IndexScopes.Departments, Encoding.UTF8.GetBytes(csv));

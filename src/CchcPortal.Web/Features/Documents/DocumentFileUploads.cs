@@ -2,6 +2,7 @@ using CchcPortal.Core.Common;
 using CchcPortal.Core.Documents;
 using CchcPortal.Core.Media;
 using CchcPortal.Web.Features.Media;
+using CchcPortal.Web.Infrastructure;
 
 namespace CchcPortal.Web.Features.Documents;
 
@@ -19,12 +20,10 @@ public sealed class DocumentFileUploads(MediaStore store, MediaLibrary library, 
 
     public async Task<DocumentOutcome> AttachAsync(int documentId, IFormFile? file, string user, CancellationToken ct = default)
     {
-        if (file is null || file.Length == 0) return DocumentOutcome.Fail(DocumentService.FileField, "Tệp văn bản: vui lòng chọn tệp PDF, Word hoặc Excel.");
-        if (file.Length > store.MaxBytes) return DocumentOutcome.Fail(DocumentService.FileField, $"Tệp văn bản: tệp quá lớn, tối đa {store.MaxBytes / (1024 * 1024)} MB.");
-        var name = Media.UploadFileName.Clean(file.FileName, 150);
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
+        var (bytes, error) = await UploadReader.ReadAsync(file, "Tệp văn bản: vui lòng chọn tệp PDF, Word hoặc Excel.",
+            store.MaxBytes, $"Tệp văn bản: tệp quá lớn, tối đa {store.MaxBytes / (1024 * 1024)} MB.", ct);
+        if (bytes is null) return DocumentOutcome.Fail(DocumentService.FileField, error!);
+        var name = Media.UploadFileName.Clean(file!.FileName, 150);
 
         var claimed = Path.GetExtension(name);
         var detected = MediaStore.DetectDocument(bytes, name);
@@ -38,8 +37,8 @@ public sealed class DocumentFileUploads(MediaStore store, MediaLibrary library, 
                 $"Tệp văn bản: “{name}” có đuôi {claimed.ToLowerInvariant()} nhưng nội dung là tệp {Names[ext]}. Hãy đặt đúng đuôi {ext} rồi tải lên lại.");
         if (!Names.ContainsKey(claimed)) name = Path.GetFileNameWithoutExtension(name) + ext;
 
-        var (stored, error) = await store.SaveDocumentAsync(new MemoryStream(bytes), bytes.Length, name, ct);
-        if (stored is null) return DocumentOutcome.Fail(DocumentService.FileField, "Tệp văn bản: " + error);
+        var (stored, saveError) = await store.SaveDocumentAsync(new MemoryStream(bytes), bytes.Length, name, ct);
+        if (stored is null) return DocumentOutcome.Fail(DocumentService.FileField, "Tệp văn bản: " + saveError);
         var outcome = await documents.AddFileAsync(documentId, stored.Url, name, stored.ContentType, stored.Length, ct);
         if (!outcome.Succeeded)
         {

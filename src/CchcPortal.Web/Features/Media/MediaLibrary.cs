@@ -3,6 +3,7 @@ using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Media;
 using CchcPortal.Media.Images;
+using CchcPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcPortal.Web.Features.Media;
@@ -119,12 +120,9 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsag
 
     private async Task<(StoredMedia? Stored, MediaKind Kind, (string Field, string Message)? Error)> StoreAsync(IFormFile? file, string? alt, MediaKind? required, CancellationToken ct)
     {
-        if (file is null || file.Length == 0) return (null, default, ("Upload", "Vui lòng chọn tệp."));
-        if (file.Length > store.MaxBytes) return (null, default, ("Upload", $"Tệp quá lớn: tối đa {store.MaxBytes / (1024 * 1024)} MB."));
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        var kind = MediaStore.DetectDocument(bytes, file.FileName) is null ? MediaKind.Image : MediaKind.Document;
+        var (bytes, unread) = await UploadReader.ReadAsync(file, "Vui lòng chọn tệp.", store.MaxBytes, ct: ct);
+        if (bytes is null) return (null, default, ("Upload", unread!));
+        var kind = MediaStore.DetectDocument(bytes, file!.FileName) is null ? MediaKind.Image : MediaKind.Document;
         if (required is { } r && r != kind)
             return (null, kind, ("Upload", r == MediaKind.Image ? "Tệp thay thế phải là ảnh, như tệp cũ." : "Tệp thay thế phải là tài liệu, như tệp cũ."));
         if (kind == MediaKind.Image && VietnameseText.Normalize(alt).Length == 0) return (null, kind, ("AltText", AltRequired));

@@ -47,7 +47,7 @@ public sealed class MediaStore(Infrastructure.PortalPaths paths, TimeProvider ti
     public async Task<(StoredMedia? Media, string? Error)> SaveDocumentAsync(Stream content, long length, string fileName, CancellationToken ct)
     {
         if (length <= 0) return (null, "Tệp tải lên rỗng.");
-        if (length > MaxBytes) return (null, $"Tệp quá lớn: tối đa {MaxBytes / (1024 * 1024)} MB.");
+        if (length > MaxBytes) return (null, Infrastructure.UploadReader.TooLarge(MaxBytes));
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();

@@ -43,10 +43,9 @@ public sealed class CaseAttachmentStore(PortalPaths paths, IOptions<PortalOption
         foreach (var file in chosen)
         {
             var name = UploadFileName.Clean(file.FileName, 120);
-            if (file.Length == 0) { errors.Add("Attachments", $"Tệp “{name}” rỗng."); continue; }
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            var bytes = buffer.ToArray();
+            // No limit per file: the count and the total were checked above.
+            var (bytes, empty) = await UploadReader.ReadAsync(file, $"Tệp “{name}” rỗng.", ct: ct);
+            if (bytes is null) { errors.Add("Attachments", empty!); continue; }
             if (bytes.AsSpan().StartsWith("%PDF-"u8))
             {
                 var (pdf, error) = PdfSanitizer.Sanitize(bytes);

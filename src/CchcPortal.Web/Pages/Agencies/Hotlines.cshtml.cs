@@ -1,5 +1,4 @@
 using CchcPortal.Core.Agencies;
-using CchcPortal.Core.Common;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +15,7 @@ public sealed class HotlinesModel(AgencyQueries agencies) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Filter = VietnameseText.Normalize(Filter) is { Length: > 0 } f ? f[..Math.Min(f.Length, 100)] : null;
+        Filter = ListQuery.Words(Filter, 100);
         Board = await agencies.HotlineBoardAsync(ct);
         Groups = await agencies.DirectoryAsync(Filter, ct);
     }

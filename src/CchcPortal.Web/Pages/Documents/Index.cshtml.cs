@@ -1,4 +1,3 @@
-using CchcPortal.Core.Common;
 using CchcPortal.Core.Documents;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +21,7 @@ public sealed class IndexModel(DocumentQueries documents) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Query = VietnameseText.Normalize(Query) is { Length: > 0 } q ? q[..Math.Min(q.Length, 200)] : null;
+        Query = ListQuery.Words(Query, 200);
         Result = await documents.ListAsync(new DocumentFilter(Query, ListQuery.Filter(DocType), ListQuery.Filter(Issuer), ListQuery.Year(Year), ListQuery.Filter(Field), Status, ListQuery.Page(PageNumber)), ct);
         if (PageNumber > Result.Page.PageCount) return NotFound();
         return Page();

@@ -1,4 +1,3 @@
-using CchcPortal.Core.Common;
 using CchcPortal.Core.Procedures;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +22,7 @@ public sealed class IndexModel(ProcedureQueries procedures) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Query = VietnameseText.Normalize(Query) is { Length: > 0 } q ? q[..Math.Min(q.Length, 200)] : null;
+        Query = ListQuery.Words(Query, 200);
         Result = await procedures.ListAsync(new ProcedureFilter(Query, ListQuery.Filter(Field), ListQuery.Filter(Level), AgencyId, ListQuery.Filter(Subject), Online, Sort, ListQuery.Page(PageNumber)), ct);
         if (PageNumber > Result.Page.PageCount) return NotFound();
         return Page();

@@ -61,8 +61,8 @@ public sealed class RankedSearchTests : IDisposable
         var searcher = index.Searcher;
         foreach (var text in Queries)
         {
-            var parsed = QueryBuilder.Parse(text);
-            var full = Matches(searcher, QueryBuilder.Build(parsed)!);
+            var parsed = ParsedQuery.Parse(text);
+            var full = Matches(searcher, RankingQuery.Build(parsed)!);
             var all = searcher.IndexReader.MaxDoc;
             var first = SlicedSearch.Run(searcher, FirstPass.Create(searcher, parsed)!, null, all, all, new Dictionary<string, string>());
             Assert.True(full.Count > 0, text);
@@ -78,8 +78,8 @@ public sealed class RankedSearchTests : IDisposable
         var searcher = index.Searcher;
         foreach (var text in Queries)
         {
-            var parsed = QueryBuilder.Parse(text);
-            var full = QueryBuilder.Build(parsed)!;
+            var parsed = ParsedQuery.Parse(text);
+            var full = RankingQuery.Build(parsed)!;
             var oneFullPass = SlicedSearch.Run(searcher, full, 20, new Dictionary<string, string>());
 
             // Candidates for every match: exactly one full pass, order, scores and total.
@@ -105,9 +105,9 @@ public sealed class RankedSearchTests : IDisposable
         var filters = new Dictionary<string, string> { [SearchFacets.Kind] = ContentKinds.Procedure };
         foreach (var text in Queries)
         {
-            var parsed = QueryBuilder.Parse(text);
+            var parsed = ParsedQuery.Parse(text);
             var match = FirstPass.Create(searcher, parsed)!;
-            var rank = QueryBuilder.Build(parsed)!;
+            var rank = RankingQuery.Build(parsed)!;
             var sequential = SlicedSearch.Run(searcher, match, rank, 1000, 20, filters, parallelFromDocs: int.MaxValue);
             var parallel = SlicedSearch.Run(searcher, match, rank, 1000, 20, filters, parallelFromDocs: 0);
             Assert.Equal(sequential.Facets.TotalHits, parallel.Facets.TotalHits);

@@ -33,7 +33,7 @@ public sealed class SlicedSearchTests : IDisposable
             ("chứng thực", new() { [SearchFacets.Year] = "2022" }),
         })
         {
-            var query = QueryBuilder.Build(QueryBuilder.Parse(text))!;
+            var query = RankingQuery.Build(ParsedQuery.Parse(text))!;
             var sequential = SlicedSearch.Run(searcher, query, 25, filters, parallelFromDocs: int.MaxValue);
             var parallel = SlicedSearch.Run(searcher, query, 25, filters, parallelFromDocs: 0);
 

@@ -1,4 +1,6 @@
 using CchcPortal.Core.Agencies;
+using CchcPortal.Core.Common;
+using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Agencies;
@@ -13,19 +15,13 @@ public sealed class ImportModel(AgencyImporter importer) : ManagerPageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0)
+        var (bytes, error) = await UploadReader.ReadAsync(Upload, "Vui lòng chọn tệp CSV hoặc Excel (.xlsx).", MaxBytes, ct: ct);
+        if (bytes is null)
         {
-            ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp CSV hoặc Excel (.xlsx).");
+            ModelState.AddModelError(nameof(Upload), error!);
             return Invalid();
         }
-        if (Upload.Length > MaxBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), "Tệp quá lớn: tối đa 5 MB.");
-            return Invalid();
-        }
-        using var buffer = new MemoryStream();
-        await Upload.CopyToAsync(buffer, ct);
-        Report = await importer.ImportAsync(buffer.ToArray(), ct);
+        Report = await importer.ImportAsync(bytes, ct);
         return Report.Succeeded ? Page() : Invalid();
     }
 

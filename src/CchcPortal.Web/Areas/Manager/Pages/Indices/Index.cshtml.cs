@@ -1,4 +1,6 @@
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Indices;
+using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Indices;
@@ -6,7 +8,7 @@ namespace CchcPortal.Web.Areas.Manager.Pages.Indices;
 public sealed class IndexModel(IndexService service, IndexImporter importer) : ManagerPageModel
 {
     public IReadOnlyList<(IndexYear Year, int Results, int SampleResults)> Years { get; private set; } = [];
-    public IndexImportReport? Report { get; private set; }
+    public ImportReport? Report { get; private set; }
     [BindProperty] public string? ImportIndex { get; set; }
     [BindProperty] public int ImportYear { get; set; }
     [BindProperty] public string ImportScope { get; set; } = IndexScopes.Departments;
@@ -30,13 +32,12 @@ public sealed class IndexModel(IndexService service, IndexImporter importer) : M
 
     public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp CSV hoặc Excel.");
+        var (bytes, error) = await UploadReader.ReadAsync(Upload, "Vui lòng chọn tệp CSV hoặc Excel.", ct: ct);
+        if (error is not null) ModelState.AddModelError(nameof(Upload), error);
         if (string.IsNullOrWhiteSpace(ImportIndex)) ModelState.AddModelError(nameof(ImportIndex), "Vui lòng chọn chỉ số.");
         if (ModelState.IsValid)
         {
-            using var buffer = new MemoryStream();
-            await Upload!.CopyToAsync(buffer, ct);
-            Report = await importer.ImportAsync(ImportIndex!, ImportYear, ImportScope, buffer.ToArray(), ct: ct);
+            Report = await importer.ImportAsync(ImportIndex!, ImportYear, ImportScope, bytes!, ct: ct);
             if (Report.Succeeded) Flash($"Đã nhập: thêm {Report.Added}, cập nhật {Report.Updated} kết quả.");
         }
         Years = await service.YearsAsync(ct);

@@ -1,3 +1,4 @@
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Indices;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +9,7 @@ public sealed class ResultModel(IndexDefinitionService definitions, IndexImporte
 {
     public IndexDefinition Index { get; private set; } = null!;
     public IndexYear Year { get; private set; } = null!;
-    public IndexImportReport? Report { get; private set; }
+    public ImportReport? Report { get; private set; }
     [BindProperty] public string Scope { get; set; } = IndexScopes.Departments;
     [BindProperty] public Dictionary<string, string> Cells { get; set; } = [];
 

@@ -1,4 +1,5 @@
 using CchcPortal.Core.Procedures;
+using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Procedures;
@@ -13,16 +14,15 @@ public sealed class ImportModel(ProcedureFileImport importer) : ManagerPageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp JSON/JSONL (có thể nén .gz) hoặc danh sách thủ tục Excel/CSV.");
-        else if (Upload.Length > MaxBytes) ModelState.AddModelError(nameof(Upload), "Tệp quá lớn: tối đa 50 MB.");
+        var (bytes, error) = await UploadReader.ReadAsync(
+            Upload, "Vui lòng chọn tệp JSON/JSONL (có thể nén .gz) hoặc danh sách thủ tục Excel/CSV.", MaxBytes, ct: ct);
+        if (error is not null) ModelState.AddModelError(nameof(Upload), error);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        using var buffer = new MemoryStream();
-        await Upload!.CopyToAsync(buffer, ct);
-        Report = await importer.ImportAsync(buffer.ToArray(), ActorName, ct);
+        Report = await importer.ImportAsync(bytes!, ActorName, ct);
         if (!Report.Succeeded) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

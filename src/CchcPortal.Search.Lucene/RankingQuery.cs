@@ -1,0 +1,101 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using static CchcPortal.Search.Lucene.QueryTerms;
+
+namespace CchcPortal.Search.Lucene;
+
+/// <summary>
+/// The query that ranks the results: each word matches title or text, diacritics as written (stronger) or folded;
+/// shingles reward words that stand together; a procedure code finds its procedure first.
+/// </summary>
+public static class RankingQuery
+{
+    /// <summary>The query, or null when nothing searchable is left (only symbols, only excluded words).</summary>
+    public static Query? Build(ParsedQuery q)
+    {
+        var (exact, folded) = WordTerms(q);
+        var top = new BooleanQuery(disableCoord: true);
+        var hasPositive = false;
+
+        if (folded.Count > 0)
+        {
+            AddWords(top, q, exact, folded);
+            hasPositive = true;
+            foreach (var (field, shingle, boost) in TitleShingles(q, exact, folded).Concat(Expansions(exact, folded)))
+                top.Add(Term(field, shingle, boost), Occur.SHOULD);
+            foreach (var shingle in SearchFields.FoldedShingles.Terms(q.Words).Take(MaxWords * 2).Distinct())
+                if (shingle.Count(c => c == ' ') == 1) // the text holds pairs only
+                    top.Add(Term(SearchFields.TextFoldedShingles, shingle, 1.5f), Occur.SHOULD);
+        }
+
+        foreach (var phrase in PhraseClauses(q))
+        {
+            top.Add(phrase, Occur.MUST);
+            hasPositive = true;
+        }
+        foreach (var excluded in Exclusions(q)) top.Add(excluded, Occur.MUST_NOT);
+        return hasPositive ? top : null;
+    }
+
+    /// <summary>Each quoted phrase in the title or the text, as written (stronger) or folded.</summary>
+    private static IEnumerable<Query> PhraseClauses(ParsedQuery q)
+    {
+        foreach (var (exact, folded, marked) in PhraseTerms(q))
+        {
+            var either = new BooleanQuery { { Phrase(SearchFields.TitleExact, exact, 5f), Occur.SHOULD } };
+            either.Add(Phrase(SearchFields.TitleFolded, folded, 3f), Occur.SHOULD);
+            either.Add(Phrase(SearchFields.TextExact, exact, 1.5f), Occur.SHOULD);
+            if (marked) either.Add(Phrase(SearchFields.TextFolded, folded, 1f), Occur.SHOULD);
+            yield return either;
+        }
+    }
+
+    /// <summary>Each word in the title or the text, as written (stronger) or folded; a title holding them all first.</summary>
+    private static void AddWords(BooleanQuery top, ParsedQuery q, List<string> exact, List<string> folded)
+    {
+        var clauses = Clauses(exact, folded);
+        var words = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = WordsToMatch(clauses.Count) };
+        foreach (var clause in clauses)
+        {
+            var typed = AllOf(Enumerable.Range(clause.Start, clause.Length).Select(i => Word(exact[i], folded[i])));
+            if (clause.Official is null) words.Add(typed, Occur.SHOULD);
+            else words.Add(new BooleanQuery(disableCoord: true)
+            {
+                { typed, Occur.SHOULD },
+                { AllOf(clause.Official.Select(f => Term(SearchFields.TextFolded, f, 1f))), Occur.SHOULD },
+            }, Occur.SHOULD);
+        }
+        top.Add(WordsOrCode(words, q), Occur.MUST);
+
+        // A title (or other name) holding every word is what the citizen is after, however long the title:
+        // length normalisation alone prefers short titles that hold only some of the words. Weighted by idf,
+        // so rare words count more, without norms, so a long title is not penalised.
+        if (folded.Count > 1)
+        {
+            var all = new BooleanQuery(disableCoord: true) { Boost = 2f };
+            foreach (var term in folded.Distinct()) all.Add(new TermQuery(new Term(SearchFields.TitleCoverage, term)), Occur.MUST);
+            top.Add(all, Occur.SHOULD);
+        }
+    }
+
+    private static Query Word(string exact, string folded)
+    {
+        var word = new DisjunctionMaxQuery(0.1f)
+        {
+            Term(SearchFields.TitleExact, exact, 5f),
+            Term(SearchFields.TitleFolded, folded, 3f),
+            Term(SearchFields.TextExact, exact, 1.5f),
+        };
+        // Exact and folded text terms share one field: a word typed without marks is one term, read once.
+        if (exact != folded) word.Add(Term(SearchFields.TextFolded, folded, 1f));
+        return word;
+    }
+
+    /// <summary>With a procedure code, the code alone is enough ("thủ tục 1.000894" need not contain "thủ tục").</summary>
+    private static BooleanQuery WordsOrCode(Query words, ParsedQuery q)
+    {
+        var main = new BooleanQuery { { words, Occur.SHOULD } };
+        foreach (var (code, boost) in CodeTerms(q)) main.Add(Term(SearchFields.CodeLookup, code, boost), Occur.SHOULD);
+        return main;
+    }
+}

@@ -8,14 +8,17 @@ namespace CchcPortal.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// What every feature shares: rich-text sanitising, Markdown, the change broadcaster and seeding. Each feature
-    /// registers its own services (CchcPortal.Web/Features/*/*Feature.cs); the data layer is registered by the host.
+    /// What every feature shares: rich-text sanitising, Markdown, the change feed and seeding. Each feature
+    /// registers its own services (CchcPortal.Web/Features/*/*Feature.cs); the data layer is registered by the host,
+    /// which adds <see cref="ChangeFeedInterceptor"/> to the context's options.
     /// </summary>
     public static IServiceCollection AddPortalCore(this IServiceCollection services)
     {
         services.AddSingleton<RichTextSanitizer>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ContentChangeBroadcaster>();
+        services.AddSingleton<ChangeFeedInterceptor>();
+        services.AddScoped<ChangeFeed>();
         services.AddScoped<PortalSeeder>();
         services.AddMemoryCache();
         return services;

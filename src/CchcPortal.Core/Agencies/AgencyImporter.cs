@@ -12,7 +12,7 @@ namespace CchcPortal.Core.Agencies;
 /// new ones; nothing is deleted. Every row is checked first and any error rejects the whole file, with the row
 /// and column named; a valid file is applied in one transaction.
 /// </summary>
-public sealed class AgencyImporter(PortalDbContext db, AgencyService service, TimeProvider time, ContentChangeBroadcaster broadcaster)
+public sealed class AgencyImporter(PortalDbContext db, AgencyService service, TimeProvider time, ChangeFeed feed)
 {
     private sealed record PendingRow(int Row, string Slug, AgencyInput Input, string ParentSlug, string SuccessorSlug);
 
@@ -134,7 +134,7 @@ public sealed class AgencyImporter(PortalDbContext db, AgencyService service, Ti
     {
         var now = time.GetUtcNow().UtcDateTime;
         var levelCodes = await db.AdministrativeLevels.ToDictionaryAsync(l => l.Id, l => l.Code, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await feed.BeginTransactionAsync(ct);
         var changed = new List<(PendingRow Row, Agency Agency)>();
         foreach (var p in pending)
         {
@@ -167,7 +167,7 @@ public sealed class AgencyImporter(PortalDbContext db, AgencyService service, Ti
             }
             changed.Add((p, agency));
         }
-        await service.RecordRenamesAsync(now, ct);
+        await service.RecordRenamesAsync(ct);
         await db.SaveChangesAsync(ct);
 
         // Parents and successors may be rows of this same file: link them once every row has an id.
@@ -177,11 +177,10 @@ public sealed class AgencyImporter(PortalDbContext db, AgencyService service, Ti
             agency.ParentId = p.ParentSlug.Length > 0 ? bySlug[p.ParentSlug].Id : null;
             agency.SuccessorId = p.SuccessorSlug.Length > 0 ? bySlug[p.SuccessorSlug].Id : null;
             agency.UpdatedAt = now;
-            db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Agency, EntityId = agency.Id, Operation = ChangeOperation.Upsert, At = now });
+            feed.RecordRow(ContentKinds.Agency, agency.Id, ChangeOperation.Upsert);
         }
+        if (changed.Count > 0) feed.Announce(ContentKinds.Agency, 0, "import");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        if (changed.Count > 0)
-            await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Agency, 0, "import"), ct);
     }
 }

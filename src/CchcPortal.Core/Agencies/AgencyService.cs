@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CchcPortal.Core.Agencies;
 
 /// <summary>Writes the agency directory: create, update, reorder. Every write records a change in the feed.</summary>
-public sealed class AgencyService(PortalDbContext db, TimeProvider time, ContentChangeBroadcaster broadcaster)
+public sealed class AgencyService(PortalDbContext db, TimeProvider time, ChangeFeed feed)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -50,9 +50,8 @@ public sealed class AgencyService(PortalDbContext db, TimeProvider time, Content
         if (target < 0 || target >= siblings.Count) return true;
         (siblings[index], siblings[target]) = (siblings[target], siblings[index]);
         for (var i = 0; i < siblings.Count; i++) siblings[i].SortOrder = (i + 1) * 10;
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Agency, EntityId = id, Operation = ChangeOperation.Upsert, At = Now });
+        feed.Record(ContentKinds.Agency, id, ChangeOperation.Upsert, "move");
         await db.SaveChangesAsync(ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Agency, id, "move"), ct);
         return true;
     }
 
@@ -141,7 +140,7 @@ public sealed class AgencyService(PortalDbContext db, TimeProvider time, Content
     /// agency's name is about to change, their change-feed rows go into the same save, so the index follows.
     /// Call before SaveChanges.
     /// </summary>
-    internal async Task RecordRenamesAsync(DateTime at, CancellationToken ct)
+    internal async Task RecordRenamesAsync(CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
         var renamed = db.ChangeTracker.Entries<Agency>()
@@ -150,8 +149,8 @@ public sealed class AgencyService(PortalDbContext db, TimeProvider time, Content
         if (renamed.Count == 0) return;
         var procedures = await db.ProcedureAgencyLinks.Where(l => renamed.Contains(l.AgencyId)).Select(l => l.ProcedureId).Distinct().ToListAsync(ct);
         var answers = await db.QuestionCases.Where(c => c.AgencyId != null && renamed.Contains(c.AgencyId.Value) && c.IsPublished).Select(c => c.Id).ToListAsync(ct);
-        db.ContentChanges.AddRange(procedures.Select(id => new ContentChange { Kind = ContentKinds.Procedure, EntityId = id, Operation = ChangeOperation.Upsert, At = at }));
-        db.ContentChanges.AddRange(answers.Select(id => new ContentChange { Kind = ContentKinds.Question, EntityId = id, Operation = ChangeOperation.Upsert, At = at }));
+        foreach (var id in procedures) feed.RecordRow(ContentKinds.Procedure, id, ChangeOperation.Upsert);
+        foreach (var id in answers) feed.RecordRow(ContentKinds.Question, id, ChangeOperation.Upsert);
     }
 
     internal Task<string> UniqueSlugAsync(string? source, int? exceptId, CancellationToken ct) =>
@@ -159,12 +158,8 @@ public sealed class AgencyService(PortalDbContext db, TimeProvider time, Content
 
     private async Task SaveAsync(Agency agency, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await RecordRenamesAsync(Now, ct);
+        await RecordRenamesAsync(ct);
+        feed.Record(ContentKinds.Agency, agency, ChangeOperation.Upsert, "save");
         await db.SaveChangesAsync(ct);
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Agency, EntityId = agency.Id, Operation = ChangeOperation.Upsert, At = Now });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Agency, agency.Id, "save"), ct);
     }
 }

@@ -12,9 +12,9 @@ namespace CchcPortal.Core.Documents;
 /// and files (DocumentService.Links.cs). Every change writes <see cref="ContentChange"/> rows of kind
 /// <see cref="DocumentText.Kind"/> (for the document and every document whose page shows the change) in the
 /// same transaction; whatever derives from documents (citations, search) listens to that feed. Listeners of
-/// <see cref="ContentChangeBroadcaster"/> are told after the commit.
+/// <see cref="ChangeFeed"/> are told after the commit.
 /// </summary>
-public sealed partial class DocumentService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ContentChangeBroadcaster broadcaster)
+public sealed partial class DocumentService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ChangeFeed feed)
 {
     public const string PathPrefix = "/van-ban/";
 
@@ -69,11 +69,11 @@ public sealed partial class DocumentService(PortalDbContext db, RichTextSanitize
         if (isNew || oldType != document.DocType || oldKey != document.NumberKey)
             document.Slug = await UniqueSlugAsync(document, ct);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await feed.BeginTransactionAsync(ct);
         if (isNew)
         {
             db.Documents.Add(document);
-            await db.SaveChangesAsync(ct); // the id, for relations and the change feed
+            await db.SaveChangesAsync(ct); // the id, for relations
         }
         else if (oldSlug != document.Slug)
             await RedirectAsync(PathPrefix + oldSlug, PathPrefix + document.Slug, ct);
@@ -123,12 +123,15 @@ public sealed partial class DocumentService(PortalDbContext db, RichTextSanitize
             return new DocumentOutcome { Errors = outcome.Errors, Blockers = replaced, Document = document };
         }
         var related = await RelatedIdsAsync(id, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await feed.BeginTransactionAsync(ct);
         db.Documents.Remove(document);
         await db.SaveChangesAsync(ct);
-        db.ContentChanges.Add(new ContentChange { Kind = DocumentText.Kind, EntityId = id, Operation = ChangeOperation.Delete, At = Now });
-        await CommitAsync(related, ChangeOperation.Upsert, "delete", tx, ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(DocumentText.Kind, id, "delete"), ct);
+        // The deletion's row comes first; its notice last, after those of the related documents.
+        feed.RecordRow(DocumentText.Kind, id, ChangeOperation.Delete);
+        foreach (var other in related) feed.Record(DocumentText.Kind, other, ChangeOperation.Upsert, "delete");
+        feed.Announce(DocumentText.Kind, id, "delete");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return DocumentOutcome.Ok(document);
     }
 
@@ -176,14 +179,10 @@ public sealed partial class DocumentService(PortalDbContext db, RichTextSanitize
     }
 
     /// <summary>Change rows for every touched document, saved with the change; then listeners are told.</summary>
-    private async Task CommitAsync(IReadOnlyCollection<int> touched, ChangeOperation operation, string what,
-        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? tx, CancellationToken ct)
+    private async Task CommitAsync(IReadOnlyCollection<int> touched, ChangeOperation operation, string what, ChangeFeedTransaction? tx, CancellationToken ct)
     {
-        foreach (var documentId in touched.Distinct())
-            db.ContentChanges.Add(new ContentChange { Kind = DocumentText.Kind, EntityId = documentId, Operation = operation, At = Now });
+        foreach (var documentId in touched.Distinct()) feed.Record(DocumentText.Kind, documentId, operation, what);
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
-        foreach (var documentId in touched.Distinct())
-            await broadcaster.PublishAsync(new ContentChangeNotice(DocumentText.Kind, documentId, what), ct);
     }
 }

@@ -25,7 +25,7 @@ public sealed class IndexYearInput
 }
 
 /// <summary>The manager's definitions editor: what each index measures, and each year's criteria tree.</summary>
-public sealed partial class IndexDefinitionService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ContentChangeBroadcaster broadcaster)
+public sealed partial class IndexDefinitionService(PortalDbContext db, RichTextSanitizer sanitizer, ChangeFeed feed)
 {
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,40}$")] private static partial Regex CodePattern();
 
@@ -43,7 +43,8 @@ public sealed partial class IndexDefinitionService(PortalDbContext db, RichTextS
         if (!errors.MaxLength(nameof(IndexDefinition.DescriptionHtml), html, IndexDefinition.MaxDescriptionHtml, "Nội dung giới thiệu"))
             return OperationResult<IndexDefinition>.Invalid(errors);
         index.DescriptionHtml = sanitizer.Sanitize(html);
-        await SaveAsync(0, ct);
+        feed.Record(ContentKinds.IndexResult, 0, ChangeOperation.Upsert, "definition");
+        await db.SaveChangesAsync(ct);
         return OperationResult<IndexDefinition>.Ok(index);
     }
 
@@ -105,15 +106,9 @@ public sealed partial class IndexDefinitionService(PortalDbContext db, RichTextS
         year.Criteria.Clear();
         var order = 0;
         foreach (var c in rows) { c.SortOrder = ++order; year.Criteria.Add(c); }
+        // A new year's row takes its id at the insert.
+        feed.Record(ContentKinds.IndexResult, year, ChangeOperation.Upsert, "definition");
         await db.SaveChangesAsync(ct);
-        await SaveAsync(year.Id, ct);
         return OperationResult<IndexYear>.Ok(year);
-    }
-
-    private async Task SaveAsync(int id, CancellationToken ct)
-    {
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.IndexResult, EntityId = id, Operation = ChangeOperation.Upsert, At = time.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.IndexResult, id, "definition"), ct);
     }
 }

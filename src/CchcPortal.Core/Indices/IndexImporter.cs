@@ -12,7 +12,7 @@ namespace CchcPortal.Core.Indices;
 /// criterion code of that year (docs/indices-import.md). Scores above their maximum, totals that differ from the
 /// sum of fields (where the year says they must match) and duplicate subjects reject the whole file, row by row.
 /// </summary>
-public sealed class IndexImporter(PortalDbContext db, TimeProvider time, ContentChangeBroadcaster broadcaster)
+public sealed class IndexImporter(PortalDbContext db, ChangeFeed feed)
 {
     public const string Slug = "ma_don_vi", Name = "ten_don_vi", Total = "tong_diem", Rank = "xep_hang", Source = "nguon", SourceUrl = "nguon_url", Note = "ghi_chu";
     private static readonly HashSet<string> Fixed = [Slug, Name, Total, Rank, Source, SourceUrl, Note];
@@ -90,7 +90,6 @@ public sealed class IndexImporter(PortalDbContext db, TimeProvider time, Content
         var existing = await db.IndexResults.Include(r => r.Scores)
             .Where(r => r.IndexYearId == indexYear.Id && r.Scope == scope).ToDictionaryAsync(r => r.SubjectSlug, ct);
         var agencies = await db.Agencies.ToDictionaryAsync(a => a.Slug, a => a.Id, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var r in parsed)
         {
             r.AgencyId = agencies.TryGetValue(r.SubjectSlug, out var agencyId) ? agencyId : null;
@@ -103,10 +102,8 @@ public sealed class IndexImporter(PortalDbContext db, TimeProvider time, Content
             }
             else { db.IndexResults.Add(r); report.Added++; }
         }
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.IndexResult, EntityId = indexYear.Id, Operation = ChangeOperation.Upsert, At = time.GetUtcNow().UtcDateTime });
+        feed.Record(ContentKinds.IndexResult, indexYear.Id, ChangeOperation.Upsert, "import");
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.IndexResult, indexYear.Id, "import"), ct);
         return report;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CchcPortal.Core.Indices;
 
 /// <summary>Manager actions on index results: publish or withdraw a year, remove every sample figure at once.</summary>
-public sealed class IndexService(PortalDbContext db, TimeProvider time, ContentChangeBroadcaster broadcaster)
+public sealed class IndexService(PortalDbContext db, ChangeFeed feed)
 {
     public async Task<IReadOnlyList<(IndexYear Year, int Results, int SampleResults)>> YearsAsync(CancellationToken ct = default)
     {
@@ -35,8 +35,7 @@ public sealed class IndexService(PortalDbContext db, TimeProvider time, ContentC
 
     private async Task SaveAsync(int id, CancellationToken ct)
     {
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.IndexResult, EntityId = id, Operation = ChangeOperation.Upsert, At = time.GetUtcNow().UtcDateTime });
+        feed.Record(ContentKinds.IndexResult, id, ChangeOperation.Upsert, "manage");
         await db.SaveChangesAsync(ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.IndexResult, id, "manage"), ct);
     }
 }

@@ -12,7 +12,7 @@ public sealed record MediaUse(string Kind, string Title, string EditUrl, string 
 /// Where a media URL is used: posts (featured image or body), static pages, programme episodes and procedure
 /// dossier forms, and documents of the library (files and body). Used to refuse deleting a file in use and to move every reference when a file is replaced.
 /// </summary>
-public sealed class MediaUsages(PortalDbContext db)
+public sealed class MediaUsages(PortalDbContext db, ChangeFeed feed)
 {
     public async Task<IReadOnlyList<MediaUse>> FindAsync(string url, CancellationToken ct = default)
     {
@@ -38,10 +38,10 @@ public sealed class MediaUsages(PortalDbContext db)
 
     /// <summary>
     /// Points every use of <paramref name="oldUrl"/> at <paramref name="newUrl"/> and records the changes in the
-    /// change feed; the caller saves, in the same transaction as the library row.
+    /// change feed ("media-replaced"); the caller saves, in the same transaction as the library row.
     /// </summary>
     /// <param name="newContentType">The new file's type and size, for the rows that record them (a document's files).</param>
-    public async Task<IReadOnlyList<MediaUse>> RewriteAsync(string oldUrl, string newUrl, DateTime now, CancellationToken ct = default,
+    public async Task<IReadOnlyList<MediaUse>> RewriteAsync(string oldUrl, string newUrl, CancellationToken ct = default,
         string? newContentType = null, long? newLength = null)
     {
         var uses = await FindAsync(oldUrl, ct);
@@ -69,8 +69,7 @@ public sealed class MediaUsages(PortalDbContext db)
             if (newContentType is not null) file.ContentType = newContentType;
             if (newLength is { } length) file.Length = length;
         }
-        foreach (var use in uses)
-            db.ContentChanges.Add(new ContentChange { Kind = use.ContentKind, EntityId = use.EntityId, Operation = ChangeOperation.Upsert, At = now });
+        foreach (var use in uses) feed.Record(use.ContentKind, use.EntityId, ChangeOperation.Upsert, "media-replaced");
         return uses;
     }
 }

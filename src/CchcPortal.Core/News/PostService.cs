@@ -14,7 +14,7 @@ public sealed class PostService(
     PortalDbContext db,
     RichTextSanitizer sanitizer,
     TimeProvider time,
-    ContentChangeBroadcaster broadcaster)
+    ChangeFeed feed)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -102,9 +102,8 @@ public sealed class PostService(
         var post = await db.Posts.FindAsync([id], ct);
         if (post is null) return OperationResult<Post>.Missing();
         db.Posts.Remove(post);
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.News, EntityId = id, Operation = ChangeOperation.Delete, At = Now });
+        feed.Record(ContentKinds.News, id, ChangeOperation.Delete, "delete");
         await db.SaveChangesAsync(ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.News, id, "delete"), ct);
         return OperationResult<Post>.Ok(post);
     }
 
@@ -210,20 +209,8 @@ public sealed class PostService(
     private async Task SaveWithChangeAsync(Post post, CancellationToken ct)
     {
         post.UpdatedAt = Now;
-        if (post.Id == 0)
-        {
-            // The id is not known before the insert: save post + revision, then the change row, in one transaction.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.News, EntityId = post.Id, Operation = ChangeOperation.Upsert, At = Now });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        else
-        {
-            db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.News, EntityId = post.Id, Operation = ChangeOperation.Upsert, At = Now });
-            await db.SaveChangesAsync(ct);
-        }
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.News, post.Id, post.Status.ToString()), ct);
+        // A new post's row takes its id at the insert.
+        feed.Record(ContentKinds.News, post, ChangeOperation.Upsert, post.Status.ToString());
+        await db.SaveChangesAsync(ct);
     }
 }

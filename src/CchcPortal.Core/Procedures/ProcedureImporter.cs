@@ -38,7 +38,7 @@ public sealed class AgencyMapping
 /// reason. A valid file is applied in one transaction; procedures are matched by code, so re-importing the same
 /// file changes nothing.
 /// </summary>
-public sealed partial class ProcedureImporter(PortalDbContext db, TimeProvider time, ContentChangeBroadcaster broadcaster)
+public sealed partial class ProcedureImporter(PortalDbContext db, TimeProvider time, ChangeFeed feed)
 {
     [GeneratedRegex(@"^\d\.\d{6}(\.[A-Z0-9]{1,10})?$")] private static partial Regex CodePattern();
 
@@ -129,9 +129,6 @@ public sealed partial class ProcedureImporter(PortalDbContext db, TimeProvider t
             .AsSplitQuery().ToDictionaryAsync(p => p.Code, ct);
         var slugs = new HashSet<string>(existing.Values.Select(p => p.Slug));
         var agencyIds = mapping is null ? [] : await db.Agencies.ToDictionaryAsync(a => a.Slug, a => a.Id, ct);
-        var changed = new List<Procedure>();
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var source in incoming)
         {
             var hash = Hash(source);
@@ -158,16 +155,12 @@ public sealed partial class ProcedureImporter(PortalDbContext db, TimeProvider t
             if (mapping is not null && target.AgencyLinks.Count == 0)
                 foreach (var id in MappedAgencies(target, mapping, agencyIds))
                     target.AgencyLinks.Add(new ProcedureAgencyLink { AgencyId = id });
-            changed.Add(target);
+            // One row per procedure (a new one's takes its id at the insert); listeners hear of the import once.
+            feed.RecordRow(ContentKinds.Procedure, target, ChangeOperation.Upsert);
         }
+        if (report.Added + report.Updated > 0) feed.Announce(ContentKinds.Procedure, 0, "import");
         await db.SaveChangesAsync(ct);
-        foreach (var p in changed)
-            db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Procedure, EntityId = p.Id, Operation = ChangeOperation.Upsert, At = now });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        if (changed.Count > 0)
-            await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Procedure, 0, "import"), ct);
     }
 
     private static IEnumerable<int> MappedAgencies(Procedure p, AgencyMapping mapping, Dictionary<string, int> agencyIds)

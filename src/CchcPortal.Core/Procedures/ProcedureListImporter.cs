@@ -12,7 +12,7 @@ namespace CchcPortal.Core.Procedures;
 /// these fields, known codes get them updated. Details (channels, dossier, ...) come from the JSON import.
 /// Any bad row rejects the whole file; a good file is applied in one transaction.
 /// </summary>
-public sealed partial class ProcedureListImporter(PortalDbContext db, TimeProvider time, ContentChangeBroadcaster broadcaster)
+public sealed partial class ProcedureListImporter(PortalDbContext db, TimeProvider time, ChangeFeed feed)
 {
     private static readonly Dictionary<string, string> Aliases = new()
     {
@@ -56,8 +56,6 @@ public sealed partial class ProcedureListImporter(PortalDbContext db, TimeProvid
         var now = time.GetUtcNow().UtcDateTime;
         var existing = await db.Procedures.ToDictionaryAsync(p => p.Code, ct);
         var slugs = existing.Values.Select(p => p.Slug).ToHashSet();
-        var changed = new List<Procedure>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var (code, name, agency, field) in rows)
         {
             if (existing.TryGetValue(code, out var p))
@@ -77,15 +75,11 @@ public sealed partial class ProcedureListImporter(PortalDbContext db, TimeProvid
             }
             p.SearchText = VietnameseText.Fold($"{p.Code} {p.Name} {p.Field}");
             p.UpdatedAt = now;
-            changed.Add(p);
+            feed.RecordRow(ContentKinds.Procedure, p, ChangeOperation.Upsert);
         }
+        if (report.Added + report.Updated > 0) feed.Announce(ContentKinds.Procedure, 0, "import-list");
         await db.SaveChangesAsync(ct);
-        foreach (var p in changed)
-            db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Procedure, EntityId = p.Id, Operation = ChangeOperation.Upsert, At = now });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        if (changed.Count > 0) await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Procedure, 0, "import-list"), ct);
         return report;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CchcPortal.Core.Procedures;
 
 /// <summary>Manager edits of procedures: fields, status (amended, replaced, abolished), online service, agencies, forms. Every change is kept in the history.</summary>
-public sealed class ProcedureService(PortalDbContext db, TimeProvider time, ContentChangeBroadcaster broadcaster)
+public sealed class ProcedureService(PortalDbContext db, TimeProvider time, ChangeFeed feed)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -69,9 +69,8 @@ public sealed class ProcedureService(PortalDbContext db, TimeProvider time, Cont
             p.SearchText = VietnameseText.Fold($"{p.Code} {p.Name} {p.Field}");
             p.UpdatedAt = Now;
             p.History.Add(new ProcedureHistoryEntry { At = Now, By = by, Change = "Sửa " + string.Join(", ", changes) + "." });
-            db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Procedure, EntityId = p.Id, Operation = ChangeOperation.Upsert, At = Now });
+            feed.Record(ContentKinds.Procedure, p.Id, ChangeOperation.Upsert, "update");
             await db.SaveChangesAsync(ct);
-            await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Procedure, p.Id, "update"), ct);
         }
         return OperationResult<Procedure>.Ok(p);
     }
@@ -86,9 +85,8 @@ public sealed class ProcedureService(PortalDbContext db, TimeProvider time, Cont
         if (item.FormName.Length == 0) item.FormName = fileName;
         p.UpdatedAt = Now;
         db.ProcedureHistory.Add(new ProcedureHistoryEntry { ProcedureId = procedureId, At = Now, By = by, Change = $"Đính kèm mẫu đơn, tờ khai \"{fileName}\"." });
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Procedure, EntityId = procedureId, Operation = ChangeOperation.Upsert, At = Now });
+        feed.Record(ContentKinds.Procedure, procedureId, ChangeOperation.Upsert, "form");
         await db.SaveChangesAsync(ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Procedure, procedureId, "form"), ct);
         return OperationResult<DossierItem>.Ok(item);
     }
 

@@ -37,7 +37,7 @@ public sealed class CaseActionInput
 /// Applies workflow moves for staff, checks they may see the case (responders and heads only their agency's),
 /// keeps deadlines, and audits every move with who, when and why.
 /// </summary>
-public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ContentChangeBroadcaster broadcaster, CaseMail mail)
+public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ChangeFeed feed, CaseMail mail)
 {
     public sealed record Staff(string UserId, string Name, string JobTitle, int? AgencyId, bool IsModerator, bool IsResponder, bool IsHead)
     {
@@ -136,10 +136,9 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
 
         c.Events.Add(new CaseEvent { At = Now, Actor = staff.Name, Action = CaseWorkflow.ActionText(input.Action), FromStatus = c.Status, ToStatus = next.Value, Note = note });
         c.Status = next.Value;
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Question, EntityId = c.Id, Operation = ChangeOperation.Upsert, At = Now });
+        feed.Record(ContentKinds.Question, c.Id, ChangeOperation.Upsert, input.Action.ToString());
         await mail.QueueMoveAsync(c, input.Action, note, ct);
         await db.SaveChangesAsync(ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Question, c.Id, input.Action.ToString()), ct);
         return OperationResult<QuestionCase>.Ok(c);
     }
 

@@ -11,7 +11,7 @@ namespace CchcPortal.Core.Questions;
 /// the cases answered on air. Every change writes the change feed and evicts the public Q&amp;A pages.
 /// A linked case shows publicly only once its answer is published (see <see cref="ProgrammeEpisodeQueries"/>).
 /// </summary>
-public sealed class ProgrammeEpisodeService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ContentChangeBroadcaster broadcaster)
+public sealed class ProgrammeEpisodeService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ChangeFeed feed)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(VnFormat.ToLocal(Now));
@@ -21,7 +21,6 @@ public sealed class ProgrammeEpisodeService(PortalDbContext db, RichTextSanitize
         var errors = input.Validate(Today);
         if (errors.Any) return OperationResult<ProgrammeEpisode>.Invalid(errors);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         ProgrammeEpisode episode;
         if (id is { } existing)
         {
@@ -39,8 +38,9 @@ public sealed class ProgrammeEpisodeService(PortalDbContext db, RichTextSanitize
         episode.SummaryHtml = sanitizer.Sanitize(input.SummaryHtml);
         episode.VideoUrl = (input.VideoUrl ?? "").Trim();
         episode.UpdatedAt = Now;
-        await db.SaveChangesAsync(ct); // a new episode gets its Id for the change feed
-        await RecordAsync(episode.Id, ChangeOperation.Upsert, id is null ? "create" : "update", [], ct, tx);
+        // A new episode's row takes its id at the insert.
+        feed.Record(ContentKinds.Episode, episode, ChangeOperation.Upsert, id is null ? "create" : "update");
+        await db.SaveChangesAsync(ct);
         return OperationResult<ProgrammeEpisode>.Ok(episode);
     }
 
@@ -59,7 +59,7 @@ public sealed class ProgrammeEpisodeService(PortalDbContext db, RichTextSanitize
     public async Task<bool> DeleteAsync(int id, CancellationToken ct = default)
     {
         if (await db.ProgrammeEpisodes.FirstOrDefaultAsync(e => e.Id == id, ct) is not { } episode) return false;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await feed.BeginTransactionAsync(ct);
         var cases = await db.QuestionCases.Where(c => c.EpisodeId == id).Select(c => c.Id).ToListAsync(ct);
         await db.QuestionCases.Where(c => c.EpisodeId == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.EpisodeId, (int?)null), ct);
         db.ProgrammeEpisodes.Remove(episode);
@@ -100,13 +100,11 @@ public sealed class ProgrammeEpisodeService(PortalDbContext db, RichTextSanitize
 
     /// <summary>Change-feed rows for the episode and the cases whose public page changes, saved with the change itself.</summary>
     private async Task RecordAsync(int episodeId, ChangeOperation operation, string what, IReadOnlyList<int> caseIds, CancellationToken ct,
-        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? tx = null)
+        ChangeFeedTransaction? tx = null)
     {
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Episode, EntityId = episodeId, Operation = operation, At = Now });
-        foreach (var caseId in caseIds)
-            db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Question, EntityId = caseId, Operation = ChangeOperation.Upsert, At = Now });
+        feed.Record(ContentKinds.Episode, episodeId, operation, what);
+        foreach (var caseId in caseIds) feed.RecordRow(ContentKinds.Question, caseId, ChangeOperation.Upsert);
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Episode, episodeId, what), ct);
     }
 }

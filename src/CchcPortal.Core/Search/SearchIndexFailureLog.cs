@@ -48,6 +48,10 @@ public sealed class SearchIndexFailureLog(PortalDbContext db, TimeProvider time)
     /// Puts the item back on the change feed; the indexer takes it at its next turn and the row leaves if it
     /// succeeds. False when the row no longer exists.
     /// </summary>
+    /// <remarks>
+    /// The one row written without <see cref="ChangeFeed"/>: no content changed, so there is nothing to announce, and
+    /// <see cref="SearchIndexUpdater"/> builds this log from the context alone.
+    /// </remarks>
     public async Task<bool> RetryAsync(int id, CancellationToken ct = default)
     {
         if (await db.SearchIndexFailures.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct) is not { } row) return false;

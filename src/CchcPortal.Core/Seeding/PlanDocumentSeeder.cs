@@ -18,7 +18,7 @@ internal sealed record PlanActivitySeed(string Section, string Content, string F
 /// The five real propaganda plans as library documents (the numbers and dates they carry; a draft's blank number
 /// stays blank) with their activities transcribed as data (content/seed/plans/documents.json, activities/*.json).
 /// </summary>
-internal sealed class PlanDocumentSeeder(PortalDbContext db, MarkdownRenderer markdown, DateTime now)
+internal sealed class PlanDocumentSeeder(PortalDbContext db, ChangeFeed feed, MarkdownRenderer markdown, DateTime now)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
@@ -41,7 +41,7 @@ internal sealed class PlanDocumentSeeder(PortalDbContext db, MarkdownRenderer ma
             };
             db.Documents.Add(document);
             await db.SaveChangesAsync(ct);
-            db.ContentChanges.Add(new ContentChange { Kind = DocumentText.Kind, EntityId = document.Id, Operation = ChangeOperation.Upsert, At = now });
+            feed.RecordRow(DocumentText.Kind, document.Id, ChangeOperation.Upsert);
 
             var activitiesFile = Path.Combine(plansPath, "activities", Path.ChangeExtension(seed.File, ".json"));
             var rows = File.Exists(activitiesFile)

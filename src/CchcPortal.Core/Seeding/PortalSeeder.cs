@@ -17,7 +17,7 @@ namespace CchcPortal.Core.Seeding;
 /// so a restart (or a crash half-way) never adds anything twice.
 /// </summary>
 public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, AgencyImporter agencies, ProcedureImporter procedures, Indices.IndexSeeder indices,
-    PostService posts, TimeProvider time, ILogger<PortalSeeder> log)
+    PostService posts, Changes.ChangeFeed feed, TimeProvider time, ILogger<PortalSeeder> log)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -51,7 +51,7 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
         var plansPath = Path.Combine(seedPath, "plans");
         if (File.Exists(Path.Combine(plansPath, "documents.json")))
         {
-            await StepAsync("plans:documents-and-activities", () => new PlanDocumentSeeder(db, markdown, Now).SeedAsync(plansPath, ct), ct);
+            await StepAsync("plans:documents-and-activities", () => new PlanDocumentSeeder(db, feed, markdown, Now).SeedAsync(plansPath, ct), ct);
             // Earlier builds also published the plans as news posts: the documents are their only home now.
             await StepAsync("plans:posts-to-documents", () => new PlanPostsToDocuments(db, posts).MoveAsync(plansPath, ct), ct);
         }

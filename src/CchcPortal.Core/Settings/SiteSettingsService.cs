@@ -7,7 +7,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace CchcPortal.Core.Settings;
 
 /// <summary>The unit's settings, read on every page (kept in memory) and edited by administrators.</summary>
-public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, TimeProvider time, ContentChangeBroadcaster broadcaster)
+public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, TimeProvider time, ChangeFeed feed)
 {
     private const string CacheKey = "site-settings";
     public const string Kind = "settings";
@@ -46,9 +46,10 @@ public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, 
         row.IndexSubjectName = VietnameseText.Normalize(input.IndexSubjectName);
         row.ProgrammeHotline = programmeHotline;
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        // The settings are in no search index: listeners are told (pages evicted), no row is written.
+        feed.Announce(Kind, row, "update");
         await db.SaveChangesAsync(ct);
         cache.Remove(CacheKey);
-        await broadcaster.PublishAsync(new ContentChangeNotice(Kind, row.Id, "update"), ct);
         return OperationResult<SiteSettings>.Ok(row);
     }
 }

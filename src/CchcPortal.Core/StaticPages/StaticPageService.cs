@@ -27,7 +27,7 @@ public sealed class StaticPageInput
 }
 
 /// <summary>Static pages (Giới thiệu, Liên hệ, ...): read for the public, edited in the manager.</summary>
-public sealed class StaticPageService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ContentChangeBroadcaster broadcaster)
+public sealed class StaticPageService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ChangeFeed feed)
 {
     public Task<StaticPage?> BySlugAsync(string slug, CancellationToken ct = default) =>
         db.StaticPages.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
@@ -48,9 +48,8 @@ public sealed class StaticPageService(PortalDbContext db, RichTextSanitizer sani
         page.ShowInFooter = input.ShowInFooter;
         page.SortOrder = input.SortOrder;
         page.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        db.ContentChanges.Add(new ContentChange { Kind = ContentKinds.Page, EntityId = id, Operation = ChangeOperation.Upsert, At = page.UpdatedAt });
+        feed.Record(ContentKinds.Page, id, ChangeOperation.Upsert, "update");
         await db.SaveChangesAsync(ct);
-        await broadcaster.PublishAsync(new ContentChangeNotice(ContentKinds.Page, id, "update"), ct);
         return OperationResult<StaticPage>.Ok(page);
     }
 }

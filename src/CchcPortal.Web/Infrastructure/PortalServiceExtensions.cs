@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using System.Threading.RateLimiting;
 using CchcPortal.Core;
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
 using CchcPortal.Data.Sqlite;
@@ -37,8 +38,10 @@ public static class PortalServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new CchcPortal.Core.Common.PublicAddress(sp.GetRequiredService<IOptions<PortalOptions>>().Value.PublicBaseUrl));
 
+        // Every save goes through the change feed: rows of new entities get their ids, notices follow the commit.
         services.AddDbContext<PortalDbContext>((sp, options) =>
-            options.UsePortalSqlite(sp.GetRequiredService<PortalPaths>().DatabaseFile));
+            options.UsePortalSqlite(sp.GetRequiredService<PortalPaths>().DatabaseFile)
+                .AddInterceptors(sp.GetRequiredService<ChangeFeedInterceptor>()));
         services.AddPortalCore();
 
         // Every feature of this assembly (Features/*/*Feature.cs), in their order: those before FeatureOrder.Host are

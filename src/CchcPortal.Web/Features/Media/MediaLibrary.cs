@@ -1,4 +1,3 @@
-using CchcPortal.Core.Changes;
 using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Media;
@@ -12,7 +11,7 @@ namespace CchcPortal.Web.Features.Media;
 /// The manager's media library: upload (checked by content), describe, search, replace (every page using the file
 /// follows it) and delete (refused while a page uses the file, naming those pages).
 /// </summary>
-public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsages usages, ContentChangeBroadcaster broadcaster, TimeProvider time)
+public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsages usages, TimeProvider time)
 {
     public const int PageSize = 24;
 
@@ -87,7 +86,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsag
 
         var now = time.GetUtcNow().UtcDateTime;
         var oldUrl = item.Url;
-        var uses = await usages.RewriteAsync(oldUrl, stored.Url, now, ct, stored.ContentType, stored.Length);
+        await usages.RewriteAsync(oldUrl, stored.Url, ct, stored.ContentType, stored.Length);
         var size = kind == MediaKind.Image && store.PathOf(stored.Url) is { } path ? ImageVariants.Dimensions(path) : null;
         item.Url = stored.Url;
         item.FileName = UploadFileName.Clean(file!.FileName);
@@ -99,7 +98,6 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsag
         item.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         store.Delete(oldUrl);
-        foreach (var use in uses) await broadcaster.PublishAsync(new ContentChangeNotice(use.ContentKind, use.EntityId, "media-replaced"), ct);
         return OperationResult<MediaItem>.Ok(item);
     }
 

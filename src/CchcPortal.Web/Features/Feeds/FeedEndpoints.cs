@@ -134,7 +134,7 @@ public static class FeedEndpoints
             foreach (var c in await posts.CategoriesAsync(ct)) Url($"/tin-tuc/chuyen-muc/{c.Slug}", null);
             foreach (var p in await pages.ListAsync(ct)) Url($"/{p.Slug}", p.UpdatedAt);
             foreach (var (slug, updated) in await posts.SitemapEntriesAsync(ct)) Url($"/tin-tuc/{slug}", updated);
-            Url(CchcPortal.Core.Questions.ProgrammeEpisodeQueries.BasePath, null);
+            Url(PublicPaths.Programme, null);
             foreach (var (path, updated) in await episodes.SitemapEntriesAsync(ct)) Url(path, updated);
             Url("/van-ban", null);
             foreach (var d in await documents.LatestAsync(5000, ct)) Url($"/van-ban/{d.Slug}", d.UpdatedAt);

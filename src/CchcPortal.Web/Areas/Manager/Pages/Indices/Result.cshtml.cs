@@ -1,3 +1,4 @@
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Indices;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,7 +28,7 @@ public sealed class ResultModel(IndexDefinitionService definitions, IndexImporte
             return Page();
         }
         Flash(Report.Added > 0 ? "Đã thêm kết quả." : "Đã cập nhật kết quả.");
-        return Redirect($"/chi-so-cchc/{code}/{year}?pham-vi={Scope}");
+        return Redirect(PublicPaths.IndexRanking(code, year, Scope));
     }
 
     private async Task<bool> LoadAsync(string code, int year, CancellationToken ct)

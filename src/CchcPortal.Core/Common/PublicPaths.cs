@@ -1,9 +1,10 @@
 namespace CchcPortal.Core.Common;
 
 /// <summary>
-/// The path of every public page the portal links to, built here only (search documents, feeds, sitemap, e-mails,
-/// citations, views); <see cref="PublicAddress.Absolute"/> makes them absolute. One class for every feature because
-/// the paths share one namespace: a static page lives at "/{slug}" next to every feature's first segment.
+/// The path of every kind of public page the portal links to: search documents, feeds, sitemap, e-mails, citations,
+/// endpoints and views build them here (views may still write a fixed path such as "/van-ban" as it is);
+/// <see cref="PublicAddress.Absolute"/> makes them absolute. One class for every feature because the paths share one
+/// namespace: a static page lives at "/{slug}" next to every feature's first segment.
 /// Slugs and codes go in as stored (slugs are [a-z0-9-], case codes "HD-2026-000001"), as the pages always wrote
 /// them. The routes themselves are the pages' @page templates; PublicUrlTests requests what is built here.
 /// </summary>

@@ -36,7 +36,10 @@ public class PublicUrlTests
                 var ids = await source.IdsForRebuildAsync(default);
                 var documents = await source.LoadAsync(ids?.Take(PerKind * 5).ToList(), default);
                 if (documents.Count > 0) kinds.Add(source.Kind);
-                foreach (var url in documents.Select(d => d.Url).Distinct().Order(StringComparer.Ordinal).Take(PerKind)) urls.Add(url);
+                // Evenly spread, so a kind with documents of several shapes (rankings and units) keeps each.
+                var kindUrls = documents.Select(d => d.Url).Distinct().Order(StringComparer.Ordinal).ToList();
+                var step = Math.Max(1, (kindUrls.Count + PerKind - 1) / PerKind);
+                foreach (var url in kindUrls.Where((_, i) => i % step == 0)) urls.Add(url);
             }
         }
         Assert.Contains(article, urls);

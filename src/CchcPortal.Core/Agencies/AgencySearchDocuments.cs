@@ -1,4 +1,5 @@
 using CchcPortal.Core.Changes;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Search;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class AgencySearchDocuments(PortalDbContext db) : ISearchDocumentS
                     .Concat(a.Hotlines.Count > 0 ? ["Đường dây nóng"] : []).Where(s => s.Length > 0)),
                 Body = string.Join(" ", new[] { AgencyKinds.Name(a.Kind), a.Parent?.Name ?? "", a.Address, a.Phone.Length > 0 ? "Điện thoại " + a.Phone : "",
                     a.Email, a.WorkingHours, a.HeadTitle, a.HeadName }.Concat(hotlines).Where(s => s.Length > 0)),
-                Url = $"/co-quan/{a.Slug}",
+                Url = PublicPaths.Agency(a.Slug),
                 Date = null,
                 Levels = a.Level is { } l ? [l.Name] : [],
             };

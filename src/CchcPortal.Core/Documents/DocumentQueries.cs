@@ -103,13 +103,13 @@ public sealed class DocumentQueries(PortalDbContext db)
         var postIds = citations.Where(c => c.SourceKind == Changes.ContentKinds.News).Select(c => c.SourceId).ToList();
         result.AddRange(await db.Posts.AsNoTracking()
             .Where(p => postIds.Contains(p.Id) && p.Status == News.PublicationStatus.Published)
-            .Select(p => new CitingPage("Tin bài", p.Title, "/tin-tuc/" + p.Slug, "")).ToListAsync(ct));
+            .Select(p => new CitingPage("Tin bài", p.Title, PublicPaths.Article(p.Slug), "")).ToListAsync(ct));
         var procedureIds = citations.Where(c => c.SourceKind == Changes.ContentKinds.Procedure).Select(c => c.SourceId).ToList();
         result.AddRange(await db.Procedures.AsNoTracking().Where(p => procedureIds.Contains(p.Id))
-            .Select(p => new CitingPage("Thủ tục hành chính", p.Name, "/thu-tuc-hanh-chinh/" + p.Slug, "")).ToListAsync(ct));
+            .Select(p => new CitingPage("Thủ tục hành chính", p.Name, PublicPaths.Procedure(p.Slug), "")).ToListAsync(ct));
         var documentIds = citations.Where(c => c.SourceKind == DocumentText.Kind).Select(c => c.SourceId).ToList();
         result.AddRange(await db.Documents.AsNoTracking().Where(x => documentIds.Contains(x.Id) && x.IsPublished)
-            .Select(x => new CitingPage("Văn bản", (x.Number.Length > 0 ? x.Number + " " : "") + x.Summary, "/van-ban/" + x.Slug, "")).ToListAsync(ct));
+            .Select(x => new CitingPage("Văn bản", (x.Number.Length > 0 ? x.Number + " " : "") + x.Summary, PublicPaths.Document(x.Slug), "")).ToListAsync(ct));
         return result;
     }
 }

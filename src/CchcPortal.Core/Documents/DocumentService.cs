@@ -16,7 +16,7 @@ namespace CchcPortal.Core.Documents;
 /// </summary>
 public sealed partial class DocumentService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ChangeFeed feed)
 {
-    public const string PathPrefix = "/van-ban/";
+    public const string PathPrefix = PublicPaths.Documents + "/";
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(VnFormat.ToLocal(Now));

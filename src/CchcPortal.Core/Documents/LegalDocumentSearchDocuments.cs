@@ -28,7 +28,7 @@ public sealed class LegalDocumentSearchDocuments(PortalDbContext db) : ISearchDo
                 DocumentText.Status(d.Status) }.Where(s => s.Length > 0)),
             Keywords = d.NumberKey,
             Body = string.Join(" ", new[] { HtmlText.ToPlainText(d.BodyHtml), d.Issuer, d.Signer }.Where(s => s.Length > 0)),
-            Url = $"/van-ban/{d.Slug}",
+            Url = PublicPaths.Document(d.Slug),
             Date = d.IssuedOn?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             Fields = d.Field.Length > 0 ? [d.Field] : [],
             Agencies = d.Issuer.Length > 0 ? [d.Issuer] : [],

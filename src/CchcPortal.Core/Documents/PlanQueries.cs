@@ -1,3 +1,4 @@
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,9 +42,9 @@ public sealed class PlanQueries(PortalDbContext db)
             foreach (var r in reports.Where(r => r.ActivityId == a.Id))
             {
                 if (r.PostId is { } pid && posts.TryGetValue(pid, out var p))
-                    list.Add(new ActivityReport("Tin bài", p.Title, "/tin-tuc/" + p.Slug, p.PublishedAt is { } at ? DateOnly.FromDateTime(Common.VnFormat.ToLocal(at)) : null));
+                    list.Add(new ActivityReport("Tin bài", p.Title, PublicPaths.Article(p.Slug), p.PublishedAt is { } at ? DateOnly.FromDateTime(Common.VnFormat.ToLocal(at)) : null));
                 if (r.DocumentId is { } did && reportDocs.TryGetValue(did, out var d))
-                    list.Add(new ActivityReport("Văn bản", $"{DocumentText.Title(d)}: {d.Summary}", "/van-ban/" + d.Slug, d.IssuedOn));
+                    list.Add(new ActivityReport("Văn bản", $"{DocumentText.Title(d)}: {d.Summary}", PublicPaths.Document(d.Slug), d.IssuedOn));
             }
             var lead = a.LeadAgencyId is { } id && agencies.TryGetValue(id, out var ag) ? ag : (a.LeadAgencyText, (string?)null);
             return new ActivityRow(a, lead.Item1, lead.Item2, list.OrderBy(x => x.Date).ToList());

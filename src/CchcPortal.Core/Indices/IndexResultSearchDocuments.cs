@@ -36,7 +36,7 @@ public sealed class IndexResultSearchDocuments(PortalDbContext db) : ISearchDocu
                 Title = $"{index.ShortName} {year.Year}: {IndexScopes.Name(ranking.Key.Scope)}",
                 Summary = $"{index.Name} năm {year.Year}. " + string.Join("; ", lines.Take(3)),
                 Body = index.Name + " " + string.Join("; ", lines),
-                Url = $"/chi-so-cchc/{index.Code}/{year.Year}?pham-vi={ranking.Key.Scope}",
+                Url = PublicPaths.IndexRanking(index.Code, year.Year, ranking.Key.Scope),
                 Years = [year.Year],
             });
         }
@@ -53,7 +53,7 @@ public sealed class IndexResultSearchDocuments(PortalDbContext db) : ISearchDocu
                 Keywords = string.Join(", ", subject.Select(r => r.IndexYear!.Index!.ShortName).Distinct()),
                 Summary = string.Join("; ", lines.Take(3)),
                 Body = string.Join(" ", subject.Select(r => r.IndexYear!.Index!.Name).Distinct()) + " " + string.Join("; ", lines),
-                Url = $"/chi-so-cchc/don-vi/{subject.Key}",
+                Url = PublicPaths.IndexSubject(subject.Key),
                 Years = subject.Select(r => r.IndexYear!.Year).Distinct().ToList(),
             });
         }

@@ -1,4 +1,5 @@
 using CchcPortal.Core.Changes;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Search;
 using Microsoft.EntityFrameworkCore;
@@ -18,21 +19,21 @@ public sealed class MediaUsages(PortalDbContext db, ChangeFeed feed)
     {
         var uses = new List<MediaUse>();
         uses.AddRange((await db.Posts.AsNoTracking().Where(p => p.FeaturedImage == url || p.BodyHtml.Contains(url)).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
-            .Select(p => new MediaUse("Bài viết", p.Title, $"/quan-tri/bai-viet/sua/{p.Id}", ContentKinds.News, p.Id)));
+            .Select(p => new MediaUse("Bài viết", p.Title, ManagerPaths.PostEdit(p.Id), ContentKinds.News, p.Id)));
         uses.AddRange((await db.StaticPages.AsNoTracking().Where(p => p.BodyHtml.Contains(url)).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
-            .Select(p => new MediaUse("Trang", p.Title, $"/quan-tri/trang/{p.Id}", ContentKinds.Page, p.Id)));
+            .Select(p => new MediaUse("Trang", p.Title, ManagerPaths.StaticPageEdit(p.Id), ContentKinds.Page, p.Id)));
         uses.AddRange((await db.ProgrammeEpisodes.AsNoTracking().Where(e => e.MediaUrl == url || e.SummaryHtml.Contains(url)).Select(e => new { e.Id, e.Topic }).ToListAsync(ct))
-            .Select(e => new MediaUse("Chương trình Dân hỏi", e.Topic, $"/quan-tri/hoi-dap/chuong-trinh/sua/{e.Id}", ContentKinds.Episode, e.Id)));
+            .Select(e => new MediaUse("Chương trình Dân hỏi", e.Topic, ManagerPaths.EpisodeEdit(e.Id), ContentKinds.Episode, e.Id)));
         var forms = await (from d in db.DossierItems.AsNoTracking()
                            join p in db.Procedures.AsNoTracking() on d.ProcedureId equals p.Id
                            where d.FormUrl.Contains(url)
                            select new { p.Id, p.Code, p.Name }).Distinct().ToListAsync(ct);
-        uses.AddRange(forms.Select(p => new MediaUse("Thủ tục hành chính", $"{p.Code} {p.Name}", $"/quan-tri/thu-tuc/{p.Code}", ContentKinds.Procedure, p.Id)));
+        uses.AddRange(forms.Select(p => new MediaUse("Thủ tục hành chính", $"{p.Code} {p.Name}", ManagerPaths.ProcedureEdit(p.Code), ContentKinds.Procedure, p.Id)));
         var documents = await db.Documents.AsNoTracking()
             .Where(d => d.BodyHtml.Contains(url) || db.DocumentFiles.Any(f => f.DocumentId == d.Id && f.Url == url))
             .Select(d => new { d.Id, d.DocType, d.Number, d.Summary }).ToListAsync(ct);
         uses.AddRange(documents.Select(d => new MediaUse("Văn bản",
-            $"{(d.Number.Length > 0 ? $"{d.DocType} số {d.Number}" : d.DocType)}: {d.Summary}", $"/quan-tri/van-ban/sua/{d.Id}", ContentKinds.Document, d.Id)));
+            $"{(d.Number.Length > 0 ? $"{d.DocType} số {d.Number}" : d.DocType)}: {d.Summary}", ManagerPaths.DocumentEdit(d.Id), ContentKinds.Document, d.Id)));
         return uses;
     }
 

@@ -27,7 +27,7 @@ public sealed class NewsSearchDocuments(PortalDbContext db, TimeProvider time) :
             Title = p.Title,
             Summary = p.Summary,
             Body = string.Join(" ", [HtmlText.ToPlainText(p.BodyHtml), p.Category?.Name ?? "", .. p.Tags.Select(t => t.Name)]),
-            Url = $"/tin-tuc/{p.Slug}",
+            Url = PublicPaths.Article(p.Slug),
             Date = p.PublishedAt,
             Years = p.PublishedAt is { } at ? [VnFormat.ToLocal(at).Year] : [],
         }).ToList();

@@ -1,4 +1,5 @@
 using CchcPortal.Core.Changes;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Search;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public sealed class ProcedureSearchDocuments(PortalDbContext db) : ISearchDocume
                     string.Join(" ", p.DossierItems.Select(d => d.Name)), string.Join(" ", p.LegalBases.Select(l => $"{l.Name} {l.Number}")),
                     string.Join(" ", p.Channels.Select(c => c.Fee)), ProcedureText.Status(p.Status),
                 }.Where(s => !string.IsNullOrWhiteSpace(s))),
-            Url = $"/thu-tuc-hanh-chinh/{p.Slug}",
+            Url = PublicPaths.Procedure(p.Slug),
             Date = null,
             ProcedureCode = p.Code,
             Fields = p.Field.Length > 0 ? [p.Field] : [],

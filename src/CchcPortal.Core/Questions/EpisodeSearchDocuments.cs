@@ -31,7 +31,7 @@ public sealed class EpisodeSearchDocuments(PortalDbContext db) : ISearchDocument
                 Summary = $"Chương trình ngày {ProgrammeEpisodeQueries.DateText(e.AiredOn)}" + (participants.Length > 0 ? ": " + string.Join("; ", participants) : ""),
                 Keywords = ProgrammeName,
                 Body = HtmlText.ToPlainText(e.SummaryHtml) + " " + string.Join(" ", participants),
-                Url = ProgrammeEpisodeQueries.PathOf(e.Id, ProgrammeEpisodeQueries.SlugOf(e.Topic)),
+                Url = PublicPaths.Episode(e.Id, ProgrammeEpisodeQueries.SlugOf(e.Topic)),
                 Date = e.AiredOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
                 Years = [e.AiredOn.Year],
             };

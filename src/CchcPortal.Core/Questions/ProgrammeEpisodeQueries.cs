@@ -7,7 +7,7 @@ namespace CchcPortal.Core.Questions;
 /// <summary>An episode in a list: enough for a card and a link.</summary>
 public sealed record EpisodeCard(int Id, string Slug, DateOnly AiredOn, string Topic, IReadOnlyList<string> Participants)
 {
-    public string Path => ProgrammeEpisodeQueries.PathOf(Id, Slug);
+    public string Path => PublicPaths.Episode(Id, Slug);
 }
 
 /// <summary>A published Q&amp;A answered on air, as the public sees it: no name, phone, e-mail or address.</summary>
@@ -23,10 +23,7 @@ public sealed record EpisodeRow(ProgrammeEpisode Episode, int LinkedCases, int P
 /// <summary>Reads episodes for the public pages (published only) and the manager.</summary>
 public sealed class ProgrammeEpisodeQueries(PortalDbContext db)
 {
-    public const string BasePath = "/hoi-dap/chuong-trinh";
-
     public static string SlugOf(string topic) => SlugGenerator.Slugify(topic) is { Length: > 0 } s ? s : "chuong-trinh";
-    public static string PathOf(int id, string slug) => $"{BasePath}/{id}/{slug}";
     public static string DateText(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<PagedResult<EpisodeCard>> PublishedAsync(int page, int pageSize = 10, CancellationToken ct = default)
@@ -65,7 +62,7 @@ public sealed class ProgrammeEpisodeQueries(PortalDbContext db)
     public async Task<IReadOnlyList<(string Path, DateTime Updated)>> SitemapEntriesAsync(CancellationToken ct = default) =>
         (await db.ProgrammeEpisodes.AsNoTracking().Where(e => e.IsPublished).OrderByDescending(e => e.AiredOn)
             .Select(e => new { e.Id, e.Topic, e.UpdatedAt }).ToListAsync(ct))
-        .Select(e => (PathOf(e.Id, SlugOf(e.Topic)), e.UpdatedAt)).ToList();
+        .Select(e => (PublicPaths.Episode(e.Id, SlugOf(e.Topic)), e.UpdatedAt)).ToList();
 
     public async Task<IReadOnlyList<EpisodeRow>> AllAsync(CancellationToken ct = default)
     {

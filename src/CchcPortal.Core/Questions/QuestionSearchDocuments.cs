@@ -36,7 +36,7 @@ public sealed class QuestionSearchDocuments(PortalDbContext db) : ISearchDocumen
                 Title = r.Title,
                 Summary = HtmlText.Truncate(VietnameseText.Normalize(r.PublicContent), 300),
                 Body = VietnameseText.Normalize(r.PublicContent) + " " + HtmlText.ToPlainText(r.AnswerHtml) + " " + agency,
-                Url = $"/hoi-dap/cau-hoi/{r.Code}",
+                Url = PublicPaths.Answer(r.Code),
                 Date = r.AnsweredAt,
                 Fields = r.Field.Length > 0 ? [r.Field] : [],
                 Agencies = agency.Length > 0 ? [agency] : [],

@@ -101,7 +101,7 @@ public sealed class PublishedAnswerSimilarFinder(PublishedAnswers answers, IMemo
             return (await answers.TextsAsync(ct)).Select(t => new QuestionSimilarity.Candidate(t)).ToList();
         }) ?? [];
         return QuestionSimilarity.Rank(text, corpus, max)
-            .Select(t => new SimilarQuestion(t.Title, $"/hoi-dap/cau-hoi/{t.Code}", t.AnsweredAt, t.AgencyName)).ToList();
+            .Select(t => new SimilarQuestion(t.Title, PublicPaths.Answer(t.Code), t.AnsweredAt, t.AgencyName)).ToList();
     }
 }
 

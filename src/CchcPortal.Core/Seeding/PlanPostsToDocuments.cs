@@ -37,9 +37,9 @@ internal sealed class PlanPostsToDocuments(PortalDbContext db, PostService posts
                 // Tags the seed made for these posts and nothing else uses would only clutter the editor's list.
                 await db.Tags.Where(t => post.TagIds.Contains(t.Id) && !t.Posts.Any()).ExecuteDeleteAsync(ct);
             }
-            var to = $"/van-ban/{document.Slug}";
-            await RedirectAsync($"/tin-tuc/{seed.OldPostSlug}", to, ct);
-            await RedirectAsync($"/tin-tuc/{seed.OldPostSlug}/ban-in", to, ct);
+            var to = PublicPaths.Document(document.Slug);
+            await RedirectAsync(PublicPaths.Article(seed.OldPostSlug), to, ct);
+            await RedirectAsync(PublicPaths.ArticlePrint(seed.OldPostSlug), to, ct);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -21,7 +21,7 @@ public sealed class PageSearchDocuments(PortalDbContext db) : ISearchDocumentSou
             Kind = Kind,
             Title = p.Title,
             Body = HtmlText.ToPlainText(p.BodyHtml),
-            Url = $"/{p.Slug}",
+            Url = PublicPaths.StaticPage(p.Slug),
             Date = p.UpdatedAt,
         }).ToList();
     }

@@ -14,7 +14,7 @@ public static class AgencyEndpoints
         {
             var agency = await agencies.BySlugAsync(slug, ct);
             if (agency is null) return Results.NotFound();
-            var card = VCard.For(agency, address.Absolute($"/co-quan/{agency.Slug}"));
+            var card = VCard.For(agency, address.Absolute(PublicPaths.Agency(agency.Slug)));
             return Results.File(Encoding.UTF8.GetBytes(card), "text/vcard; charset=utf-8", $"{agency.Slug}.vcf");
         }).CacheOutput(CachePolicies.Directory);
 
@@ -39,5 +39,5 @@ public static class AgencyEndpoints
         a.Slug, a.Name, a.ShortName, a.EnglishName, a.Level?.Code ?? "", AgencyKinds.Code(a.Kind), a.Parent?.Slug,
         a.Address, a.EnglishAddress, a.Phone, PhoneNumber.ParseOrNull(a.Phone)?.Dialable,
         a.Hotlines.OrderBy(h => h.SortOrder).Select(h => new HotlineDto(h.Purpose, h.Number, PhoneNumber.ParseOrNull(h.Number)?.Dialable, h.IsFeatured)).ToList(),
-        a.Email, a.Website, a.WorkingHours, a.HeadName, a.HeadTitle, a.IsActive, a.Successor?.Slug, a.IsSampleData, $"/co-quan/{a.Slug}");
+        a.Email, a.Website, a.WorkingHours, a.HeadName, a.HeadTitle, a.IsActive, a.Successor?.Slug, a.IsSampleData, PublicPaths.Agency(a.Slug));
 }

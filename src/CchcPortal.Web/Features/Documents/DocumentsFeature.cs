@@ -1,5 +1,6 @@
 using CchcPortal.Core.Search;
 using CchcPortal.Core.Changes;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Documents;
 using CchcPortal.Core.Identity;
 using CchcPortal.Themes.Default;
@@ -36,7 +37,7 @@ public sealed class DocumentsFeature : IPortalFeature
         conventions.AuthorizeAreaFolder("Manager", "/Documents/Citations", PortalPolicies.EditContent);
     }
 
-    public IEnumerable<MenuItem> MainMenu => [new("Văn bản", "/van-ban", 60), new("Kế hoạch tuyên truyền", "/ke-hoach-tuyen-truyen", 70)];
+    public IEnumerable<MenuItem> MainMenu => [new("Văn bản", PublicPaths.Documents, 60), new("Kế hoạch tuyên truyền", PublicPaths.Plans, 70)];
 
     public IEnumerable<ManagerMenuEntry> ManagerMenu =>
     [

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Xml;
 using CchcPortal.Core.Common;
 using CchcPortal.Core.News;
 using CchcPortal.Core.Settings;
@@ -34,46 +32,14 @@ public static class FeedEndpoints
     {
         var site = await settings.GetAsync(ct);
         var items = await posts.ForFeedAsync(category?.Id, FeedSize, ct);
-        var sb = new StringBuilder();
-        using (var w = SafeXmlWriter.Create(sb, new XmlWriterSettings { Indent = false, Encoding = Encoding.UTF8 }))
-        {
-            w.WriteStartDocument();
-            w.WriteStartElement("rss");
-            w.WriteAttributeString("version", "2.0");
-            w.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
-            w.WriteStartElement("channel");
-            w.WriteElementString("title", category is null ? $"{site.SiteName} - Tin tức CCHC" : $"{site.SiteName} - {category.Name}");
-            var channelLink = category is null ? address.Absolute("/tin-tuc") : address.Absolute($"/tin-tuc/chuyen-muc/{category.Slug}");
-            w.WriteElementString("link", channelLink);
-            w.WriteElementString("description", category?.Description is { Length: > 0 } d ? d : $"Tin tức cải cách hành chính của {site.UnitName}");
-            w.WriteElementString("language", "vi");
-            w.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
-            w.WriteAttributeString("href", address.Absolute(http.Request.Path.Value ?? "/"));
-            w.WriteAttributeString("rel", "self");
-            w.WriteAttributeString("type", "application/rss+xml");
-            w.WriteEndElement();
-            if (items.Count > 0 && items[0].PublishedAt is { } last)
-                w.WriteElementString("lastBuildDate", last.ToString("R"));
-            foreach (var item in items)
-            {
-                var link = address.Absolute($"/tin-tuc/{item.Slug}");
-                w.WriteStartElement("item");
-                w.WriteElementString("title", item.Title);
-                w.WriteElementString("link", link);
-                w.WriteStartElement("guid");
-                w.WriteAttributeString("isPermaLink", "true");
-                w.WriteString(link);
-                w.WriteEndElement();
-                w.WriteElementString("description", item.Summary);
-                w.WriteElementString("category", item.CategoryName);
-                if (item.PublishedAt is { } at) w.WriteElementString("pubDate", at.ToString("R"));
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
-            w.WriteEndElement();
-            w.WriteEndDocument();
-        }
-        return Results.Text(sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/rss+xml; charset=utf-8");
+        return XmlFeed.Rss(
+            new RssChannel(
+                category is null ? $"{site.SiteName} - Tin tức CCHC" : $"{site.SiteName} - {category.Name}",
+                address.Absolute(category is null ? PublicPaths.News : PublicPaths.Category(category.Slug)),
+                category?.Description is { Length: > 0 } d ? d : $"Tin tức cải cách hành chính của {site.UnitName}",
+                SelfLink: address.Absolute(http.Request.Path.Value ?? "/"),
+                LastBuildDate: items.Count > 0 ? items[0].PublishedAt : null),
+            items.Select(item => new RssItem(item.Title, address.Absolute(PublicPaths.Article(item.Slug)), item.Summary, item.CategoryName, item.PublishedAt)));
     }
 
     /// <summary>New published answers: title, the answering agency and the answer's text, never the asker.</summary>
@@ -81,67 +47,37 @@ public static class FeedEndpoints
     {
         var site = await settings.GetAsync(ct);
         var items = (await answers.ListAsync(null, 1, FeedSize, ct)).Items;
-        var sb = new StringBuilder();
-        using (var w = SafeXmlWriter.Create(sb, new XmlWriterSettings { Encoding = Encoding.UTF8 }))
-        {
-            w.WriteStartDocument();
-            w.WriteStartElement("rss");
-            w.WriteAttributeString("version", "2.0");
-            w.WriteStartElement("channel");
-            w.WriteElementString("title", $"{site.SiteName} - Câu trả lời mới");
-            w.WriteElementString("link", address.Absolute("/hoi-dap/da-tra-loi"));
-            w.WriteElementString("description", "Câu hỏi, phản ánh của người dân đã được thủ trưởng cơ quan trả lời.");
-            w.WriteElementString("language", "vi");
-            foreach (var a in items)
-            {
-                var link = address.Absolute($"/hoi-dap/cau-hoi/{a.Code}");
-                w.WriteStartElement("item");
-                w.WriteElementString("title", a.Title);
-                w.WriteElementString("link", link);
-                w.WriteStartElement("guid");
-                w.WriteAttributeString("isPermaLink", "true");
-                w.WriteString(link);
-                w.WriteEndElement();
-                w.WriteElementString("description", $"{a.AgencyName} trả lời: {HtmlText.Truncate(HtmlText.ToPlainText(a.AnswerHtml), 400)}");
-                w.WriteElementString("pubDate", a.AnsweredAt.ToString("R"));
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
-            w.WriteEndElement();
-            w.WriteEndDocument();
-        }
-        return Results.Text(sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/rss+xml; charset=utf-8");
+        return XmlFeed.Rss(
+            new RssChannel($"{site.SiteName} - Câu trả lời mới", address.Absolute(PublicPaths.Answers),
+                "Câu hỏi, phản ánh của người dân đã được thủ trưởng cơ quan trả lời."),
+            items.Select(a => new RssItem(a.Title, address.Absolute(PublicPaths.Answer(a.Code)),
+                $"{a.AgencyName} trả lời: {HtmlText.Truncate(HtmlText.ToPlainText(a.AnswerHtml), 400)}", null, a.AnsweredAt)));
     }
 
     private static async Task<IResult> SitemapAsync(PublicAddress address, PostQueries posts, StaticPageService pages, CchcPortal.Core.Questions.ProgrammeEpisodeQueries episodes,
         CchcPortal.Core.Documents.DocumentQueries documents, CchcPortal.Core.Documents.PlanQueries plans, CancellationToken ct)
     {
-        var sb = new StringBuilder();
-        using (var w = SafeXmlWriter.Create(sb, new XmlWriterSettings { Encoding = Encoding.UTF8 }))
+        var urls = new List<(string Path, DateTime? Modified)> { (PublicPaths.Home, null), (PublicPaths.News, null) };
+        urls.AddRange((await posts.CategoriesAsync(ct)).Select(c => (PublicPaths.Category(c.Slug), (DateTime?)null)));
+        urls.AddRange((await pages.ListAsync(ct)).Select(p => (PublicPaths.StaticPage(p.Slug), (DateTime?)p.UpdatedAt)));
+        urls.AddRange((await posts.SitemapEntriesAsync(ct)).Select(p => (PublicPaths.Article(p.Slug), (DateTime?)p.UpdatedAt)));
+        urls.Add((PublicPaths.Programme, null));
+        urls.AddRange((await episodes.SitemapEntriesAsync(ct)).Select(e => (e.Path, (DateTime?)e.Updated)));
+        urls.Add((PublicPaths.Documents, null));
+        urls.AddRange((await documents.LatestAsync(5000, ct)).Select(d => (PublicPaths.Document(d.Slug), (DateTime?)d.UpdatedAt)));
+        urls.AddRange((await plans.YearsAsync(ct)).Select(year => (PublicPaths.PlanYear(year), (DateTime?)null)));
+        return XmlFeed.Write("application/xml; charset=utf-8", w =>
         {
             const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-            w.WriteStartDocument();
             w.WriteStartElement("urlset", ns);
-            void Url(string path, DateTime? modified)
+            foreach (var (path, modified) in urls)
             {
                 w.WriteStartElement("url", ns);
                 w.WriteElementString("loc", ns, address.Absolute(path));
                 if (modified is { } m) w.WriteElementString("lastmod", ns, m.ToString("yyyy-MM-dd"));
                 w.WriteEndElement();
             }
-            Url("/", null);
-            Url("/tin-tuc", null);
-            foreach (var c in await posts.CategoriesAsync(ct)) Url($"/tin-tuc/chuyen-muc/{c.Slug}", null);
-            foreach (var p in await pages.ListAsync(ct)) Url($"/{p.Slug}", p.UpdatedAt);
-            foreach (var (slug, updated) in await posts.SitemapEntriesAsync(ct)) Url($"/tin-tuc/{slug}", updated);
-            Url(CchcPortal.Core.Questions.ProgrammeEpisodeQueries.BasePath, null);
-            foreach (var (path, updated) in await episodes.SitemapEntriesAsync(ct)) Url(path, updated);
-            Url("/van-ban", null);
-            foreach (var d in await documents.LatestAsync(5000, ct)) Url($"/van-ban/{d.Slug}", d.UpdatedAt);
-            foreach (var year in await plans.YearsAsync(ct)) Url($"/ke-hoach-tuyen-truyen/{year}", null);
             w.WriteEndElement();
-            w.WriteEndDocument();
-        }
-        return Results.Text(sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/xml; charset=utf-8");
+        });
     }
 }

@@ -1,4 +1,5 @@
 using CchcPortal.Core.Changes;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Indices;
 using CchcPortal.Core.Search;
@@ -32,7 +33,7 @@ public sealed class IndicesFeature : IPortalFeature
     public void AuthorizePages(PageConventionCollection conventions) =>
         conventions.AuthorizeAreaFolder("Manager", "/Indices", PortalPolicies.ManageDirectory);
 
-    public IEnumerable<MenuItem> MainMenu => [new("Chỉ số CCHC", "/chi-so-cchc", 40)];
+    public IEnumerable<MenuItem> MainMenu => [new("Chỉ số CCHC", PublicPaths.Indices, 40)];
     public IEnumerable<ManagerMenuEntry> ManagerMenu => [new("Chỉ số CCHC", "/quan-tri/chi-so", 80, PortalPolicies.ManageDirectory)];
     public IEnumerable<(string Kind, string[] Tags)> CacheEvictions => [(ContentKinds.IndexResult, [CachePolicies.IndicesTag])];
 }

@@ -1,3 +1,4 @@
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Procedures;
 using CchcPortal.Web.Infrastructure;
 
@@ -10,7 +11,7 @@ public static class ProcedureEndpoints
     {
         app.MapGet("/tthc/{code}", async (string code, ProcedureQueries procedures, CancellationToken ct) =>
                 await procedures.ByCodeAsync(code.Trim(), ct) is { } p
-                    ? Results.Redirect($"/thu-tuc-hanh-chinh/{p.Slug}", permanent: true)
+                    ? Results.Redirect(PublicPaths.Procedure(p.Slug), permanent: true)
                     : Results.NotFound())
             .CacheOutput(CachePolicies.Procedures);
 
@@ -42,7 +43,7 @@ public static class ProcedureEndpoints
                 items = result.Page.Items.Select(c => new
                 {
                     code = c.Code, name = c.Name, field = c.Field, levels = c.Levels.Split('|', StringSplitOptions.RemoveEmptyEntries),
-                    online = c.OnlineLevel.ToString(), status = c.Status.ToString(), url = $"/thu-tuc-hanh-chinh/{c.Slug}",
+                    online = c.OnlineLevel.ToString(), status = c.Status.ToString(), url = PublicPaths.Procedure(c.Slug),
                 }),
             });
         }).CacheOutput(CachePolicies.Procedures);
@@ -62,7 +63,7 @@ public static class ProcedureEndpoints
 
     private static object ToDto(Procedure p) => new
     {
-        code = p.Code, name = p.Name, url = $"/thu-tuc-hanh-chinh/{p.Slug}", decision = p.DecisionNumber, type = p.ProcedureType,
+        code = p.Code, name = p.Name, url = PublicPaths.Procedure(p.Slug), decision = p.DecisionNumber, type = p.ProcedureType,
         field = p.Field, levels = p.LevelList, subjects = p.SubjectList, status = p.Status.ToString(), replacedBy = p.ReplacedByCode,
         online = p.OnlineLevel.ToString(), onlineUrl = p.OnlineServiceUrl,
         agencies = new { competent = p.CompetentAgency, executing = p.ExecutingAgency, authorized = p.AuthorizedAgency, coordinating = p.CoordinatingAgency, receivingAddress = p.ReceivingAddress },

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace CchcPortal.Web.Features.Procedures;
 /// </summary>
 public sealed class ProcedureViewCounter(IServiceScopeFactory scopes, TimeProvider time, ILogger<ProcedureViewCounter> log) : BackgroundService
 {
-    private const string Prefix = "/thu-tuc-hanh-chinh/";
+    private const string Prefix = PublicPaths.Procedures + "/";
     private ConcurrentDictionary<string, int> _pending = new();
 
     public void Record(PathString path)

@@ -1,4 +1,5 @@
 using CchcPortal.Core.Changes;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Questions;
 using CchcPortal.Core.Search;
@@ -42,7 +43,7 @@ public sealed class QuestionsFeature : IPortalFeature
         conventions.AuthorizeAreaFolder("Manager", "/Questions/Programme", PortalPolicies.ManageProgramme);
     }
 
-    public IEnumerable<MenuItem> MainMenu => [new("Hỏi đáp", "/hoi-dap", 50)];
+    public IEnumerable<MenuItem> MainMenu => [new("Hỏi đáp", PublicPaths.Questions, 50)];
     public IEnumerable<ManagerMenuEntry> ManagerMenu => [new("Hỏi đáp", "/quan-tri/hoi-dap", 90, PortalPolicies.HandleQuestions)];
 
     public IEnumerable<(string Kind, string[] Tags)> CacheEvictions =>

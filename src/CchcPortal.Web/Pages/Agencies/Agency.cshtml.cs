@@ -1,4 +1,5 @@
 using CchcPortal.Core.Agencies;
+using CchcPortal.Core.Common;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,7 @@ public sealed class AgencyModel(AgencyQueries agencies, CchcPortal.Core.Procedur
         if (agency is null) return NotFound();
         // A merged or dissolved unit's address keeps working: it leads to the unit that took over.
         if (!agency.IsActive && agency.Successor is { } successor)
-            return RedirectPermanent($"/co-quan/{successor.Slug}?tu={agency.Slug}");
+            return RedirectPermanent($"{PublicPaths.Agency(successor.Slug)}?tu={agency.Slug}");
         Agency = agency;
         Children = await agencies.ChildrenAsync(agency.Id, ct);
         Predecessors = await agencies.PredecessorsAsync(agency.Id, ct);

@@ -27,7 +27,7 @@ public sealed class IndexModel(DocumentQueries documents) : PageModel
         return Page();
     }
 
-    public string PageUrl => ListQuery.Url("/van-ban",
+    public string PageUrl => ListQuery.Url(PublicPaths.Documents,
         ("q", Query), ("loai", DocType), ("co-quan", Issuer), ("nam", Year?.ToString()),
         ("linh-vuc", Field), ("hieu-luc", Status?.ToString()));
 }

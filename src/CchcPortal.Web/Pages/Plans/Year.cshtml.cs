@@ -1,3 +1,4 @@
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Documents;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ public sealed class YearModel(PlanQueries plans) : PageModel
     public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct)
     {
         Years = await plans.YearsAsync(ct);
-        if (year is null) return Years.Count == 0 ? NotFound() : Redirect($"/ke-hoach-tuyen-truyen/{Years[0]}");
+        if (year is null) return Years.Count == 0 ? NotFound() : Redirect(PublicPaths.PlanYear(Years[0]));
         Year = year.Value;
         Plans = await plans.ForYearAsync(Year, ct);
         return Plans.Count == 0 ? NotFound() : Page();

@@ -29,7 +29,7 @@ public sealed class IndexModel(ProcedureQueries procedures) : PageModel
     }
 
     /// <summary>This list's URL with one page number, keeping every filter.</summary>
-    public string PageUrl => ListQuery.Url("/thu-tuc-hanh-chinh",
+    public string PageUrl => ListQuery.Url(PublicPaths.Procedures,
         ("q", Query), ("linh-vuc", Field), ("cap", Level), ("co-quan", AgencyId?.ToString()),
         ("doi-tuong", Subject), ("truc-tuyen", Online?.ToString()), ("sap-xep", Sort == ProcedureSort.Name ? null : Sort.ToString()));
 }

@@ -24,7 +24,7 @@ public sealed class AnswersModel(PublishedAnswers answers) : PageModel
         Result = await answers.ListAsync(AgencyId, ListQuery.Page(PageNumber), ct: ct, field: Field, kind: Kind, year: ListQuery.Year(Year));
     }
 
-    public string BasePath => "/hoi-dap/da-tra-loi?" + string.Join("&", new[]
+    public string BasePath => PublicPaths.Answers + "?" + string.Join("&", new[]
     {
         AgencyId is { } a ? $"co-quan={a}" : null, string.IsNullOrEmpty(Field) ? null : $"linh-vuc={Uri.EscapeDataString(Field)}",
         Kind is { } k ? $"loai={k}" : null, Year is { } y ? $"nam={y}" : null,

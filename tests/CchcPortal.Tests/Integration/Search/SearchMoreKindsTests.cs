@@ -1,5 +1,6 @@
 using CchcPortal.Core.Agencies;
 using CchcPortal.Core.Changes;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Documents;
 using CchcPortal.Core.Procedures;
@@ -43,7 +44,7 @@ public class SearchMoreKindsTests : IDisposable
         await _factory.WaitForSearchAsync();
         var hit = Search("cap doi giay chung nhan ea kao").Hits[0];
         Assert.Equal(ContentKinds.Episode, hit.Kind);
-        var url = ProgrammeEpisodeQueries.PathOf(id, ProgrammeEpisodeQueries.SlugOf("Cấp đổi giấy chứng nhận quyền sử dụng đất ở Ea Kao"));
+        var url = PublicPaths.Episode(id, ProgrammeEpisodeQueries.SlugOf("Cấp đổi giấy chứng nhận quyền sử dụng đất ở Ea Kao"));
         Assert.Equal(url, hit.Url);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await _factory.Anonymous().GetAsync(url)).StatusCode);
         Assert.Single(Search("thủ trưởng trả lời ea kao", kind: ContentKinds.Episode).Hits);

@@ -28,7 +28,7 @@ public sealed class ResultModel(IndexDefinitionService definitions, IndexImporte
             return Page();
         }
         Flash(Report.Added > 0 ? "Đã thêm kết quả." : "Đã cập nhật kết quả.");
-        return Redirect($"/chi-so-cchc/{code}/{year}?pham-vi={Scope}");
+        return Redirect(PublicPaths.IndexRanking(code, year, Scope));
     }
 
     private async Task<bool> LoadAsync(string code, int year, CancellationToken ct)

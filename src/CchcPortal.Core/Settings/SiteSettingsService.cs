@@ -9,7 +9,7 @@ namespace CchcPortal.Core.Settings;
 /// <summary>The unit's settings, read on every page (kept in memory) and edited by administrators.</summary>
 public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, TimeProvider time, ChangeFeed feed)
 {
-    private const string CacheKey = "site-settings";
+    internal const string CacheKey = "site-settings";
     public const string Kind = "settings";
 
     public async Task<SiteSettings> GetAsync(CancellationToken ct = default) =>
@@ -46,10 +46,22 @@ public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, 
         row.IndexSubjectName = VietnameseText.Normalize(input.IndexSubjectName);
         row.ProgrammeHotline = programmeHotline;
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        // The settings are in no search index: listeners are told (pages evicted), no row is written.
+        // The settings are in no search index: listeners are told (the copy in memory, then pages evicted), no row is written.
         feed.Announce(Kind, row, "update");
         await db.SaveChangesAsync(ct);
-        cache.Remove(CacheKey);
         return OperationResult<SiteSettings>.Ok(row);
+    }
+}
+
+/// <summary>
+/// Drops the copy in memory when the settings change, as a listener: it runs after the commit and before the
+/// output cache is evicted, so no page is cached again from the old copy.
+/// </summary>
+public sealed class SiteSettingsCacheEviction(IMemoryCache cache) : IContentChangeListener
+{
+    public Task OnChangedAsync(ContentChangeNotice notice, CancellationToken ct)
+    {
+        if (notice.Kind == SiteSettingsService.Kind) cache.Remove(SiteSettingsService.CacheKey);
+        return Task.CompletedTask;
     }
 }

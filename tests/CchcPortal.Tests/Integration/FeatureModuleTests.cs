@@ -75,7 +75,7 @@ public class FeatureModuleTests
         _ = factory.Services; // starts the host
         using var scope = factory.Services.CreateScope();
         Assert.Equal(
-            ["CitationChangeListener", "SimilarQuestionCorpusEviction", "OutputCacheEvictionListener", "SearchChangeListener"],
+            ["SiteSettingsCacheEviction", "CitationChangeListener", "SimilarQuestionCorpusEviction", "OutputCacheEvictionListener", "SearchChangeListener"],
             scope.ServiceProvider.GetServices<IContentChangeListener>().Select(l => l.GetType().Name));
         Assert.Equal(
             ["OverdueDigestJob", "SearchIndexer", "ScheduledPublishingService", "ProcedureViewCounter", "OutboxSender"],

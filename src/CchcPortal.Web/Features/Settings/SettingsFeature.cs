@@ -1,3 +1,4 @@
+using CchcPortal.Core.Changes;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Settings;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -9,8 +10,11 @@ public sealed class SettingsFeature : IPortalFeature
 {
     public string Name => "Settings";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddScoped<SiteSettingsService>();
+        services.AddScoped<IContentChangeListener, SiteSettingsCacheEviction>();
+    }
 
     public void AuthorizePages(PageConventionCollection conventions) =>
         conventions.AuthorizeAreaFolder("Manager", "/Settings", PortalPolicies.ManageSettings);

@@ -1,3 +1,4 @@
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Documents;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Procedures;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

@@ -10,11 +10,6 @@ public sealed class CategoryModel(PostQueries posts) : PostListPageModel
 {
     public Category Category { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
-    {
-        var category = await posts.CategoryBySlugAsync(slug, ct);
-        if (category is null) return NotFound();
-        Category = category;
-        return await LoadPageAsync(page => posts.ByCategoryAsync(category.Id, page, ct: ct)) ? Page() : NotFound();
-    }
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await GroupPageAsync(await posts.CategoryBySlugAsync(slug, ct), c => Category = c, (c, page) => posts.ByCategoryAsync(c.Id, page, ct: ct));
 }

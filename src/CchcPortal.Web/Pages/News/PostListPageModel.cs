@@ -18,4 +18,16 @@ public abstract class PostListPageModel : PageModel
         Result = await list(ListQuery.Page(PageNumber));
         return PageNumber <= Result.PageCount;
     }
+
+    /// <summary>
+    /// The page of a group of posts (a category, a tag) found by its slug: 404 for an unknown group, a page past the
+    /// last one, or, with <paramref name="emptyIsNotFound"/>, a group no published post belongs to.
+    /// </summary>
+    protected async Task<IActionResult> GroupPageAsync<TGroup>(TGroup? group, Action<TGroup> show,
+        Func<TGroup, int, Task<PagedResult<PostCard>>> list, bool emptyIsNotFound = false) where TGroup : class
+    {
+        if (group is null) return NotFound();
+        show(group);
+        return await LoadPageAsync(page => list(group, page)) && !(emptyIsNotFound && Result.Total == 0) ? Page() : NotFound();
+    }
 }

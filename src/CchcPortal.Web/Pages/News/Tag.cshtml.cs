@@ -10,12 +10,7 @@ public sealed class TagModel(PostQueries posts) : PostListPageModel
 {
     public Tag Tag { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
-    {
-        var tag = await posts.TagBySlugAsync(slug, ct);
-        if (tag is null) return NotFound();
-        Tag = tag;
-        // A tag no published post carries has no page of its own.
-        return await LoadPageAsync(page => posts.ByTagAsync(tag.Id, page, ct: ct)) && Result.Total > 0 ? Page() : NotFound();
-    }
+    // A tag no published post carries has no page of its own.
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await GroupPageAsync(await posts.TagBySlugAsync(slug, ct), t => Tag = t, (t, page) => posts.ByTagAsync(t.Id, page, ct: ct), emptyIsNotFound: true);
 }

@@ -57,12 +57,23 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
     private DateTime Now => time.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(VnFormat.ToLocal(Now));
 
-    public static bool CanSee(Staff staff, QuestionCase c) => staff.IsModerator || (c.AgencyId is { } a && a == staff.AgencyId && (staff.IsResponder || staff.IsHead));
+    /// <summary>
+    /// Moderators see every case; an agency's responders and heads only the cases a moderator accepted and assigned to
+    /// it (a complaint about an official must not reach the official's agency unscreened). The agency the citizen chose
+    /// is only a suggestion (<see cref="QuestionCase.SuggestedAgencyId"/>) and gives no access.
+    /// </summary>
+    public static bool CanSee(Staff staff, QuestionCase c) =>
+        staff.IsModerator || (IsAssigned(c) && c.AgencyId == staff.AgencyId && (staff.IsResponder || staff.IsHead));
+
+    private static bool IsAssigned(QuestionCase c) => c.AgencyId is not null && c.AssignedAt is not null && c.Status != CaseStatus.Submitted && c.Status != CaseStatus.Accepted;
 
     public async Task<IReadOnlyList<QuestionCase>> QueueAsync(Staff staff, CaseStatus? status, CancellationToken ct = default)
     {
         var q = db.QuestionCases.AsNoTracking();
-        if (!staff.IsModerator) q = q.Where(c => c.AgencyId == staff.AgencyId && c.AgencyId != null);
+        // The agency inbox: the same rule as CanSee, as a query.
+        if (!staff.IsModerator)
+            q = q.Where(c => (staff.IsResponder || staff.IsHead) && c.AgencyId == staff.AgencyId && c.AgencyId != null && c.AssignedAt != null
+                && c.Status != CaseStatus.Submitted && c.Status != CaseStatus.Accepted);
         if (status is { } s) q = q.Where(c => c.Status == s);
         var list = await q.ToListAsync(ct);
         return list.OrderByDescending(c => c.IsOverdue(Today)).ThenBy(c => c.AnswerDue ?? c.ModerationDue).ThenBy(c => c.Id).ToList();

@@ -12,7 +12,10 @@ public class QuestionCase
     /// <summary>SHA-256 of the secret shown once to the citizen.</summary>
     public string SecretHash { get; set; } = "";
     public CaseKind Kind { get; set; }
+    /// <summary>The agency handling the case, set only when a moderator assigns it; its staff see the case from then on.</summary>
     public int? AgencyId { get; set; }
+    /// <summary>The agency the citizen chose on the form: a suggestion for the moderator, never an access right.</summary>
+    public int? SuggestedAgencyId { get; set; }
     public string Field { get; set; } = "";
     public string Title { get; set; } = "";
     public string Content { get; set; } = "";

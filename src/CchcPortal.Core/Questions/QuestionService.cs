@@ -31,7 +31,7 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
         var @case = new QuestionCase
         {
-            Kind = input.Kind, AgencyId = input.AgencyId, Field = VietnameseText.Normalize(input.Field),
+            Kind = input.Kind, SuggestedAgencyId = input.AgencyId, Field = VietnameseText.Normalize(input.Field),
             Title = VietnameseText.Normalize(input.Title), Content = VietnameseText.NormalizeLines(input.Content).Trim(),
             SubmitterName = VietnameseText.Normalize(input.Name), SubmitterPhone = VietnameseText.Normalize(input.Phone),
             SubmitterEmail = VietnameseText.Normalize(input.Email), SubmitterArea = VietnameseText.Normalize(input.Area),

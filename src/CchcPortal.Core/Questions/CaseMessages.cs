@@ -210,7 +210,7 @@ public sealed class CaseMessages(MailLinks links, string signature)
 
     private static string Day(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string KindText(CaseKind kind, bool capital = false)
+    public static string KindText(CaseKind kind, bool capital = false)
     {
         var text = kind switch
         {

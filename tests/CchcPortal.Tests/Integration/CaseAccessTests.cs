@@ -117,4 +117,67 @@ public class CaseAccessTests
         foreach (var (_, client) in moderators.Concat(ownAgency).Concat(otherAgency))
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/quan-tri/hoi-dap/999999")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_agency_chosen_on_the_form_is_a_suggestion_the_moderator_sees_and_preselects()
+    {
+        using var f = new PortalFactory();
+        var tuPhap = await AgencyIdAsync(f, "so-tu-phap");
+        var noiVu = await AgencyIdAsync(f, "so-noi-vu");
+        var submitted = await f.Anonymous().PostQuestionAsync(new()
+        {
+            ["Input.Kind"] = "ConductFeedback", ["Input.AgencyId"] = tuPhap.ToString(), ["Input.Field"] = "Chứng thực",
+            ["Input.Title"] = "Cán bộ bộ phận một cửa đòi thêm giấy tờ không có trong quy định",
+            ["Input.Content"] = "Khi chứng thực bản sao, cán bộ yêu cầu tôi nộp thêm giấy xác nhận cư trú không có trong quy định.",
+            ["Input.Name"] = "Phạm Thị Bình", ["Input.Phone"] = "0905 111 222", ["Input.Area"] = "Phường Tân Lợi",
+        });
+        var code = Regex.Match(await submitted.Content.ReadAsStringAsync(), @"HD-\d{4}-\d{6}").Value;
+        QuestionCase stored;
+        using (var scope = f.Services.CreateScope())
+            stored = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.AsNoTracking().SingleAsync(c => c.Code == code);
+        Assert.Equal(tuPhap, stored.SuggestedAgencyId);
+        Assert.Null(stored.AgencyId);
+        var page = $"/quan-tri/hoi-dap/{stored.Id}";
+
+        var moderator = await StaffAsync(f, "kiemduyet@test.local", PortalRoles.Moderator);
+        var responder = await StaffAsync(f, "canbo.tp@test.local", PortalRoles.AgencyResponder, tuPhap);
+        var head = await StaffAsync(f, "giamdoc.tp@test.local", PortalRoles.AgencyHead, tuPhap);
+        var otherResponder = await StaffAsync(f, "canbo.nv@test.local", PortalRoles.AgencyResponder, noiVu);
+
+        // Unscreened: the agency the complaint is about sees nothing, not even in its inbox.
+        foreach (var staff in new[] { responder, head })
+        {
+            var denied = await staff.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+            Assert.DoesNotContain("Phạm Thị Bình", await denied.Content.ReadAsStringAsync());
+            Assert.False(await InboxListsAsync(staff, stored.Id));
+        }
+
+        // The moderator sees what the citizen chose.
+        var html = WebUtility.HtmlDecode(await moderator.GetStringAsync(page));
+        Assert.Contains("Phản ánh về thái độ, hành vi của cán bộ", html);
+        Assert.Matches(@"<dt>Cơ quan đề xuất</dt><dd>Sở Tư pháp[^<]*</dd>", html);
+        Assert.Contains("<dt>Lĩnh vực</dt><dd>Chứng thực</dd>", html);
+        Assert.Contains("<dt>Cơ quan xử lý</dt><dd>Chưa chuyển</dd>", html);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostFormAsync(page, new() { ["Input.Action"] = "Accept" })).StatusCode);
+        // Accepted but not yet assigned: still the moderators' only.
+        Assert.Equal(HttpStatusCode.Forbidden, (await responder.GetAsync(page)).StatusCode);
+        Assert.False(await InboxListsAsync(responder, stored.Id));
+
+        // "Chuyển cơ quan xử lý" offers the suggestion, selected.
+        html = await moderator.GetStringAsync(page);
+        var assignForm = Regex.Match(html, @"<select id=""agency-Assign""[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Matches($@"<option value=""{tuPhap}"" selected=""selected"">[^<]*\(người gửi đề xuất\)</option>", WebUtility.HtmlDecode(assignForm));
+        Assert.Single(Regex.Matches(assignForm, "selected=\"selected\""));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostFormAsync(page, new() { ["Input.Action"] = "Assign", ["Input.AgencyId"] = tuPhap.ToString() })).StatusCode);
+        foreach (var staff in new[] { responder, head })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(page)).StatusCode);
+            Assert.True(await InboxListsAsync(staff, stored.Id));
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherResponder.GetAsync(page)).StatusCode);
+        Assert.False(await InboxListsAsync(otherResponder, stored.Id));
+    }
 }

@@ -12,7 +12,10 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
     [BindProperty] public CaseActionInput Input { get; set; } = new();
     public QuestionCase Case { get; private set; } = null!;
     public CaseHandlingService.Staff Staff { get; private set; } = null!;
+    /// <summary>The active agencies a case may be assigned to.</summary>
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+    /// <summary>Names of every agency, closed ones included: a case may name one closed since.</summary>
+    private Dictionary<int, string> _agencyNames = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -47,9 +50,20 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
         // A plain 403 (not a redirect to the sign-in flow): the user is signed in, just not for this agency.
         if (!CaseHandlingService.CanSee(staff, c)) return StatusCode(StatusCodes.Status403Forbidden);
         Case = c;
-        Agencies = await agencies.AllAsync(includeInactive: false, ct);
+        var all = await agencies.AllAsync(includeInactive: true, ct);
+        Agencies = all.Where(a => a.IsActive).ToList();
+        _agencyNames = all.ToDictionary(a => a.Id, a => a.Name);
         return null;
     }
+
+    public string AgencyName(int? id) => id is { } a ? _agencyNames.GetValueOrDefault(a, "") : "";
+
+    /// <summary>
+    /// The agency the assign/transfer form selects: what the moderator just chose when the move was refused,
+    /// otherwise the citizen's suggestion (unless the case is already there).
+    /// </summary>
+    public int? PreselectedAgency(CaseAction action, CaseActionInput typed) =>
+        typed.AgencyId ?? (action == CaseAction.Reassign && Case.SuggestedAgencyId == Case.AgencyId ? null : Case.SuggestedAgencyId);
 
     public IEnumerable<CaseAction> AvailableActions() => CaseWorkflow.ActionsFrom(Case.Status, Staff.ActsAs);
 }

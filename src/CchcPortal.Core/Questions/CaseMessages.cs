@@ -46,7 +46,7 @@ public sealed class CaseMessages(MailLinks links, string signature)
             .AppendLine($"Mã bí mật: {secret}")
             .AppendLine()
             .AppendLine("Ông/Bà dùng mã hồ sơ và mã bí mật để theo dõi tình trạng xử lý, bổ sung thông tin khi được yêu cầu hoặc rút hồ sơ tại:")
-            .AppendLine(links.Tracking)
+            .AppendLine(links.Tracking(c.Code))
             .AppendLine("Vui lòng giữ kín mã bí mật: người có mã này xem được hồ sơ của Ông/Bà. Mã bí mật chỉ được gửi một lần trong thư này.")
             .AppendLine()
             .AppendLine($"Hồ sơ sẽ được xem xét tiếp nhận chậm nhất ngày {Day(c.ModerationDue)}.");
@@ -83,7 +83,7 @@ public sealed class CaseMessages(MailLinks links, string signature)
                     .AppendLine(note)
                     .AppendLine()
                     .AppendLine("Ông/Bà vui lòng bổ sung tại trang tra cứu hồ sơ (nhập mã hồ sơ và mã bí mật đã được cấp khi gửi):")
-                    .AppendLine(links.Tracking)
+                    .AppendLine(links.Tracking(c.Code))
                     .AppendLine("Thời gian chờ Ông/Bà bổ sung không tính vào thời hạn trả lời.");
                 break;
             case CaseAction.Approve:
@@ -93,13 +93,13 @@ public sealed class CaseMessages(MailLinks links, string signature)
                 if (c.IsPublished)
                     body.AppendLine("Nội dung trả lời được công bố (không kèm thông tin cá nhân của Ông/Bà) tại:").AppendLine(links.PublicAnswer(c.Code));
                 else
-                    body.AppendLine("Nội dung trả lời không công khai; Ông/Bà xem tại trang tra cứu hồ sơ (nhập mã hồ sơ và mã bí mật):").AppendLine(links.Tracking);
+                    body.AppendLine("Nội dung trả lời không công khai; Ông/Bà xem tại trang tra cứu hồ sơ (nhập mã hồ sơ và mã bí mật):").AppendLine(links.Tracking(c.Code));
                 break;
             default:
                 return null;
         }
         if (action != CaseAction.RequestInformation && action != CaseAction.Approve)
-            body.AppendLine().AppendLine("Ông/Bà theo dõi hồ sơ tại (nhập mã hồ sơ và mã bí mật):").AppendLine(links.Tracking);
+            body.AppendLine().AppendLine("Ông/Bà theo dõi hồ sơ tại (nhập mã hồ sơ và mã bí mật):").AppendLine(links.Tracking(c.Code));
         return Draft(c.SubmitterEmail, subject, body, purpose);
     }
 

@@ -65,7 +65,7 @@ public class CaseMessagesTests
         Assert.Contains("trùng với hồ sơ HD-2026-000007", mail.Body);
         Assert.Contains("https://cchc.example.gov.vn/hoi-dap/cau-hoi/HD-2026-000007", mail.Body);
         Assert.DoesNotContain("ghi chú nội bộ", mail.Body);
-        Assert.DoesNotContain("tra-cuu?", mail.Body);
+        Assert.Contains("https://cchc.example.gov.vn/hoi-dap/tra-cuu?ma=HD-2026-000042\n", mail.Body.ReplaceLineEndings("\n")); // the code only, never the secret
 
         c.RejectionReason = RejectionReason.ComplaintOrDenunciation;
         Assert.Contains("Luật Khiếu nại, Luật Tố cáo", Messages.ToCitizen(c, CaseAction.Reject, "")!.Body);

@@ -20,6 +20,7 @@ public sealed class QuestionsFeature : IPortalFeature
         services.AddScoped<QuestionService>();
         services.AddScoped<CaseHandlingService>();
         services.AddScoped<PublishedAnswers>();
+        services.AddScoped<TrackedAnswers>();
         services.AddScoped<QuestionStatistics>();
         services.AddScoped<HolidayService>();
         services.AddScoped<ProgrammeEpisodeService>();

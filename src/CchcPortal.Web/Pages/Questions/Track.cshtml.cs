@@ -6,9 +6,12 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CchcPortal.Web.Pages.Questions;
 
-/// <summary>Code + secret → the case's status and history. A wrong pair reveals nothing and is rate-limited.</summary>
+/// <summary>
+/// Code + secret → the case's status, history and, once answered, the answer. A wrong pair reveals nothing and is
+/// rate-limited. The e-mails link here with the code (?ma=); the secret is only ever posted.
+/// </summary>
 [EnableRateLimiting(PortalServiceExtensions.PublicPostLimit)]
-public sealed class TrackModel(QuestionService questions) : PageModel
+public sealed class TrackModel(QuestionService questions, TrackedAnswers answers) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Secret { get; set; }
@@ -16,8 +19,16 @@ public sealed class TrackModel(QuestionService questions) : PageModel
     public string? Done { get; private set; }
     public QuestionCase? Case { get; private set; }
     public MergedInto? Original { get; private set; }
+    public TrackedAnswer? Answer { get; private set; }
 
-    public void OnGet() { }
+    public void OnGet(string? ma)
+    {
+        var code = ma?.Trim() ?? "";
+        if (code.Length is > 0 and <= MaxCodeLength) Code = code;
+        Response.Headers.CacheControl = "no-store";
+    }
+
+    private const int MaxCodeLength = 32;
 
     public Task<IActionResult> OnPostProvideAsync(CancellationToken ct) => ActAsync(CaseAction.ProvideInformation, "Đã gửi thông tin bổ sung.", ct);
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) => ActAsync(CaseAction.Withdraw, "Đã rút hồ sơ.", ct);
@@ -38,7 +49,11 @@ public sealed class TrackModel(QuestionService questions) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         Case = await questions.TrackAsync(Code, Secret, ct);
-        if (Case is not null) Original = await questions.MergedIntoAsync(Case, ct);
+        if (Case is not null)
+        {
+            Original = await questions.MergedIntoAsync(Case, ct);
+            Answer = await answers.ForAsync(Case, ct);
+        }
         Response.Headers.CacheControl = "no-store";
     }
 

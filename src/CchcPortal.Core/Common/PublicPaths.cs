@@ -41,6 +41,7 @@ public static class PublicPaths
     public const string Questions = "/hoi-dap";
     public const string QuestionForm = "/hoi-dap/gui-cau-hoi";
     public const string QuestionTracking = "/hoi-dap/tra-cuu";
+    public const string QuestionReceipt = "/hoi-dap/bien-nhan";
     public const string Answers = "/hoi-dap/da-tra-loi";
     public static string Answer(string code) => $"/hoi-dap/cau-hoi/{code}";
     public const string Programme = "/hoi-dap/chuong-trinh";

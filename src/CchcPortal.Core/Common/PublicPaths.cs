@@ -43,6 +43,7 @@ public static class PublicPaths
     public const string QuestionTracking = "/hoi-dap/tra-cuu";
     /// <summary>The tracking page with the code filled in; the secret is never put in a URL.</summary>
     public static string QuestionTrackingFor(string code) => $"{QuestionTracking}?ma={Uri.EscapeDataString(code)}";
+    public const string QuestionReceipt = "/hoi-dap/bien-nhan";
     public const string Answers = "/hoi-dap/da-tra-loi";
     public static string Answer(string code) => $"/hoi-dap/cau-hoi/{code}";
     public const string Programme = "/hoi-dap/chuong-trinh";

@@ -35,10 +35,17 @@ public static class AltchaTestClient
 
     public static async Task<string> SolvedAltchaAsync(this HttpClient client) => Solve(await client.ChallengeAsync());
 
-    /// <summary>Posts the question form as a browser with JavaScript would: with a freshly solved proof of work.</summary>
+    /// <summary>
+    /// Posts the question form as a browser with JavaScript would: with a freshly solved proof of work, then, when the
+    /// case was saved, following the 303 to its receipt.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostQuestionAsync(this HttpClient client, Dictionary<string, string> fields)
     {
         fields["altcha"] = await client.SolvedAltchaAsync();
-        return await client.PostFormAsync(SubmitUrl, fields);
+        return await client.FollowReceiptAsync(await client.PostFormAsync(SubmitUrl, fields));
     }
+
+    /// <summary>What a browser does after a saved question: GET the receipt the 303 points to (the cookie goes along).</summary>
+    public static async Task<HttpResponseMessage> FollowReceiptAsync(this HttpClient client, HttpResponseMessage posted) =>
+        posted.StatusCode == System.Net.HttpStatusCode.SeeOther && posted.Headers.Location is { } receipt ? await client.GetAsync(receipt) : posted;
 }

@@ -86,7 +86,7 @@ public class QuestionAntiSpamTests : IClassFixture<QuestionAntiSpamTests.Fixture
         var solved = await client.SolvedAltchaAsync();
         var first = Question("Câu hỏi hợp lệ rồi bị gửi lại lần nữa");
         first["altcha"] = solved;
-        var ok = await client.PostFormAsync(AltchaTestClient.SubmitUrl, first);
+        var ok = await client.FollowReceiptAsync(await client.PostFormAsync(AltchaTestClient.SubmitUrl, first));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Contains("Mã hồ sơ", WebUtility.HtmlDecode(await ok.Content.ReadAsStringAsync()));
 
@@ -140,8 +140,8 @@ public class QuestionAntiSpamTests : IClassFixture<QuestionAntiSpamTests.Fixture
         var replay = await client.PostAsync(AltchaTestClient.SubmitUrl, new FormUrlEncodedContent(form.With("CheckAnswer", answer.ToString())));
         Assert.Contains("đã được dùng", await RefusedHtmlAsync(replay));
 
-        var right = await client.PostAsync(AltchaTestClient.SubmitUrl, new FormUrlEncodedContent(
-            form.With("CheckToken", newToken).With("CheckAnswer", HumanQuestionParser.Answer(newQuestion).ToString())));
+        var right = await client.FollowReceiptAsync(await client.PostAsync(AltchaTestClient.SubmitUrl, new FormUrlEncodedContent(
+            form.With("CheckToken", newToken).With("CheckAnswer", HumanQuestionParser.Answer(newQuestion).ToString()))));
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Equal(1, await CountAsync("Câu hỏi gửi từ trình duyệt không có JavaScript"));
     }

@@ -31,7 +31,7 @@ public class QuestionAttachmentTests
             part.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg"); // what the browser claims does not matter
             form.Add(part, "Attachments", name);
         }
-        return await client.PostAsync("/hoi-dap/gui-cau-hoi", form);
+        return await client.FollowReceiptAsync(await client.PostAsync("/hoi-dap/gui-cau-hoi", form));
     }
 
     [Fact]

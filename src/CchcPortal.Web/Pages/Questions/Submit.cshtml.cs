@@ -1,5 +1,6 @@
 using CchcPortal.Core.Agencies;
 using CchcPortal.Core.AntiSpam;
+using CchcPortal.Core.Common;
 using CchcPortal.Core.Questions;
 using CchcPortal.Web.Features.Questions;
 using CchcPortal.Web.Infrastructure;
@@ -11,7 +12,8 @@ namespace CchcPortal.Web.Pages.Questions;
 
 /// <summary>
 /// The public submission form. Anti-spam first (honeypot, then the ALTCHA proof of work or, without JavaScript,
-/// the printed question), then the case is saved before the response; the confirmation shows the code and secret once.
+/// the printed question), then the case is saved before the response, and the browser is sent (post/redirect/get)
+/// to the receipt, which a reload shows again instead of posting the form twice.
 /// </summary>
 [EnableRateLimiting(PortalServiceExtensions.PublicPostLimit)]
 [StripsNulFromForm]
@@ -29,7 +31,8 @@ public sealed class SubmitModel(QuestionService questions, AgencyQueries agencie
     [BindProperty] public string? CheckToken { get; set; }
     [BindProperty] public string? CheckAnswer { get; set; }
 
-    public SubmittedCase? Submitted { get; private set; }
+    /// <summary>A refused post: the printed question on the page is a new one (each is single-use).</summary>
+    public bool CheckChanged { get; private set; }
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
     /// <summary>The question for browsers without JavaScript: a fresh one on every render (each is single-use).</summary>
     public HumanQuestionPrompt Check { get; private set; } = null!;
@@ -66,9 +69,11 @@ public sealed class SubmitModel(QuestionService questions, AgencyQueries agencie
             foreach (var (field, message) in result.Errors.All) AddError(field, message);
             return Invalid();
         }
-        Submitted = result.Value;
+        ReceiptCookie.Write(HttpContext, result.Value!.Code, result.Value.Secret);
         Response.Headers.CacheControl = "no-store";
-        return Page();
+        // 303: the browser GETs the receipt, so a reload never posts the form (and its used proof of work) again.
+        Response.Headers.Location = PublicPaths.QuestionReceipt;
+        return StatusCode(StatusCodes.Status303SeeOther);
     }
 
     private void AddError(string field, string message) =>
@@ -78,6 +83,7 @@ public sealed class SubmitModel(QuestionService questions, AgencyQueries agencie
     {
         // Browsers never re-send a chosen file: say so when there were any.
         if (Attachments.Any(f => f.Length > 0)) ModelState.AddModelError(nameof(Attachments), "Vui lòng chọn lại tệp đính kèm trước khi gửi lại.");
+        CheckChanged = true;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         Response.Headers.CacheControl = "no-store";
         return Page();

@@ -102,3 +102,21 @@
     }, 400);
   });
 })();
+
+// 3. A refused form: focus the error summary so screen readers and keyboards start there (GOV.UK pattern); its
+//    links move focus to the field itself, not just scroll to it.
+(function () {
+  "use strict";
+  var summary = document.querySelector(".error-summary[tabindex='-1']");
+  if (!summary) return;
+  summary.focus();
+  summary.querySelectorAll("a[href^='#']").forEach(function (link) {
+    link.addEventListener("click", function (e) {
+      var field = document.getElementById(link.getAttribute("href").slice(1));
+      if (!field || field.closest("[hidden]")) return;
+      e.preventDefault();
+      field.scrollIntoView({ block: "center" });
+      field.focus();
+    });
+  });
+})();

@@ -20,6 +20,20 @@ public partial class QuestionSubmissionTests
     };
 
     [Fact]
+    public async Task The_area_is_not_in_the_private_group_and_the_form_says_it_is_public()
+    {
+        using var factory = new PortalFactory();
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await factory.Anonymous().GetStringAsync("/hoi-dap/gui-cau-hoi"));
+        var privateGroup = page.QuerySelectorAll("fieldset").Single(f => f.QuerySelector("legend")!.TextContent.Contains("không công khai"));
+        Assert.NotNull(privateGroup.QuerySelector("[name='Input.Name']"));
+        // The public answer page shows the area: it cannot sit under "không công khai".
+        Assert.Null(privateGroup.QuerySelector("[name='Input.Area']"));
+        var area = page.QuerySelector("[name='Input.Area']")!;
+        var hint = page.GetElementById(area.GetAttribute("aria-describedby")!)!;
+        Assert.Contains("Công khai cùng câu trả lời", hint.TextContent);
+    }
+
+    [Fact]
     public async Task A_question_is_saved_with_a_code_and_a_secret_that_only_together_open_it()
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "cchc-tests", Guid.NewGuid().ToString("N"));

@@ -130,6 +130,10 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
                 if (HtmlText.ToPlainText(draft).Length < 10) return OperationResult<QuestionCase>.Fail(nameof(input.DraftHtml), "Vui lòng soạn nội dung trả lời.");
                 c.DraftHtml = draft;
                 break;
+            case CaseAction.SaveDraft:
+                // As often as needed before "Trình duyệt": each save is in the history.
+                c.DraftHtml = sanitizer.Sanitize(input.DraftHtml ?? c.DraftHtml);
+                break;
             case CaseAction.ReturnToDrafting:
                 if (note.Length == 0) return OperationResult<QuestionCase>.Fail(nameof(input.Note), "Vui lòng ghi ý kiến để cán bộ soạn lại.");
                 break;

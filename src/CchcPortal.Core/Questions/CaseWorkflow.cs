@@ -13,7 +13,7 @@ public enum CaseKind
 
 public enum CaseStatus { Submitted, Accepted, Rejected, Assigned, NeedsInformation, Drafting, AwaitingApproval, Answered, Withdrawn }
 
-public enum CaseAction { Accept, Reject, Assign, Reassign, RequestInformation, ProvideInformation, StartDrafting, SubmitForApproval, ReturnToDrafting, Approve, Withdraw, Merge }
+public enum CaseAction { Accept, Reject, Assign, Reassign, RequestInformation, ProvideInformation, StartDrafting, SubmitForApproval, ReturnToDrafting, Approve, Withdraw, Merge, SaveDraft }
 
 /// <summary>Who may take an action. A citizen acts through the tracking code and secret.</summary>
 public enum CaseActor { Citizen, Moderator, AgencyResponder, AgencyHead }
@@ -39,6 +39,7 @@ public static class CaseWorkflow
         new(CaseStatus.Drafting, CaseAction.RequestInformation, CaseStatus.NeedsInformation, CaseActor.AgencyResponder),
         new(CaseStatus.NeedsInformation, CaseAction.ProvideInformation, CaseStatus.Assigned, CaseActor.Citizen),
         new(CaseStatus.Assigned, CaseAction.StartDrafting, CaseStatus.Drafting, CaseActor.AgencyResponder),
+        new(CaseStatus.Drafting, CaseAction.SaveDraft, CaseStatus.Drafting, CaseActor.AgencyResponder),
         new(CaseStatus.Drafting, CaseAction.SubmitForApproval, CaseStatus.AwaitingApproval, CaseActor.AgencyResponder),
         new(CaseStatus.AwaitingApproval, CaseAction.ReturnToDrafting, CaseStatus.Drafting, CaseActor.AgencyHead),
         new(CaseStatus.AwaitingApproval, CaseAction.Approve, CaseStatus.Answered, CaseActor.AgencyHead),
@@ -105,6 +106,7 @@ public static class CaseWorkflow
         CaseAction.ProvideInformation => "bổ sung thông tin",
         CaseAction.StartDrafting => "soạn trả lời",
         CaseAction.SubmitForApproval => "trình duyệt",
+        CaseAction.SaveDraft => "lưu bản nháp",
         CaseAction.ReturnToDrafting => "trả lại để soạn lại",
         CaseAction.Approve => "duyệt và công bố trả lời",
         CaseAction.Withdraw => "rút hồ sơ",

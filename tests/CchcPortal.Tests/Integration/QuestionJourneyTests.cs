@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
+using CchcPortal.Core.Questions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,42 @@ public class QuestionJourneyTests
     // The token comes from a page that always has a form (a finished case page has no action forms left).
     private static async Task<HttpResponseMessage> ActAsync(HttpClient client, int caseId, Dictionary<string, string> fields) =>
         await client.PostFormAsync($"/quan-tri/hoi-dap/{caseId}", fields, "/quan-tri/doi-mat-khau");
+
+    [Fact]
+    public async Task A_responder_saves_the_draft_as_often_as_needed_before_submitting_it()
+    {
+        using var factory = new PortalFactory();
+        var submitted = await factory.Anonymous().PostQuestionAsync(new()
+        {
+            ["Input.Kind"] = "Question", ["Input.Title"] = "Thủ tục chứng thực bản sao từ bản chính ở xã",
+            ["Input.Content"] = "Xin hỏi chứng thực bản sao từ bản chính ở xã cần mang theo giấy tờ gì và mất bao lâu?",
+            ["Input.Name"] = "Hoàng Văn Nam", ["Input.Phone"] = "0912 222 333",
+        });
+        var code = Regex.Match(await submitted.Content.ReadAsStringAsync(), @"HD-\d{4}-\d{6}").Value;
+        int caseId;
+        using (var scope = factory.Services.CreateScope())
+            caseId = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync(c => c.Code == code)).Id;
+        var tuPhap = await AgencyIdAsync(factory, "so-tu-phap");
+        var moderator = await StaffAsync(factory, "kiemduyet@test.local", PortalRoles.Moderator);
+        var responder = await StaffAsync(factory, "canbo@test.local", PortalRoles.AgencyResponder, tuPhap);
+        await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Accept" });
+        await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Assign", ["Input.AgencyId"] = tuPhap.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "StartDrafting", ["Input.DraftHtml"] = "<p>Ý 1</p>" })).StatusCode);
+
+        Assert.Contains("value=\"SaveDraft\"", await responder.GetStringAsync($"/quan-tri/hoi-dap/{caseId}"));
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "SaveDraft", ["Input.DraftHtml"] = "<p>Ý 1, ý 2</p>" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "SaveDraft", ["Input.DraftHtml"] = "<p>Ý 1, ý 2, ý 3</p><script>x()</script>" })).StatusCode);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var c = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.Include(x => x.Events).SingleAsync(x => x.Id == caseId);
+            Assert.Equal(CaseStatus.Drafting, c.Status);
+            Assert.Equal("<p>Ý 1, ý 2, ý 3</p>", c.DraftHtml);
+            Assert.Equal(2, c.Events.Count(e => e.Action == "lưu bản nháp"));
+        }
+        // A moderator cannot save an agency's draft.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ActAsync(moderator, caseId, new() { ["Input.Action"] = "SaveDraft", ["Input.DraftHtml"] = "<p>Khác</p>" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "SubmitForApproval" })).StatusCode);
+    }
 
     [Fact]
     public async Task A_question_goes_from_submission_to_a_signed_published_answer()

@@ -38,7 +38,7 @@ public class CaseStaffActorTests
     {
         Assert.Equal([CaseAction.Accept, CaseAction.Reject], CaseWorkflow.ActionsFrom(CaseStatus.Submitted, Moderator.ActsAs));
         Assert.Empty(CaseWorkflow.ActionsFrom(CaseStatus.Submitted, Responder.ActsAs));
-        Assert.Equal([CaseAction.RequestInformation, CaseAction.SubmitForApproval], CaseWorkflow.ActionsFrom(CaseStatus.Drafting, Responder.ActsAs));
+        Assert.Equal([CaseAction.RequestInformation, CaseAction.SaveDraft, CaseAction.SubmitForApproval], CaseWorkflow.ActionsFrom(CaseStatus.Drafting, Responder.ActsAs));
         Assert.Equal([CaseAction.Reassign, CaseAction.Merge], CaseWorkflow.ActionsFrom(CaseStatus.Drafting, Moderator.ActsAs));
         Assert.Equal([CaseAction.ReturnToDrafting, CaseAction.Approve], CaseWorkflow.ActionsFrom(CaseStatus.AwaitingApproval, Head.ActsAs));
         Assert.Empty(CaseWorkflow.ActionsFrom(CaseStatus.AwaitingApproval, Responder.ActsAs));

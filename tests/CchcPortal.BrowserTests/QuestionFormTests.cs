@@ -1,3 +1,4 @@
+using CchcPortal.BrowserTests.Support;
 using CchcPortal.Core.AntiSpam;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Questions;
@@ -10,21 +11,12 @@ namespace CchcPortal.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public class QuestionFormTests(BrowserFixture fixture)
 {
-    private const string FormPath = "/hoi-dap/gui-cau-hoi";
+    private const string FormPath = CitizenQuestion.FormPath;
 
     private async Task<bool> SavedAsync(string title)
     {
         using var scope = fixture.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.AnyAsync(c => c.Title == title);
-    }
-
-    private static async Task FillAsync(IPage page, string title)
-    {
-        await page.CheckAsync("input[name='Input.Kind'][value=Question]");
-        await page.FillAsync("#Input_Title", title);
-        await page.FillAsync("#Input_Content", "Xin hỏi thủ tục chứng thực bản sao từ bản chính ở Ủy ban nhân dân xã cần mang theo những gì?");
-        await page.FillAsync("#Input_Name", "Trình Duyệt Thử");
-        await page.FillAsync("#Input_Phone", "0912 345 000");
     }
 
     [Fact]
@@ -42,9 +34,8 @@ public class QuestionFormTests(BrowserFixture fixture)
         Assert.Contains("xác minh trên máy chủ của cổng", await page.Locator("#altcha-box").InnerTextAsync()); // our wording
 
         const string title = "Câu hỏi gửi bằng trình duyệt có JavaScript";
-        await FillAsync(page, title);
-        await page.ClickAsync("main form button.button[type=submit]");
-        await page.Locator("h1", new() { HasText = "Đã nhận câu hỏi" }).WaitForAsync(new() { Timeout = 60_000 });
+        await new CitizenQuestion(title).FillAsync(page);
+        await CitizenQuestion.SendAsync(page);
         Assert.Matches(@"HD-\d{4}-\d{6}", await page.Locator(".notice-box").InnerTextAsync());
         Assert.True(await SavedAsync(title));
         Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy") || e.Contains("Refused"));
@@ -58,7 +49,7 @@ public class QuestionFormTests(BrowserFixture fixture)
         await page.GotoAsync(FormPath);
         Assert.True(await page.Locator("#human-check").IsVisibleAsync());
         const string title = "Câu hỏi gửi bằng trình duyệt tắt JavaScript";
-        await FillAsync(page, title);
+        await new CitizenQuestion(title).FillAsync(page);
         var numbers = Enumerable.Range(0, 100).ToDictionary(HumanQuestion.InWords, n => n);
         var question = (await page.Locator("label[for=CheckAnswer]").InnerTextAsync()).Trim();
         var answer = question.Replace(" bằng bao nhiêu?", "").ToLowerInvariant().Split(" cộng ").Sum(w => numbers[w.Trim()]);

@@ -31,7 +31,8 @@ public class QuestionLifecycleTests(BrowserFixture fixture)
         return new Staff(
             await fixture.EnsureStaffAsync(new("kiemduyet@browser.local", PortalRoles.Moderator, "Lê Kiểm Duyệt")),
             await fixture.EnsureStaffAsync(new("canbo.tuphap@browser.local", PortalRoles.AgencyResponder, "Nguyễn Cán Bộ", agencyId)),
-            await fixture.EnsureStaffAsync(new("giamdoc.tuphap@browser.local", PortalRoles.AgencyHead, "Trần Văn Giám", agencyId, "Giám đốc")),
+            await fixture.EnsureStaffAsync(
+                new("giamdoc.tuphap@browser.local", PortalRoles.AgencyHead, "Trần Văn Giám", agencyId, "Giám đốc")),
             agencyId, agencyName);
     }
 
@@ -141,11 +142,13 @@ public class QuestionLifecycleTests(BrowserFixture fixture)
         var staff = await StaffAsync();
         var question = new CitizenQuestion("Đăng ký khai sinh cho con ở phường có cần sổ hộ khẩu không?")
         {
-            Content = "Tôi ở phường Tân Lập, số điện thoại của tôi 0987 654 321, xin hỏi đăng ký khai sinh cho con có cần sổ hộ khẩu không?",
+            Content = "Tôi ở phường Tân Lập, số điện thoại của tôi 0987 654 321, "
+                + "xin hỏi đăng ký khai sinh cho con có cần sổ hộ khẩu không?",
             Name = "Lê Thị Hồng Nhung", Phone = "0987 654 321", Email = "hongnhung@example.vn",
             AgencyId = staff.AgencyId, Field = "Hộ tịch", Area = "Phường Tân Lập, tỉnh Đắk Lắk", ConsentToPublish = true,
         };
-        const string text = "Không cần sổ hộ khẩu: cơ quan đăng ký hộ tịch tự khai thác Cơ sở dữ liệu quốc gia về dân cư.";
+        const string text =
+            "Không cần sổ hộ khẩu: cơ quan đăng ký hộ tịch tự khai thác Cơ sở dữ liệu quốc gia về dân cư.";
         var answered = await AnswerAsync(staff, question, $"<p>{text}</p>");
 
         var answer = await TrackAsync(answered, staff, text);

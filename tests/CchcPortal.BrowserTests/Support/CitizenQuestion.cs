@@ -7,7 +7,8 @@ public sealed record CitizenQuestion(string Title)
 {
     public const string FormPath = "/hoi-dap/gui-cau-hoi";
 
-    public string Content { get; init; } = "Xin hỏi thủ tục chứng thực bản sao từ bản chính ở Ủy ban nhân dân xã cần mang theo những gì?";
+    public string Content { get; init; } =
+        "Xin hỏi thủ tục chứng thực bản sao từ bản chính ở Ủy ban nhân dân xã cần mang theo những gì?";
     public string Name { get; init; } = "Trình Duyệt Thử";
     public string Phone { get; init; } = "0912 345 000";
     public string Email { get; init; } = "";

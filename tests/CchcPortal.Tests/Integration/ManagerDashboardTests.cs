@@ -145,6 +145,22 @@ public partial class ManagerDashboardTests
     }
 
     [Fact]
+    public async Task A_user_without_a_role_is_told_what_to_ask_the_administrator()
+    {
+        using var f = new PortalFactory();
+        await f.EnsureUserAsync("moi@test.local", Password);
+        var client = await f.SignedInAsync("moi@test.local", Password);
+
+        var main = await DashboardAsync(client);
+        Assert.Contains("chưa được giao vai trò nào", main);
+        Assert.Contains("Đề nghị quản trị hệ thống giao vai trò", main);
+        Assert.DoesNotMatch(Href(), main);
+        // Every other manager page still needs a role.
+        foreach (var page in new[] { "/quan-tri/hoi-dap", "/quan-tri/bai-viet", "/quan-tri/nguoi-dung" })
+            Assert.Contains("/tai-khoan/khong-co-quyen", (await client.GetAsync(page)).Headers.Location!.ToString());
+    }
+
+    [Fact]
     public async Task Every_link_of_the_dashboard_opens_for_the_user_it_is_shown_to()
     {
         using var f = new PortalFactory();

@@ -37,6 +37,7 @@ public static class PortalRoles
 /// <summary>Named authorization policies; pages check these, not role names.</summary>
 public static class PortalPolicies
 {
+    /// <summary>Every manager page: any signed-in account (only administrators create them); each folder adds its role policy.</summary>
     public const string Staff = "Staff";
     public const string EditContent = "EditContent";
     public const string ManageDirectory = "ManageDirectory";

@@ -22,6 +22,7 @@ public sealed class QuestionsFeature : IPortalFeature
         services.AddScoped<PublishedAnswers>();
         services.AddScoped<TrackedAnswers>();
         services.AddScoped<QuestionStatistics>();
+        services.AddScoped<CaseDashboard>();
         services.AddScoped<HolidayService>();
         services.AddScoped<ProgrammeEpisodeService>();
         services.AddScoped<ProgrammeEpisodeQueries>();

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Users;
 
-public sealed class CreateModel(UserManager<PortalUser> users, TimeProvider time) : ManagerPageModel
+/// <summary>A new account with its roles and, for a responder or head, its agency and title, in one form.</summary>
+public sealed class CreateModel(UserManager<PortalUser> users, TimeProvider time, CchcPortal.Core.Agencies.AgencyQueries agencies) : UserProfileFormModel(agencies)
 {
     [BindProperty, Required(ErrorMessage = "Vui lòng nhập thư điện tử."),
      StringLength(PortalUser.MaxEmail, ErrorMessage = "Thư điện tử không được dài quá {1} ký tự.")]
@@ -21,17 +22,20 @@ public sealed class CreateModel(UserManager<PortalUser> users, TimeProvider time
 
     [BindProperty] public List<string> Roles { get; set; } = [];
 
-    public void OnGet() { }
+    public Task OnGetAsync() => LoadAgenciesAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
         Roles = Roles.Where(PortalRoles.All.Contains).Distinct().ToList();
         if (Roles.Count == 0) ModelState.AddModelError(nameof(Roles), "Vui lòng chọn ít nhất một vai trò.");
+        await LoadAgenciesAsync();
+        ValidateAgency(Roles);
         if (Email.Length > 0 && !CchcPortal.Core.Common.EmailAddresses.IsValid(Email.Trim()))
             ModelState.AddModelError(nameof(Email), CchcPortal.Core.Common.EmailAddresses.InvalidMessage);
         if (!ModelState.IsValid) return Invalid();
 
         var user = new PortalUser { UserName = Email.Trim(), Email = Email.Trim(), EmailConfirmed = true, FullName = FullName.Trim(), CreatedAt = time.GetUtcNow().UtcDateTime };
+        ApplyProfile(user);
         var created = await users.CreateAsync(user, Password);
         if (!created.Succeeded)
         {

@@ -4,15 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Users;
 
-public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Agencies.AgencyQueries agencies) : ManagerPageModel
+public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Agencies.AgencyQueries agencies) : UserProfileFormModel(agencies)
 {
     public PortalUser Account { get; private set; } = null!;
     [BindProperty] public List<string> Roles { get; set; } = [];
     public bool LockedOut { get; private set; }
-    [BindProperty] public int? AgencyId { get; set; }
-    [BindProperty, System.ComponentModel.DataAnnotations.StringLength(PortalUser.MaxJobTitle, ErrorMessage = "Chức vụ không được dài quá {1} ký tự.")]
-    public string? JobTitle { get; set; }
-    public IReadOnlyList<CchcPortal.Core.Agencies.Agency> Agencies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -23,7 +19,7 @@ public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Age
         LockedOut = await users.IsLockedOutAsync(user);
         AgencyId = user.AgencyId;
         JobTitle = user.JobTitle;
-        Agencies = await agencies.AllAsync(includeInactive: false, HttpContext.RequestAborted);
+        await LoadAgenciesAsync();
         return Page();
     }
 
@@ -57,8 +53,7 @@ public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Age
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        user.AgencyId = AgencyId;
-        user.JobTitle = CchcPortal.Core.Common.VietnameseText.Normalize(JobTitle);
+        ApplyProfile(user);
         await users.UpdateAsync(user);
         Flash("Đã lưu cơ quan và chức vụ.");
         return RedirectToPage(new { id });

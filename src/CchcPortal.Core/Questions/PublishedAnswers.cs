@@ -66,6 +66,6 @@ public sealed class PublishedAnswers(PortalDbContext db)
         var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         return rows.Select(c => new PublicAnswer(c.Code, c.Kind, c.Title, c.PublicContent, c.SubmitterArea, c.AnswerHtml, c.SignedBy,
             c.AgencyId is { } id ? agencies.GetValueOrDefault(id, "") : "", c.Field, c.SubmittedAt, c.AnsweredAt!.Value,
-            (int)Math.Ceiling((c.AnsweredAt!.Value - c.SubmittedAt).TotalDays))).ToList();
+            AnswerTime.DaysTaken(c.SubmittedAt, c.AnsweredAt!.Value))).ToList();
     }
 }

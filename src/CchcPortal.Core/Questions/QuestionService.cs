@@ -98,6 +98,9 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
         return o is null ? null : new MergedInto(o.Code, o.IsPublished ? o.Title : "", o.Status, o.IsPublished);
     }
 
+    /// <summary>The longest reason a citizen may give for withdrawing (stored as the event's note, shown in the history).</summary>
+    public const int MaxWithdrawReason = 1000;
+
     /// <summary>The citizen's own moves, authorised by code and secret: add the information asked for, or withdraw.</summary>
     public async Task<OperationResult<QuestionCase>> CitizenActAsync(string? code, string? secret, CaseAction action, string? text, CancellationToken ct = default)
     {
@@ -106,6 +109,7 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
         if (next is null) return OperationResult<QuestionCase>.Fail("", refusal!);
         var note = VietnameseText.NormalizeLines(text).Trim();
         if (action == CaseAction.ProvideInformation && note.Length < 5) return OperationResult<QuestionCase>.Fail("Text", "Vui lòng nhập thông tin bổ sung.");
+        if (action == CaseAction.Withdraw && note.Length > MaxWithdrawReason) return OperationResult<QuestionCase>.Fail("Text", ValidationErrors.TooLong("Lý do rút", MaxWithdrawReason));
         if (note.Length > QuestionSubmission.MaxContent) return OperationResult<QuestionCase>.Fail("Text", ValidationErrors.TooLong("Thông tin bổ sung", QuestionSubmission.MaxContent));
         var c = await db.QuestionCases.FirstAsync(x => x.Id == found.Id, ct);
         var now = time.GetUtcNow().UtcDateTime;

@@ -195,7 +195,7 @@ public class QuestionJourneyTests
         Assert.Contains("Đã gửi thông tin bổ sung.", WebUtility.HtmlDecode(await provided.Content.ReadAsStringAsync()));
         var wrongSecret = await citizen.PostFormAsync("/hoi-dap/tra-cuu?handler=Withdraw", new() { ["Code"] = code, ["Secret"] = "sai" }, "/hoi-dap/tra-cuu");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongSecret.StatusCode);
-        var withdrawn = await citizen.PostFormAsync("/hoi-dap/tra-cuu?handler=Withdraw", new() { ["Code"] = code, ["Secret"] = secret }, "/hoi-dap/tra-cuu");
+        var withdrawn = await citizen.PostFormAsync("/hoi-dap/tra-cuu?handler=ConfirmWithdraw", new() { ["Code"] = code, ["Secret"] = secret }, "/hoi-dap/tra-cuu");
         Assert.Contains("Người gửi đã rút", WebUtility.HtmlDecode(await withdrawn.Content.ReadAsStringAsync()));
 
         using var check = factory.Services.CreateScope();

@@ -21,6 +21,7 @@ public sealed class QuestionsFeature : IPortalFeature
         services.AddScoped<CaseHandlingService>();
         services.AddScoped<PublishedAnswers>();
         services.AddScoped<TrackedAnswers>();
+        services.AddScoped<CaseHistory>();
         services.AddScoped<QuestionStatistics>();
         services.AddScoped<CaseDashboard>();
         services.AddScoped<HolidayService>();

@@ -11,7 +11,7 @@ namespace CchcPortal.Web.Pages.Questions;
 /// rate-limited. The e-mails link here with the code (?ma=); the secret is only ever posted.
 /// </summary>
 [EnableRateLimiting(PortalServiceExtensions.PublicPostLimit)]
-public sealed class TrackModel(QuestionService questions, TrackedAnswers answers) : PageModel
+public sealed class TrackModel(QuestionService questions, TrackedAnswers answers, CaseHistory history) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Secret { get; set; }
@@ -20,6 +20,10 @@ public sealed class TrackModel(QuestionService questions, TrackedAnswers answers
     public QuestionCase? Case { get; private set; }
     public MergedInto? Original { get; private set; }
     public TrackedAnswer? Answer { get; private set; }
+    public IReadOnlyList<PublicCaseStep> Steps { get; private set; } = [];
+    /// <summary>"Rút hồ sơ" was pressed: the page asks to confirm (with an optional reason) before anything changes.</summary>
+    public bool ConfirmingWithdraw { get; private set; }
+    public bool CanWithdraw => Case is { } c && CaseWorkflow.Next(c.Status, CaseAction.Withdraw, CaseActor.Citizen).To is not null;
 
     public void OnGet(string? ma)
     {
@@ -31,7 +35,24 @@ public sealed class TrackModel(QuestionService questions, TrackedAnswers answers
     private const int MaxCodeLength = 32;
 
     public Task<IActionResult> OnPostProvideAsync(CancellationToken ct) => ActAsync(CaseAction.ProvideInformation, "Đã gửi thông tin bổ sung.", ct);
-    public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) => ActAsync(CaseAction.Withdraw, "Đã rút hồ sơ.", ct);
+    public Task<IActionResult> OnPostConfirmWithdrawAsync(CancellationToken ct) => ActAsync(CaseAction.Withdraw, "Đã rút hồ sơ.", ct);
+
+    /// <summary>The first press changes nothing: it checks the code and secret again and shows the confirmation form.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Case is null) ModelState.AddModelError("", WrongPair);
+        else if (CaseWorkflow.Next(Case.Status, CaseAction.Withdraw, CaseActor.Citizen).Refusal is { } refusal) ModelState.AddModelError("", refusal);
+        else
+        {
+            ConfirmingWithdraw = true;
+            return Page();
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private const string WrongPair = "Mã hồ sơ hoặc mã bí mật không đúng. Vui lòng kiểm tra lại.";
 
     private async Task<IActionResult> ActAsync(CaseAction action, string done, CancellationToken ct)
     {
@@ -43,6 +64,8 @@ public sealed class TrackModel(QuestionService questions, TrackedAnswers answers
         }
         else Done = done;
         await LoadAsync(ct);
+        // A refused confirmation (reason too long) asks again, with the reason as typed.
+        ConfirmingWithdraw = action == CaseAction.Withdraw && !result.Succeeded && CanWithdraw;
         return Page();
     }
 
@@ -53,6 +76,7 @@ public sealed class TrackModel(QuestionService questions, TrackedAnswers answers
         {
             Original = await questions.MergedIntoAsync(Case, ct);
             Answer = await answers.ForAsync(Case, ct);
+            Steps = await history.PublicStepsAsync(Case, ct);
         }
         Response.Headers.CacheControl = "no-store";
     }
@@ -62,7 +86,7 @@ public sealed class TrackModel(QuestionService questions, TrackedAnswers answers
         await LoadAsync(ct);
         if (Case is null)
         {
-            ModelState.AddModelError("", "Mã hồ sơ hoặc mã bí mật không đúng. Vui lòng kiểm tra lại.");
+            ModelState.AddModelError("", WrongPair);
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
         return Page();

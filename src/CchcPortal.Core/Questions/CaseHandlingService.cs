@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CchcPortal.Core.Changes;
 using CchcPortal.Core.Common;
 using CchcPortal.Core.Data;
@@ -19,6 +18,8 @@ public sealed class CaseActionInput
     public string? PublicContent { get; set; }
     public RejectionReason? Reason { get; set; }
     public string? DuplicateOf { get; set; }
+    /// <summary>The head checked the public part the scan warned about: "Tôi đã kiểm tra, nội dung công khai không còn thông tin cá nhân".</summary>
+    public bool ConfirmedNoPersonalData { get; set; }
 
     public const int MaxNote = 4_000, MaxDraftHtml = 200_000, MaxPublicContent = 50_000, MaxDuplicateOf = 40;
 
@@ -37,7 +38,7 @@ public sealed class CaseActionInput
 /// Applies workflow moves for staff, checks they may see the case (responders and heads only their agency's),
 /// keeps deadlines, and audits every move with who, when and why.
 /// </summary>
-public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ChangeFeed feed, CaseMail mail)
+public sealed class CaseHandlingService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ChangeFeed feed, CaseMail mail)
 {
     public sealed record Staff(string UserId, string Name, string JobTitle, int? AgencyId, bool IsModerator, bool IsResponder, bool IsHead)
     {
@@ -111,7 +112,7 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
                 c.RejectionReason = RejectionReason.Duplicate;
                 break;
             case CaseAction.Accept:
-                c.PublicContent = Redact(c.Content);
+                c.PublicContent = PersonalDataScan.Redact(c.Content);
                 break;
             case CaseAction.Assign or CaseAction.Reassign:
                 if (input.AgencyId is not { } agencyId || !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.IsActive, ct))
@@ -138,11 +139,15 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
                 if (note.Length == 0) return OperationResult<QuestionCase>.Fail(nameof(input.Note), "Vui lòng ghi ý kiến để cán bộ soạn lại.");
                 break;
             case CaseAction.Approve:
+                var publicContent = PublicContentOnApproval(c, input);
+                if (c.ConsentToPublish && !input.ConfirmedNoPersonalData && PersonalDataScan.Warnings(c, publicContent, c.DraftHtml).Count > 0)
+                    return OperationResult<QuestionCase>.Fail(nameof(input.ConfirmedNoPersonalData),
+                        "Phần sẽ công khai có thể còn thông tin cá nhân (xem cảnh báo). Hãy sửa nội dung câu hỏi công khai hoặc trả lại để soạn lại; nếu đã kiểm tra và không còn thông tin cá nhân, hãy đánh dấu ô xác nhận.");
                 var agency = await db.Agencies.FindAsync([c.AgencyId], ct);
                 c.AnswerHtml = c.DraftHtml;
-                c.SignedBy = $"{(staff.JobTitle.Length > 0 ? staff.JobTitle + " " : "")}{staff.Name}, {agency?.Name}".Trim(' ', ',');
+                c.SignedBy = Signature(staff, agency?.Name);
                 c.AnsweredAt = Now;
-                if (input.PublicContent is { } edited && edited.Trim().Length > 0) c.PublicContent = VietnameseText.NormalizeLines(edited).Trim();
+                c.PublicContent = publicContent;
                 c.IsPublished = c.ConsentToPublish;
                 break;
         }
@@ -179,9 +184,11 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
         return null;
     }
 
-    [GeneratedRegex(@"(\+?84|0)[\d .-]{8,13}\d")] private static partial Regex PhoneLike();
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+")] private static partial Regex EmailLike();
+    /// <summary>The head's signature under an approved answer: "Giám đốc Trần Văn Giám, Sở Tư pháp".</summary>
+    public static string Signature(Staff staff, string? agencyName) =>
+        $"{(staff.JobTitle.Length > 0 ? staff.JobTitle + " " : "")}{staff.Name}, {agencyName}".Trim(' ', ',');
 
-    /// <summary>A first redaction the moderator reviews: phone numbers and e-mail addresses in the text are masked.</summary>
-    public static string Redact(string text) => EmailLike().Replace(PhoneLike().Replace(text, "[đã ẩn số điện thoại]"), "[đã ẩn thư điện tử]");
+    /// <summary>The question text published on approval: what the head typed in the approval form, or the redacted text.</summary>
+    public static string PublicContentOnApproval(QuestionCase c, CaseActionInput input) =>
+        input.PublicContent is { } edited && edited.Trim().Length > 0 ? VietnameseText.NormalizeLines(edited).Trim() : c.PublicContent;
 }

@@ -64,8 +64,11 @@ public sealed class PublishedAnswers(PortalDbContext db)
     {
         var ids = rows.Select(r => r.AgencyId).Distinct().ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        return rows.Select(c => new PublicAnswer(c.Code, c.Kind, c.Title, c.PublicContent, c.SubmitterArea, c.AnswerHtml, c.SignedBy,
-            c.AgencyId is { } id ? agencies.GetValueOrDefault(id, "") : "", c.Field, c.SubmittedAt, c.AnsweredAt!.Value,
-            AnswerTime.DaysTaken(c.SubmittedAt, c.AnsweredAt!.Value))).ToList();
+        return rows.Select(c => ToPublic(c, c.AgencyId is { } id ? agencies.GetValueOrDefault(id, "") : "", c.AnsweredAt!.Value)).ToList();
     }
+
+    /// <summary>What the public sees of a case (also the head's preview before "Phê duyệt", with the draft as the answer).</summary>
+    public static PublicAnswer ToPublic(QuestionCase c, string agencyName, DateTime answeredAt) =>
+        new(c.Code, c.Kind, c.Title, c.PublicContent, c.SubmitterArea, c.AnswerHtml, c.SignedBy, agencyName, c.Field, c.SubmittedAt, answeredAt,
+            AnswerTime.DaysTaken(c.SubmittedAt, answeredAt));
 }

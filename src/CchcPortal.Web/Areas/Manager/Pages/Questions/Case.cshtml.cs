@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Questions;
 
-public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies, UserManager<PortalUser> users, CaseAttachmentStore attachments) : ManagerPageModel
+public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies, UserManager<PortalUser> users, CaseAttachmentStore attachments, TimeProvider time) : ManagerPageModel
 {
     [BindProperty] public CaseActionInput Input { get; set; } = new();
     public QuestionCase Case { get; private set; } = null!;
@@ -16,8 +16,12 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
     /// <summary>Names of every agency, closed ones included: a case may name one closed since.</summary>
     private Dictionary<int, string> _agencyNames = [];
+    /// <summary>Personal data the scan finds in what approval would publish (title, public question, draft answer).</summary>
+    public IReadOnlyList<PersonalDataWarning> Warnings { get; private set; } = [];
+    /// <summary>The public answer page as approval would publish it; only for the head who may approve.</summary>
+    public PublicAnswer? Preview { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? ShowPage();
 
     /// <summary>A citizen's attachment, for staff who may see the case; always downloaded, never rendered inline.</summary>
     public async Task<IActionResult> OnGetAttachmentAsync(int id, int attachmentId, CancellationToken ct)
@@ -36,7 +40,7 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
         {
             AddErrors(result.Errors, "Input.");
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            return ShowPage();
         }
         Flash($"Đã {CaseWorkflow.ActionText(Input.Action)}.");
         return RedirectToPage(new { id });
@@ -54,6 +58,29 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
         Agencies = all.Where(a => a.IsActive).ToList();
         _agencyNames = all.ToDictionary(a => a.Id, a => a.Name);
         return null;
+    }
+
+    /// <summary>
+    /// The page, with the public part checked: warnings for the responder who submits for approval and for the head,
+    /// and for the head the preview of exactly what "Phê duyệt" publishes (with the public question as typed, if refused).
+    /// </summary>
+    private IActionResult ShowPage()
+    {
+        var actions = AvailableActions().ToList();
+        var approving = actions.Contains(CaseAction.Approve);
+        if (!approving && !actions.Contains(CaseAction.SubmitForApproval) && Case.Status != CaseStatus.AwaitingApproval) return Page();
+        var typed = Request.Method == HttpMethods.Post && Input.Action == CaseAction.Approve ? Input : new CaseActionInput();
+        var question = CaseHandlingService.PublicContentOnApproval(Case, typed);
+        if (Case.ConsentToPublish) Warnings = PersonalDataScan.Warnings(Case, question, Case.DraftHtml);
+        if (approving)
+        {
+            var agency = AgencyName(Case.AgencyId);
+            Preview = PublishedAnswers.ToPublic(Case, agency, time.GetUtcNow().UtcDateTime) with
+            {
+                Question = question, AnswerHtml = Case.DraftHtml, SignedBy = CaseHandlingService.Signature(Staff, agency),
+            };
+        }
+        return Page();
     }
 
     public string AgencyName(int? id) => id is { } a ? _agencyNames.GetValueOrDefault(a, "") : "";

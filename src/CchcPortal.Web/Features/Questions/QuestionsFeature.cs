@@ -21,6 +21,8 @@ public sealed class QuestionsFeature : IPortalFeature
         services.AddScoped<CaseHandlingService>();
         services.AddScoped<PublishedAnswers>();
         services.AddScoped<TrackedAnswers>();
+        services.AddScoped<AnswerFileService>();
+        services.AddScoped<RelatedProcedures>();
         services.AddScoped<QuestionStatistics>();
         services.AddScoped<HolidayService>();
         services.AddScoped<ProgrammeEpisodeService>();

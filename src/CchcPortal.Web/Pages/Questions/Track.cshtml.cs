@@ -1,4 +1,5 @@
 using CchcPortal.Core.Questions;
+using CchcPortal.Web.Features.Questions;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace CchcPortal.Web.Pages.Questions;
 /// rate-limited. The e-mails link here with the code (?ma=); the secret is only ever posted.
 /// </summary>
 [EnableRateLimiting(PortalServiceExtensions.PublicPostLimit)]
-public sealed class TrackModel(QuestionService questions, TrackedAnswers answers) : PageModel
+public sealed class TrackModel(QuestionService questions, TrackedAnswers answers, AnswerFileService answerFiles, CaseAttachmentStore store) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Secret { get; set; }
@@ -20,6 +21,8 @@ public sealed class TrackModel(QuestionService questions, TrackedAnswers answers
     public QuestionCase? Case { get; private set; }
     public MergedInto? Original { get; private set; }
     public TrackedAnswer? Answer { get; private set; }
+    /// <summary>The files the agency sent with its answer: downloaded only by a POST carrying code and secret.</summary>
+    public IReadOnlyList<CaseAttachment> AnswerFiles { get; private set; } = [];
 
     public void OnGet(string? ma)
     {
@@ -53,8 +56,20 @@ public sealed class TrackModel(QuestionService questions, TrackedAnswers answers
         {
             Original = await questions.MergedIntoAsync(Case, ct);
             Answer = await answers.ForAsync(Case, ct);
+            AnswerFiles = await answerFiles.ForTrackedAsync(Case, ct);
         }
         Response.Headers.CacheControl = "no-store";
+    }
+
+    /// <summary>One file of the answer; code and secret are checked again on every download (no guessable URL).</summary>
+    public async Task<IActionResult> OnPostFileAsync(int attachmentId, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Case is not null && AnswerFiles.FirstOrDefault(a => a.Id == attachmentId) is { } row && store.Open(row) is { } stream)
+            return File(stream, row.ContentType, row.FileName);
+        ModelState.AddModelError("", Case is null ? "Mã hồ sơ hoặc mã bí mật không đúng. Vui lòng kiểm tra lại." : "Không tìm thấy tệp này.");
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

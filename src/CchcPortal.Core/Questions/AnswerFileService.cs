@@ -13,6 +13,7 @@ namespace CchcPortal.Core.Questions;
 public sealed class AnswerFileService(PortalDbContext db, TimeProvider time, ChangeFeed feed)
 {
     public const int MaxFiles = 5;
+    public const string AttachNotAllowed = "Chỉ cán bộ đang soạn trả lời (hoặc thủ trưởng khi duyệt) mới được đính kèm tệp.";
 
     public static bool CanEdit(CaseHandlingService.Staff staff, QuestionCase c) =>
         CaseHandlingService.CanSee(staff, c)
@@ -23,7 +24,7 @@ public sealed class AnswerFileService(PortalDbContext db, TimeProvider time, Cha
     /// <param name="files">Checked files already written by the store; the caller deletes them when this fails.</param>
     public async Task<OperationResult<QuestionCase>> AddAsync(QuestionCase c, IReadOnlyList<CaseAttachment> files, CaseHandlingService.Staff staff, CancellationToken ct = default)
     {
-        if (!CanEdit(staff, c)) return OperationResult<QuestionCase>.Fail("AnswerFiles", "Chỉ cán bộ đang soạn trả lời (hoặc thủ trưởng khi duyệt) mới được đính kèm tệp.");
+        if (!CanEdit(staff, c)) return OperationResult<QuestionCase>.Fail("AnswerFiles", AttachNotAllowed);
         if (files.Count == 0) return OperationResult<QuestionCase>.Fail("AnswerFiles", "Vui lòng chọn tệp cần đính kèm.");
         if (c.AnswerFiles.Count() + files.Count > MaxFiles)
             return OperationResult<QuestionCase>.Fail("AnswerFiles", $"Câu trả lời chỉ được kèm tối đa {MaxFiles} tệp.");

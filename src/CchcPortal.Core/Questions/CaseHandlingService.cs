@@ -181,7 +181,7 @@ public sealed partial class CaseHandlingService(PortalDbContext db, RichTextSani
 
         duplicate.DuplicateOfCode = original.Code;
         original.Content += $"\n\n[Gộp từ hồ sơ trùng {duplicate.Code}, gửi {VnFormat.DateTime(duplicate.SubmittedAt)}]\n{duplicate.Content}";
-        foreach (var file in await db.CaseAttachments.Where(a => a.CaseId == duplicate.Id).ToListAsync(ct)) file.CaseId = original.Id;
+        foreach (var file in await db.CaseAttachments.Where(a => a.CaseId == duplicate.Id && a.Origin == AttachmentOrigin.Citizen).ToListAsync(ct)) file.CaseId = original.Id;
         db.CaseEvents.Add(new CaseEvent { CaseId = original.Id, At = Now, Actor = staff.Name, Action = $"gộp hồ sơ trùng {duplicate.Code}", FromStatus = original.Status, ToStatus = original.Status });
         return null;
     }

@@ -52,6 +52,8 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
     public async Task<IActionResult> OnPostAnswerFilesAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct, forUpdate: true) is { } denied) return denied;
+        // Refused before any file is checked or written; the service checks again.
+        if (!CanEditAnswerFiles) return AnswerFilesRefused([AnswerFileService.AttachNotAllowed]);
         var (files, errors) = await attachments.CheckAsync(AnswerFiles, ct);
         if (errors.Any) return AnswerFilesRefused(errors.All.Select(e => e.Value));
         var stored = await attachments.WriteAsync(files, ct);

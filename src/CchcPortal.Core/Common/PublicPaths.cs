@@ -40,6 +40,8 @@ public static class PublicPaths
 
     public const string Questions = "/hoi-dap";
     public const string QuestionForm = "/hoi-dap/gui-cau-hoi";
+    /// <summary>The question form about one procedure ("Hỏi về thủ tục này").</summary>
+    public static string QuestionFormAbout(string procedureCode) => $"{QuestionForm}?thu-tuc={Uri.EscapeDataString(procedureCode)}";
     public const string QuestionTracking = "/hoi-dap/tra-cuu";
     /// <summary>The tracking page with the code filled in; the secret is never put in a URL.</summary>
     public static string QuestionTrackingFor(string code) => $"{QuestionTracking}?ma={Uri.EscapeDataString(code)}";

@@ -127,13 +127,13 @@ public sealed class CaseHandlingService(PortalDbContext db, RichTextSanitizer sa
                 if (note.Length == 0) return OperationResult<QuestionCase>.Fail(nameof(input.Note), "Vui lòng ghi rõ thông tin cần người gửi bổ sung.");
                 break;
             case CaseAction.SubmitForApproval:
-                var draft = sanitizer.Sanitize(input.DraftHtml ?? c.DraftHtml);
+                var draft = SanitizeDraft(input.DraftHtml ?? c.DraftHtml);
                 if (HtmlText.ToPlainText(draft).Length < 10) return OperationResult<QuestionCase>.Fail(nameof(input.DraftHtml), "Vui lòng soạn nội dung trả lời.");
                 c.DraftHtml = draft;
                 break;
             case CaseAction.SaveDraft:
                 // As often as needed before "Trình duyệt": each save is in the history.
-                c.DraftHtml = sanitizer.Sanitize(input.DraftHtml ?? c.DraftHtml);
+                c.DraftHtml = SanitizeDraft(input.DraftHtml ?? c.DraftHtml);
                 break;
             case CaseAction.ReturnToDrafting:
                 if (note.Length == 0) return OperationResult<QuestionCase>.Fail(nameof(input.Note), "Vui lòng ghi ý kiến để cán bộ soạn lại.");
@@ -152,7 +152,7 @@ public sealed class CaseHandlingService(PortalDbContext db, RichTextSanitizer sa
                 break;
         }
         if (c.DuplicateOfCode.Length > 0 && note.Length == 0) note = $"Trùng hồ sơ {c.DuplicateOfCode}";
-        if (input.Action == CaseAction.StartDrafting && input.DraftHtml is not null) c.DraftHtml = sanitizer.Sanitize(input.DraftHtml);
+        if (input.Action == CaseAction.StartDrafting && input.DraftHtml is not null) c.DraftHtml = SanitizeDraft(input.DraftHtml);
 
         c.Events.Add(new CaseEvent { At = Now, Actor = staff.Name, Action = CaseWorkflow.ActionText(input.Action), FromStatus = c.Status, ToStatus = next.Value, Note = note });
         c.Status = next.Value;
@@ -161,6 +161,13 @@ public sealed class CaseHandlingService(PortalDbContext db, RichTextSanitizer sa
         await db.SaveChangesAsync(ct);
         return OperationResult<QuestionCase>.Ok(c);
     }
+
+    /// <summary>
+    /// The editor sends HTML; without JS the textarea sends plain text, whose paragraphs must survive too.
+    /// Either way the sanitizer is the gate.
+    /// </summary>
+    private string SanitizeDraft(string? draft) =>
+        sanitizer.Sanitize(HtmlText.HasTags(draft) ? draft : HtmlText.ParagraphsFromPlainText(draft));
 
     /// <summary>
     /// Closes <paramref name="duplicate"/> into the original case: the original gets the duplicate's text (kept for
@@ -179,7 +186,7 @@ public sealed class CaseHandlingService(PortalDbContext db, RichTextSanitizer sa
 
         duplicate.DuplicateOfCode = original.Code;
         original.Content += $"\n\n[Gộp từ hồ sơ trùng {duplicate.Code}, gửi {VnFormat.DateTime(duplicate.SubmittedAt)}]\n{duplicate.Content}";
-        foreach (var file in await db.CaseAttachments.Where(a => a.CaseId == duplicate.Id).ToListAsync(ct)) file.CaseId = original.Id;
+        foreach (var file in await db.CaseAttachments.Where(a => a.CaseId == duplicate.Id && a.Origin == AttachmentOrigin.Citizen).ToListAsync(ct)) file.CaseId = original.Id;
         db.CaseEvents.Add(new CaseEvent { CaseId = original.Id, At = Now, Actor = staff.Name, Action = $"gộp hồ sơ trùng {duplicate.Code}", FromStatus = original.Status, ToStatus = original.Status });
         return null;
     }

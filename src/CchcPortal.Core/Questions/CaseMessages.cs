@@ -94,6 +94,8 @@ public sealed class CaseMessages(MailLinks links, string signature)
                     body.AppendLine("Nội dung trả lời được công bố (không kèm thông tin cá nhân của Ông/Bà) tại:").AppendLine(links.PublicAnswer(c.Code));
                 else
                     body.AppendLine("Nội dung trả lời không công khai; Ông/Bà xem tại trang tra cứu hồ sơ (nhập mã hồ sơ và mã bí mật):").AppendLine(links.Tracking(c.Code));
+                if (c.AnswerFiles.Any())
+                    body.AppendLine($"Cơ quan gửi kèm câu trả lời {c.AnswerFiles.Count()} tệp; Ông/Bà xem và tải về tại trang tra cứu hồ sơ (nhập mã hồ sơ và mã bí mật):").AppendLine(links.Tracking(c.Code));
                 break;
             default:
                 return null;

@@ -17,6 +17,8 @@ public class QuestionCase
     /// <summary>The agency the citizen chose on the form: a suggestion for the moderator, never an access right.</summary>
     public int? SuggestedAgencyId { get; set; }
     public string Field { get; set; } = "";
+    /// <summary>The procedure (TTHC) the citizen asked about, from the procedure's page; public with the answer.</summary>
+    public int? ProcedureId { get; set; }
     public string Title { get; set; } = "";
     public string Content { get; set; } = "";
     public string SubmitterName { get; set; } = "";
@@ -46,6 +48,9 @@ public class QuestionCase
     public int? EpisodeId { get; set; }
     public List<CaseEvent> Events { get; set; } = [];
     public List<CaseAttachment> Attachments { get; set; } = [];
+
+    public IEnumerable<CaseAttachment> CitizenFiles => Attachments.Where(a => a.Origin == AttachmentOrigin.Citizen);
+    public IEnumerable<CaseAttachment> AnswerFiles => Attachments.Where(a => a.Origin == AttachmentOrigin.Agency);
 
     public bool IsOverdue(DateOnly today) =>
         Status == CaseStatus.Submitted ? today > ModerationDue

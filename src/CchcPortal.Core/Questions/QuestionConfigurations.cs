@@ -17,6 +17,10 @@ internal sealed class QuestionConfigurations :
         b.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<ProgrammeEpisode>().WithMany().HasForeignKey(c => c.EpisodeId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(c => c.EpisodeId);
+        b.HasOne<Procedures.Procedure>().WithMany().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(c => c.ProcedureId);
+        b.Ignore(c => c.CitizenFiles);
+        b.Ignore(c => c.AnswerFiles);
     }
 
     public void Configure(EntityTypeBuilder<CaseEvent> b) => b.Property(e => e.Action).HasMaxLength(100);

@@ -29,13 +29,17 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
         var today = DateOnly.FromDateTime(VnFormat.ToLocal(now));
         var calendar = await WorkingCalendar.LoadAsync(db, ct);
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
+        var procedureCode = (input.ProcedureCode ?? "").Trim();
+        var procedureId = procedureCode.Length is > 0 and <= 40
+            ? await db.Procedures.Where(p => p.Code == procedureCode).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct)
+            : null;
         var @case = new QuestionCase
         {
             Kind = input.Kind, SuggestedAgencyId = input.AgencyId, Field = VietnameseText.Normalize(input.Field),
             Title = VietnameseText.Normalize(input.Title), Content = VietnameseText.NormalizeLines(input.Content).Trim(),
             SubmitterName = VietnameseText.Normalize(input.Name), SubmitterPhone = VietnameseText.Normalize(input.Phone),
             SubmitterEmail = VietnameseText.Normalize(input.Email), SubmitterArea = VietnameseText.Normalize(input.Area),
-            ConsentToPublish = input.ConsentToPublish, Channel = channel, EpisodeId = episodeId, Status = CaseStatus.Submitted, SubmittedAt = now,
+            ConsentToPublish = input.ConsentToPublish, ProcedureId = procedureId, Channel = channel, EpisodeId = episodeId, Status = CaseStatus.Submitted, SubmittedAt = now,
             ModerationDue = DeadlinePolicy.Default.ModerationDue(calendar, today),
             SecretHash = Hash(secret),
             Attachments = attachments?.ToList() ?? [],

@@ -17,6 +17,8 @@ public sealed class QuestionSubmission
     public string? Email { get; set; }
     public string? Area { get; set; }
     public bool ConsentToPublish { get; set; }
+    /// <summary>The code of the procedure the citizen started from (?thu-tuc=); an unknown code is ignored.</summary>
+    public string? ProcedureCode { get; set; }
 
     public ValidationErrors Validate()
     {

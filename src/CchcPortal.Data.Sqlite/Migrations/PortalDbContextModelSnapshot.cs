@@ -17,277 +17,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CchcPortal.Core.Content.Category", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(160)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.ToTable("Categories");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Content.PathRedirect", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FromPath")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToPath")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromPath")
-                        .IsUnique();
-
-                    b.ToTable("PathRedirects");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Content.Post", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BodyHtml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FeaturedImage")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FeaturedImageAlt")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsFeatured")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(1400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SeoDescription")
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SeoTitle")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(160)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "PublishedAt");
-
-                    b.HasIndex("CategoryId", "Status", "PublishedAt");
-
-                    b.ToTable("Posts");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Content.PostRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BodyHtml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FeaturedImage")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FeaturedImageAlt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PostId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SeoDescription")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SeoTitle")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TagNames")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PostId", "CreatedAt");
-
-                    b.ToTable("PostRevisions");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Content.StaticPage", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BodyHtml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ShowInFooter")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(160)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.ToTable("StaticPages");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Content.Tag", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.ToTable("Tags");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Data.SeedRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AppliedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("SeedRecords");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Directory.AdministrativeLevel", b =>
+            modelBuilder.Entity("CchcPortal.Core.Agencies.AdministrativeLevel", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -322,7 +52,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.ToTable("AdministrativeLevels");
                 });
 
-            modelBuilder.Entity("CchcPortal.Core.Directory.Agency", b =>
+            modelBuilder.Entity("CchcPortal.Core.Agencies.Agency", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -432,7 +162,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.ToTable("Agencies");
                 });
 
-            modelBuilder.Entity("CchcPortal.Core.Directory.AgencyHotline", b =>
+            modelBuilder.Entity("CchcPortal.Core.Agencies.AgencyHotline", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -469,6 +199,69 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasIndex("IsFeatured", "AgencyId");
 
                     b.ToTable("AgencyHotlines");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Changes.ContentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Operation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentChanges");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Common.PathRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromPath")
+                        .IsUnique();
+
+                    b.ToTable("PathRedirects");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Data.SeedRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeedRecords");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Documents.CitationLink", b =>
@@ -1099,6 +892,201 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.ToTable("MediaItems");
                 });
 
+            modelBuilder.Entity("CchcPortal.Core.News.Category", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Categories");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.News.Post", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedImage")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedImageAlt")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFeatured")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeoDescription")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeoTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("CategoryId", "Status", "PublishedAt");
+
+                    b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.News.PostRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedImage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedImageAlt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SeoDescription")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeoTitle")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "CreatedAt");
+
+                    b.ToTable("PostRevisions");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.News.Tag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Tags");
+                });
+
             modelBuilder.Entity("CchcPortal.Core.Notifications.OutgoingEmail", b =>
                 {
                     b.Property<int>("Id")
@@ -1464,6 +1452,9 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.Property<long>("Length")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1650,6 +1641,9 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.Property<DateOnly>("ModerationDue")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PublicContent")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1703,34 +1697,11 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("EpisodeId");
 
+                    b.HasIndex("ProcedureId");
+
                     b.HasIndex("Status", "ModerationDue");
 
                     b.ToTable("QuestionCases");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Search.ContentChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Operation")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ContentChanges");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Search.SearchIndexFailure", b =>
@@ -1834,6 +1805,43 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("SiteSettings");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.StaticPages.StaticPage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowInFooter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("StaticPages");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1979,40 +1987,20 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.ToTable("PostTags");
                 });
 
-            modelBuilder.Entity("CchcPortal.Core.Content.Post", b =>
+            modelBuilder.Entity("CchcPortal.Core.Agencies.Agency", b =>
                 {
-                    b.HasOne("CchcPortal.Core.Content.Category", "Category")
-                        .WithMany()
-                        .HasForeignKey("CategoryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Category");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Content.PostRevision", b =>
-                {
-                    b.HasOne("CchcPortal.Core.Content.Post", null)
-                        .WithMany("Revisions")
-                        .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Directory.Agency", b =>
-                {
-                    b.HasOne("CchcPortal.Core.Directory.AdministrativeLevel", "Level")
+                    b.HasOne("CchcPortal.Core.Agencies.AdministrativeLevel", "Level")
                         .WithMany()
                         .HasForeignKey("LevelId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CchcPortal.Core.Directory.Agency", "Parent")
+                    b.HasOne("CchcPortal.Core.Agencies.Agency", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("CchcPortal.Core.Directory.Agency", "Successor")
+                    b.HasOne("CchcPortal.Core.Agencies.Agency", "Successor")
                         .WithMany()
                         .HasForeignKey("SuccessorId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2024,9 +2012,9 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.Navigation("Successor");
                 });
 
-            modelBuilder.Entity("CchcPortal.Core.Directory.AgencyHotline", b =>
+            modelBuilder.Entity("CchcPortal.Core.Agencies.AgencyHotline", b =>
                 {
-                    b.HasOne("CchcPortal.Core.Directory.Agency", null)
+                    b.HasOne("CchcPortal.Core.Agencies.Agency", null)
                         .WithMany("Hotlines")
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2075,7 +2063,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CchcPortal.Core.Documents.PlanActivity", b =>
                 {
-                    b.HasOne("CchcPortal.Core.Directory.Agency", null)
+                    b.HasOne("CchcPortal.Core.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("LeadAgencyId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -2100,7 +2088,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("CchcPortal.Core.Content.Post", null)
+                    b.HasOne("CchcPortal.Core.News.Post", null)
                         .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -2154,6 +2142,26 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.Navigation("Index");
                 });
 
+            modelBuilder.Entity("CchcPortal.Core.News.Post", b =>
+                {
+                    b.HasOne("CchcPortal.Core.News.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.News.PostRevision", b =>
+                {
+                    b.HasOne("CchcPortal.Core.News.Post", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CchcPortal.Core.Procedures.DossierItem", b =>
                 {
                     b.HasOne("CchcPortal.Core.Procedures.Procedure", null)
@@ -2174,7 +2182,7 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.ProcedureAgencyLink", b =>
                 {
-                    b.HasOne("CchcPortal.Core.Directory.Agency", "Agency")
+                    b.HasOne("CchcPortal.Core.Agencies.Agency", "Agency")
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2231,6 +2239,11 @@ namespace CchcPortal.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("EpisodeId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcPortal.Core.Procedures.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2286,25 +2299,20 @@ namespace CchcPortal.Data.Sqlite.Migrations
 
             modelBuilder.Entity("PostTags", b =>
                 {
-                    b.HasOne("CchcPortal.Core.Content.Post", null)
+                    b.HasOne("CchcPortal.Core.News.Post", null)
                         .WithMany()
                         .HasForeignKey("PostsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CchcPortal.Core.Content.Tag", null)
+                    b.HasOne("CchcPortal.Core.News.Tag", null)
                         .WithMany()
                         .HasForeignKey("TagsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CchcPortal.Core.Content.Post", b =>
-                {
-                    b.Navigation("Revisions");
-                });
-
-            modelBuilder.Entity("CchcPortal.Core.Directory.Agency", b =>
+            modelBuilder.Entity("CchcPortal.Core.Agencies.Agency", b =>
                 {
                     b.Navigation("Hotlines");
                 });
@@ -2327,6 +2335,11 @@ namespace CchcPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CchcPortal.Core.Indices.IndexYear", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.News.Post", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("CchcPortal.Core.Procedures.Procedure", b =>

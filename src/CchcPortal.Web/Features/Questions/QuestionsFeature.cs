@@ -22,6 +22,8 @@ public sealed class QuestionsFeature : IPortalFeature
         services.AddScoped<PublishedAnswers>();
         services.AddScoped<TrackedAnswers>();
         services.AddScoped<CaseHistory>();
+        services.AddScoped<AnswerFileService>();
+        services.AddScoped<RelatedProcedures>();
         services.AddScoped<QuestionStatistics>();
         services.AddScoped<CaseDashboard>();
         services.AddScoped<HolidayService>();

@@ -20,7 +20,8 @@ namespace CchcPortal.Web.Pages.Questions;
 // Generous at the transport level so that our own, smaller limits answer with a message and the text kept.
 [RequestSizeLimit(40 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 40 * 1024 * 1024)]
-public sealed class SubmitModel(QuestionService questions, AgencyQueries agencies, CaseAttachmentStore attachments, AntiSpamGuard guard, HumanQuestion humanQuestion) : PageModel
+public sealed class SubmitModel(QuestionService questions, AgencyQueries agencies, CaseAttachmentStore attachments, AntiSpamGuard guard, HumanQuestion humanQuestion,
+    RelatedProcedures procedures) : PageModel
 {
     [BindProperty] public QuestionSubmission Input { get; set; } = new();
     [BindProperty] public List<IFormFile> Attachments { get; set; } = [];
@@ -36,17 +37,27 @@ public sealed class SubmitModel(QuestionService questions, AgencyQueries agencie
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
     /// <summary>The question for browsers without JavaScript: a fresh one on every render (each is single-use).</summary>
     public HumanQuestionPrompt Check { get; private set; } = null!;
+    /// <summary>The procedure the citizen started from ("Hỏi về thủ tục này"); an unknown code is ignored.</summary>
+    public RelatedProcedure? Procedure { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync([FromQuery(Name = "thu-tuc")] string? procedureCode, CancellationToken ct)
     {
         Agencies = await agencies.AllAsync(includeInactive: false, ct);
         Check = humanQuestion.Issue();
+        await LoadProcedureAsync(procedureCode, ct);
+    }
+
+    private async Task LoadProcedureAsync(string? code, CancellationToken ct)
+    {
+        Procedure = await procedures.ByCodeAsync(code, ct);
+        Input.ProcedureCode = Procedure?.Code;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Agencies = await agencies.AllAsync(includeInactive: false, ct);
         Check = humanQuestion.Issue();
+        await LoadProcedureAsync(Input.ProcedureCode, ct);
         if (guard.Check(new AntiSpamInput(Website, Altcha, CheckToken, CheckAnswer)) is { } rejected)
         {
             ModelState.AddModelError(rejected.AboutQuestion ? nameof(CheckAnswer) : "", rejected.Message);

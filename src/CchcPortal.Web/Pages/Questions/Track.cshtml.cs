@@ -1,4 +1,5 @@
 using CchcPortal.Core.Questions;
+using CchcPortal.Web.Features.Questions;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,8 @@ namespace CchcPortal.Web.Pages.Questions;
 /// rate-limited. The e-mails link here with the code (?ma=); the secret is only ever posted.
 /// </summary>
 [EnableRateLimiting(PortalServiceExtensions.PublicPostLimit)]
-public sealed class TrackModel(QuestionService questions, TrackedAnswers answers, CaseHistory history) : PageModel
+public sealed class TrackModel(QuestionService questions, TrackedAnswers answers, CaseHistory history, AnswerFileService answerFiles, CaseAttachmentStore store)
+    : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Secret { get; set; }
@@ -24,6 +26,8 @@ public sealed class TrackModel(QuestionService questions, TrackedAnswers answers
     /// <summary>"Rút hồ sơ" was pressed: the page asks to confirm (with an optional reason) before anything changes.</summary>
     public bool ConfirmingWithdraw { get; private set; }
     public bool CanWithdraw => Case is { } c && CaseWorkflow.Next(c.Status, CaseAction.Withdraw, CaseActor.Citizen).To is not null;
+    /// <summary>The files the agency sent with its answer: downloaded only by a POST carrying code and secret.</summary>
+    public IReadOnlyList<CaseAttachment> AnswerFiles { get; private set; } = [];
 
     public void OnGet(string? ma)
     {
@@ -77,8 +81,20 @@ public sealed class TrackModel(QuestionService questions, TrackedAnswers answers
             Original = await questions.MergedIntoAsync(Case, ct);
             Answer = await answers.ForAsync(Case, ct);
             Steps = await history.PublicStepsAsync(Case, ct);
+            AnswerFiles = await answerFiles.ForTrackedAsync(Case, ct);
         }
         Response.Headers.CacheControl = "no-store";
+    }
+
+    /// <summary>One file of the answer; code and secret are checked again on every download (no guessable URL).</summary>
+    public async Task<IActionResult> OnPostFileAsync(int attachmentId, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Case is not null && AnswerFiles.FirstOrDefault(a => a.Id == attachmentId) is { } row && store.Open(row) is { } stream)
+            return File(stream, row.ContentType, row.FileName);
+        ModelState.AddModelError("", Case is null ? "Mã hồ sơ hoặc mã bí mật không đúng. Vui lòng kiểm tra lại." : "Không tìm thấy tệp này.");
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -8,9 +8,11 @@
     });
   });
 
-  if (window.tinymce && document.querySelector("textarea[data-rich-text]")) {
+  // One editor per box: a page may set its height (data-editor-height), e.g. the case page with two draft boxes.
+  if (window.tinymce) document.querySelectorAll("textarea[data-rich-text]").forEach(function (box) {
+    var height = parseInt(box.getAttribute("data-editor-height"), 10) || 560;
     window.tinymce.init({
-      selector: "textarea[data-rich-text]",
+      target: box,
       base_url: "/lib/tinymce",
       suffix: ".min",
       language: "vi",
@@ -18,7 +20,8 @@
       promotion: false,
       branding: false,
       menubar: false,
-      height: 560,
+      height: height,
+      min_height: height,
       plugins: "lists link table image code autoresize searchreplace wordcount",
       toolbar: "undo redo | blocks | bold italic | bullist numlist | link image table | removeformat code",
       block_formats: "Đoạn văn=p; Tiêu đề 2=h2; Tiêu đề 3=h3; Tiêu đề 4=h4",
@@ -31,5 +34,5 @@
       table_default_attributes: {},
       table_default_styles: {}
     });
-  }
+  });
 })();

@@ -4,12 +4,17 @@ using CchcPortal.Core.Questions;
 using CchcPortal.Web.Features.Questions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Questions;
 
-public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies, UserManager<PortalUser> users, CaseAttachmentStore attachments, TimeProvider time) : ManagerPageModel
+public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies, UserManager<PortalUser> users, CaseAttachmentStore attachments,
+    AnswerFileService answerFiles, RelatedProcedures procedures, TimeProvider time) : ManagerPageModel
 {
     [BindProperty] public CaseActionInput Input { get; set; } = new();
+    /// <summary>Files to send with the answer (the answer-files form).</summary>
+    [BindProperty] public List<IFormFile> AnswerFiles { get; set; } = [];
+    public RelatedProcedure? Procedure { get; private set; }
     public QuestionCase Case { get; private set; } = null!;
     public CaseHandlingService.Staff Staff { get; private set; } = null!;
     /// <summary>The active agencies a case may be assigned to.</summary>
@@ -46,6 +51,43 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
         return RedirectToPage(new { id });
     }
 
+    public bool CanEditAnswerFiles => AnswerFileService.CanEdit(Staff, Case);
+
+    public async Task<IActionResult> OnPostAnswerFilesAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct, forUpdate: true) is { } denied) return denied;
+        // Refused before any file is checked or written; the service checks again.
+        if (!CanEditAnswerFiles) return AnswerFilesRefused([AnswerFileService.AttachNotAllowed]);
+        var (files, errors) = await attachments.CheckAsync(AnswerFiles, ct);
+        if (errors.Any) return AnswerFilesRefused(errors.All.Select(e => e.Value));
+        var stored = await attachments.WriteAsync(files, ct);
+        var result = await answerFiles.AddAsync(Case, stored, Staff, ct);
+        if (!result.Succeeded)
+        {
+            attachments.Delete(stored);
+            return AnswerFilesRefused(result.Errors.All.Select(e => e.Value));
+        }
+        Flash($"Đã đính kèm {stored.Count} tệp vào câu trả lời.");
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAnswerFileAsync(int id, int attachmentId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct, forUpdate: true) is { } denied) return denied;
+        var (removed, error) = await answerFiles.RemoveAsync(Case, attachmentId, Staff, ct);
+        if (removed is null) return AnswerFilesRefused([error!]);
+        attachments.Delete([removed]);
+        Flash($"Đã gỡ tệp “{removed.FileName}”.");
+        return RedirectToPage(new { id });
+    }
+
+    private PageResult AnswerFilesRefused(IEnumerable<string> messages)
+    {
+        foreach (var message in messages) ModelState.AddModelError(nameof(AnswerFiles), message);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct, bool forUpdate = false)
     {
         if (await StaffContext.ForAsync(User, users) is not { } staff) return Challenge();
@@ -57,6 +99,7 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
         var all = await agencies.AllAsync(includeInactive: true, ct);
         Agencies = all.Where(a => a.IsActive).ToList();
         _agencyNames = all.ToDictionary(a => a.Id, a => a.Name);
+        Procedure = await procedures.ByIdAsync(c.ProcedureId, ct);
         return null;
     }
 

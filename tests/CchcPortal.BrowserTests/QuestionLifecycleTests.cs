@@ -260,7 +260,8 @@ public class QuestionLifecycleTests(BrowserFixture fixture)
         await citizen.GotoAsync("/hoi-dap/thong-ke");
         await Expect(citizen.Locator("main .index-cards")).ToContainTextAsync("chờ tiếp nhận (đã gửi, chưa được xem xét)");
         await Expect(citizen.Locator("main th", new() { HasText = "Chờ tiếp nhận" })).ToHaveCountAsync(1);
-        Assert.True(await citizen.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390 + 1, "The page scrolls sideways at 390 px.");
+        var width = await citizen.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390 + 1, $"The page is {width} px wide at 390 px: it scrolls sideways.");
 
         // Item 7: withdrawing asks for confirmation and an optional reason, which the history keeps.
         await citizen.GotoAsync($"/hoi-dap/tra-cuu?ma={code}");

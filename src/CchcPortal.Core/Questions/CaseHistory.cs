@@ -26,8 +26,14 @@ public sealed class CaseHistory(PortalDbContext db)
         var agency = tracked.AgencyId is { } id
             ? await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? ""
             : "";
-        return tracked.Events.OrderBy(e => e.At).Select(e => new PublicCaseStep(e.At, PublicActor(e, agency), Label(e), e.ToStatus, PublicNote(e))).ToList();
+        return tracked.Events.Where(IsPublicStep).OrderBy(e => e.At).Select(e => new PublicCaseStep(e.At, PublicActor(e, agency), Label(e), e.ToStatus, PublicNote(e))).ToList();
     }
+
+    /// <summary>
+    /// A step the citizen is told of: every change of status and anything the citizen did. Staff work that leaves the
+    /// status as it was (saving a draft, attaching or removing a file of the answer) stays internal.
+    /// </summary>
+    public static bool IsPublicStep(CaseEvent e) => e.Actor == Citizen || e.FromStatus != e.ToStatus;
 
     /// <summary>The citizen, the reception desk (moderation, assignment, merging) or the handling agency.</summary>
     public static string PublicActor(CaseEvent e, string agencyName)

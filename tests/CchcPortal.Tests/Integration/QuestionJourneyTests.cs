@@ -48,7 +48,9 @@ public class QuestionJourneyTests
             ["Input.Content"] = "Xin hỏi chứng thực bản sao từ bản chính ở xã cần mang theo giấy tờ gì và mất bao lâu?",
             ["Input.Name"] = "Hoàng Văn Nam", ["Input.Phone"] = "0912 222 333",
         });
-        var code = Regex.Match(await submitted.Content.ReadAsStringAsync(), @"HD-\d{4}-\d{6}").Value;
+        var receipt = await submitted.Content.ReadAsStringAsync();
+        var code = Regex.Match(receipt, @"HD-\d{4}-\d{6}").Value;
+        var secret = Regex.Match(receipt, @"Mã bí mật: <strong class=""big-number"">([0-9a-f]{16})</strong>").Groups[1].Value;
         int caseId;
         using (var scope = factory.Services.CreateScope())
             caseId = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync(c => c.Code == code)).Id;
@@ -69,6 +71,10 @@ public class QuestionJourneyTests
             Assert.Equal("<p>Ý 1, ý 2, ý 3</p>", c.DraftHtml);
             Assert.Equal(2, c.Events.Count(e => e.Action == "lưu bản nháp"));
         }
+        // The saves are the agency's own work: the citizen's history says only that the answer is being drafted.
+        var tracked = WebUtility.HtmlDecode(await (await factory.Anonymous().PostFormAsync("/hoi-dap/tra-cuu", new() { ["Code"] = code, ["Secret"] = secret })).Content.ReadAsStringAsync());
+        Assert.Contains("Soạn trả lời", tracked);
+        Assert.DoesNotContain("Lưu bản nháp", tracked);
         // A moderator cannot save an agency's draft.
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ActAsync(moderator, caseId, new() { ["Input.Action"] = "SaveDraft", ["Input.DraftHtml"] = "<p>Khác</p>" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "SubmitForApproval" })).StatusCode);

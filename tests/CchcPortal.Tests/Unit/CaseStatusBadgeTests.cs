@@ -53,4 +53,12 @@ public class CaseHistoryTests
     [Fact]
     public void Without_an_agency_name_the_handling_agency_is_named_by_its_role() =>
         Assert.Equal("Cơ quan xử lý", CaseHistory.PublicActor(new CaseEvent { Actor = "Trần Cán Bộ", Action = "soạn trả lời", ToStatus = CaseStatus.Drafting }, ""));
+
+    [Fact]
+    public void Staff_work_that_keeps_the_status_is_not_a_public_step()
+    {
+        Assert.False(CaseHistory.IsPublicStep(new CaseEvent { Actor = "Trần Cán Bộ", Action = "lưu bản nháp", FromStatus = CaseStatus.Drafting, ToStatus = CaseStatus.Drafting }));
+        Assert.True(CaseHistory.IsPublicStep(new CaseEvent { Actor = "Trần Cán Bộ", Action = "trình duyệt", FromStatus = CaseStatus.Drafting, ToStatus = CaseStatus.AwaitingApproval }));
+        Assert.True(CaseHistory.IsPublicStep(new CaseEvent { Actor = "Người gửi", Action = "Gửi", FromStatus = null, ToStatus = CaseStatus.Submitted }));
+    }
 }

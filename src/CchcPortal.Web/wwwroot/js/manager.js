@@ -23,6 +23,8 @@
       height: height,
       min_height: height,
       plugins: "lists link table image code autoresize searchreplace wordcount",
+      // Buttons wrap onto a second row instead of hiding behind "more" in a narrow column or on a phone.
+      toolbar_mode: "wrap",
       toolbar: "undo redo | blocks | bold italic | bullist numlist | link image table | removeformat code",
       block_formats: "Đoạn văn=p; Tiêu đề 2=h2; Tiêu đề 3=h3; Tiêu đề 4=h4",
       // Styles pasted from Word are dropped; the server sanitizer removes them anyway.

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,8 +10,6 @@ namespace CchcPortal.Tests.Integration;
 /// <summary>A submitted question taken to Drafting at Sở Tư pháp, with its responder and head signed in.</summary>
 public sealed record AnsweringCase(int Id, string Code, string Secret, HttpClient Responder, HttpClient Head)
 {
-    private const string Password = "Staff!Passw0rd#2026";
-
     public static async Task<AnsweringCase> StartAsync(PortalFactory f, Dictionary<string, string>? extraFields = null)
     {
         var fields = new Dictionary<string, string>
@@ -32,27 +29,14 @@ public sealed record AnsweringCase(int Id, string Code, string Secret, HttpClien
             caseId = (await db.QuestionCases.SingleAsync(c => c.Code == code)).Id;
             tuPhap = (await db.Agencies.SingleAsync(a => a.Slug == "so-tu-phap")).Id;
         }
-        var moderator = await StaffAsync(f, "kd@test.local", PortalRoles.Moderator, null);
-        var responder = await StaffAsync(f, "cb@test.local", PortalRoles.AgencyResponder, tuPhap);
-        var head = await StaffAsync(f, "gd@test.local", PortalRoles.AgencyHead, tuPhap);
+        var moderator = await f.StaffAsync("kd@test.local", PortalRoles.Moderator);
+        var responder = await f.StaffAsync("cb@test.local", PortalRoles.AgencyResponder, tuPhap);
+        var head = await f.StaffAsync("gd@test.local", PortalRoles.AgencyHead, tuPhap);
         var started = new AnsweringCase(caseId, code, secret, responder, head);
         Assert.Equal(HttpStatusCode.Redirect, (await started.ActAsync(moderator, new() { ["Input.Action"] = "Accept" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await started.ActAsync(moderator, new() { ["Input.Action"] = "Assign", ["Input.AgencyId"] = tuPhap.ToString() })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await started.ActAsync(responder, new() { ["Input.Action"] = "StartDrafting" })).StatusCode);
         return started;
-    }
-
-    private static async Task<HttpClient> StaffAsync(PortalFactory f, string email, string role, int? agencyId)
-    {
-        await f.EnsureUserAsync(email, Password, role);
-        using (var scope = f.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var user = (await users.FindByEmailAsync(email))!;
-            user.AgencyId = agencyId;
-            await users.UpdateAsync(user);
-        }
-        return await f.SignedInAsync(email, Password);
     }
 
     public string Page => $"/quan-tri/hoi-dap/{Id}";

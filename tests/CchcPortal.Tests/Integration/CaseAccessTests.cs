@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Questions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,27 +15,6 @@ namespace CchcPortal.Tests.Integration;
 /// </summary>
 public class CaseAccessTests
 {
-    private const string Password = "Staff!Passw0rd#2026";
-
-    private static async Task<int> AgencyIdAsync(PortalFactory f, string slug)
-    {
-        using var scope = f.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Agencies.SingleAsync(a => a.Slug == slug)).Id;
-    }
-
-    private static async Task<HttpClient> StaffAsync(PortalFactory f, string email, string role, int? agencyId = null)
-    {
-        await f.EnsureUserAsync(email, Password, role);
-        using (var scope = f.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var user = await users.FindByEmailAsync(email);
-            user!.AgencyId = agencyId;
-            await users.UpdateAsync(user);
-        }
-        return await f.SignedInAsync(email, Password);
-    }
-
     private static async Task<bool> InboxListsAsync(HttpClient client, int caseId) =>
         (await client.GetStringAsync("/quan-tri/hoi-dap")).Contains($"href=\"/quan-tri/hoi-dap/{caseId}\"");
 
@@ -78,24 +56,24 @@ public class CaseAccessTests
     public async Task Each_status_is_seen_by_moderators_always_and_by_an_agency_only_once_assigned_to_it()
     {
         using var f = new PortalFactory();
-        var tuPhap = await AgencyIdAsync(f, "so-tu-phap");
-        var noiVu = await AgencyIdAsync(f, "so-noi-vu");
+        var tuPhap = await f.AgencyIdAsync("so-tu-phap");
+        var noiVu = await f.AgencyIdAsync("so-noi-vu");
         var cases = await SeedEveryStatusAsync(f, tuPhap, f.Clock.GetUtcNow().UtcDateTime);
 
         var moderators = new[]
         {
-            ("moderator", await StaffAsync(f, "kiemduyet@test.local", PortalRoles.Moderator)),
-            ("administrator", await StaffAsync(f, "quantri@test.local", PortalRoles.Administrator)),
+            ("moderator", await f.StaffAsync("kiemduyet@test.local", PortalRoles.Moderator)),
+            ("administrator", await f.StaffAsync("quantri@test.local", PortalRoles.Administrator)),
         };
         var ownAgency = new[]
         {
-            ("responder of the agency", await StaffAsync(f, "canbo.tp@test.local", PortalRoles.AgencyResponder, tuPhap)),
-            ("head of the agency", await StaffAsync(f, "giamdoc.tp@test.local", PortalRoles.AgencyHead, tuPhap)),
+            ("responder of the agency", await f.StaffAsync("canbo.tp@test.local", PortalRoles.AgencyResponder, tuPhap)),
+            ("head of the agency", await f.StaffAsync("giamdoc.tp@test.local", PortalRoles.AgencyHead, tuPhap)),
         };
         var otherAgency = new[]
         {
-            ("responder of another agency", await StaffAsync(f, "canbo.nv@test.local", PortalRoles.AgencyResponder, noiVu)),
-            ("head of another agency", await StaffAsync(f, "giamdoc.nv@test.local", PortalRoles.AgencyHead, noiVu)),
+            ("responder of another agency", await f.StaffAsync("canbo.nv@test.local", PortalRoles.AgencyResponder, noiVu)),
+            ("head of another agency", await f.StaffAsync("giamdoc.nv@test.local", PortalRoles.AgencyHead, noiVu)),
         };
 
         var failures = new List<string>();
@@ -122,8 +100,8 @@ public class CaseAccessTests
     public async Task The_agency_chosen_on_the_form_is_a_suggestion_the_moderator_sees_and_preselects()
     {
         using var f = new PortalFactory();
-        var tuPhap = await AgencyIdAsync(f, "so-tu-phap");
-        var noiVu = await AgencyIdAsync(f, "so-noi-vu");
+        var tuPhap = await f.AgencyIdAsync("so-tu-phap");
+        var noiVu = await f.AgencyIdAsync("so-noi-vu");
         var submitted = await f.Anonymous().PostQuestionAsync(new()
         {
             ["Input.Kind"] = "ConductFeedback", ["Input.AgencyId"] = tuPhap.ToString(), ["Input.Field"] = "Chứng thực",
@@ -139,10 +117,10 @@ public class CaseAccessTests
         Assert.Null(stored.AgencyId);
         var page = $"/quan-tri/hoi-dap/{stored.Id}";
 
-        var moderator = await StaffAsync(f, "kiemduyet@test.local", PortalRoles.Moderator);
-        var responder = await StaffAsync(f, "canbo.tp@test.local", PortalRoles.AgencyResponder, tuPhap);
-        var head = await StaffAsync(f, "giamdoc.tp@test.local", PortalRoles.AgencyHead, tuPhap);
-        var otherResponder = await StaffAsync(f, "canbo.nv@test.local", PortalRoles.AgencyResponder, noiVu);
+        var moderator = await f.StaffAsync("kiemduyet@test.local", PortalRoles.Moderator);
+        var responder = await f.StaffAsync("canbo.tp@test.local", PortalRoles.AgencyResponder, tuPhap);
+        var head = await f.StaffAsync("giamdoc.tp@test.local", PortalRoles.AgencyHead, tuPhap);
+        var otherResponder = await f.StaffAsync("canbo.nv@test.local", PortalRoles.AgencyResponder, noiVu);
 
         // Unscreened: the agency the complaint is about sees nothing, not even in its inbox.
         foreach (var staff in new[] { responder, head })

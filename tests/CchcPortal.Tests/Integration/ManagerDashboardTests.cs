@@ -3,8 +3,6 @@ using System.Text.RegularExpressions;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Questions;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcPortal.Tests.Integration;
@@ -23,25 +21,6 @@ public partial class ManagerDashboardTests
 
     [GeneratedRegex("href=\"([^\"]+)\"")]
     private static partial Regex Href();
-
-    private static async Task<int> AgencyIdAsync(PortalFactory f, string slug)
-    {
-        using var scope = f.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Agencies.SingleAsync(a => a.Slug == slug)).Id;
-    }
-
-    private static async Task<HttpClient> StaffAsync(PortalFactory f, string email, string role, int? agencyId = null)
-    {
-        await f.EnsureUserAsync(email, Password, role);
-        using (var scope = f.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var user = await users.FindByEmailAsync(email);
-            user!.AgencyId = agencyId;
-            await users.UpdateAsync(user);
-        }
-        return await f.SignedInAsync(email, Password);
-    }
 
     private static async Task<string> DashboardAsync(HttpClient client)
     {
@@ -93,8 +72,8 @@ public partial class ManagerDashboardTests
     public async Task The_dashboard_query_counts_the_moderation_queue_and_an_agency_inbox_by_the_inbox_rule()
     {
         using var f = new PortalFactory();
-        var tuPhap = await AgencyIdAsync(f, "so-tu-phap");
-        var noiVu = await AgencyIdAsync(f, "so-noi-vu");
+        var tuPhap = await f.AgencyIdAsync("so-tu-phap");
+        var noiVu = await f.AgencyIdAsync("so-noi-vu");
         await SeedAsync(f, tuPhap, noiVu);
 
         using var scope = f.Services.CreateScope();
@@ -111,18 +90,18 @@ public partial class ManagerDashboardTests
     public async Task Each_role_sees_the_counts_it_acts_on()
     {
         using var f = new PortalFactory();
-        var tuPhap = await AgencyIdAsync(f, "so-tu-phap");
-        var noiVu = await AgencyIdAsync(f, "so-noi-vu");
+        var tuPhap = await f.AgencyIdAsync("so-tu-phap");
+        var noiVu = await f.AgencyIdAsync("so-noi-vu");
         await SeedAsync(f, tuPhap, noiVu);
 
-        var moderator = await DashboardAsync(await StaffAsync(f, "kiemduyet@test.local", PortalRoles.Moderator));
+        var moderator = await DashboardAsync(await f.StaffAsync("kiemduyet@test.local", PortalRoles.Moderator));
         Assert.Contains("<strong>2</strong> hồ sơ chờ tiếp nhận", moderator);
         Assert.Contains("<strong>1</strong> hồ sơ quá hạn tiếp nhận", moderator);
         Assert.Contains("<strong>2</strong> hồ sơ quá hạn (mọi cơ quan)", moderator);
         Assert.Contains("href=\"/quan-tri/hoi-dap?trang-thai=Submitted\"", moderator);
         Assert.DoesNotContain("/quan-tri/bai-viet", moderator);
 
-        var responder = await DashboardAsync(await StaffAsync(f, "canbo.tp@test.local", PortalRoles.AgencyResponder, tuPhap));
+        var responder = await DashboardAsync(await f.StaffAsync("canbo.tp@test.local", PortalRoles.AgencyResponder, tuPhap));
         Assert.Contains("<strong>4</strong> hồ sơ đang xử lý", responder);
         Assert.Contains("<strong>1</strong> hồ sơ đến hạn trong 3 ngày làm việc", responder);
         Assert.Contains("<strong>1</strong> hồ sơ quá hạn", responder);
@@ -130,11 +109,11 @@ public partial class ManagerDashboardTests
         Assert.DoesNotContain("chờ duyệt", responder);
         Assert.DoesNotContain("/quan-tri/bai-viet", responder);
 
-        var head = await DashboardAsync(await StaffAsync(f, "giamdoc.tp@test.local", PortalRoles.AgencyHead, tuPhap));
+        var head = await DashboardAsync(await f.StaffAsync("giamdoc.tp@test.local", PortalRoles.AgencyHead, tuPhap));
         Assert.Contains("<strong>1</strong> dự thảo trả lời chờ duyệt", head);
         Assert.Contains("href=\"/quan-tri/hoi-dap?trang-thai=AwaitingApproval\"", head);
 
-        var noAgency = await DashboardAsync(await StaffAsync(f, "canbo.moi@test.local", PortalRoles.AgencyResponder));
+        var noAgency = await DashboardAsync(await f.StaffAsync("canbo.moi@test.local", PortalRoles.AgencyResponder));
         Assert.Contains("chưa được gắn với cơ quan", noAgency);
 
         var editor = await DashboardAsync(await f.EditorAsync());
@@ -164,13 +143,13 @@ public partial class ManagerDashboardTests
     public async Task Every_link_of_the_dashboard_opens_for_the_user_it_is_shown_to()
     {
         using var f = new PortalFactory();
-        var tuPhap = await AgencyIdAsync(f, "so-tu-phap");
-        await SeedAsync(f, tuPhap, await AgencyIdAsync(f, "so-noi-vu"));
+        var tuPhap = await f.AgencyIdAsync("so-tu-phap");
+        await SeedAsync(f, tuPhap, await f.AgencyIdAsync("so-noi-vu"));
         var clients = new (string Who, HttpClient Client)[]
         {
-            ("moderator", await StaffAsync(f, "kiemduyet@test.local", PortalRoles.Moderator)),
-            ("responder", await StaffAsync(f, "canbo.tp@test.local", PortalRoles.AgencyResponder, tuPhap)),
-            ("head", await StaffAsync(f, "giamdoc.tp@test.local", PortalRoles.AgencyHead, tuPhap)),
+            ("moderator", await f.StaffAsync("kiemduyet@test.local", PortalRoles.Moderator)),
+            ("responder", await f.StaffAsync("canbo.tp@test.local", PortalRoles.AgencyResponder, tuPhap)),
+            ("head", await f.StaffAsync("giamdoc.tp@test.local", PortalRoles.AgencyHead, tuPhap)),
             ("editor", await f.EditorAsync()),
             ("administrator", await f.SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword)),
         };

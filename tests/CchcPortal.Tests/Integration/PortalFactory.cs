@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -20,6 +22,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Adm1n!Passw0rd#Test";
     public const string EditorEmail = "editor@test.local";
     public const string EditorPassword = "Ed1tor!Passw0rd#Test";
+    /// <summary>The password of every staff user made with <see cref="StaffAsync"/>.</summary>
+    public const string StaffPassword = "Staff!Passw0rd#2026";
 
     public string DataPath { get; }
     /// <summary>Where mail goes when no SMTP host is configured (as in tests).</summary>
@@ -97,6 +101,32 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         await EnsureUserAsync(EditorEmail, EditorPassword, PortalRoles.Editor);
         return await SignedInAsync(EditorEmail, EditorPassword);
+    }
+
+    /// <summary>The id of a seeded agency.</summary>
+    public async Task<int> AgencyIdAsync(string slug)
+    {
+        using var scope = Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Agencies.SingleAsync(a => a.Slug == slug)).Id;
+    }
+
+    /// <summary>
+    /// A staff user (made with <see cref="StaffPassword"/> if new) in <paramref name="role"/>, set to <paramref name="agencyId"/>;
+    /// the job title and full name change only when given. Returns a client signed in as that user.
+    /// </summary>
+    public async Task<HttpClient> StaffAsync(string email, string role, int? agencyId = null, string jobTitle = "", string fullName = "")
+    {
+        await EnsureUserAsync(email, StaffPassword, role);
+        using (var scope = Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            user.AgencyId = agencyId;
+            if (jobTitle.Length > 0) user.JobTitle = jobTitle;
+            if (fullName.Length > 0) user.FullName = fullName;
+            await users.UpdateAsync(user);
+        }
+        return await SignedInAsync(email, StaffPassword);
     }
 
     /// <summary>Waits until every change committed so far is in the search index (the indexer runs in the background).</summary>

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Questions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,28 +11,6 @@ namespace CchcPortal.Tests.Integration;
 /// <summary>Submit → moderate → assign → draft → approve → published, through the real app and the real forms.</summary>
 public class QuestionJourneyTests
 {
-    private static async Task<int> AgencyIdAsync(PortalFactory f, string slug)
-    {
-        using var scope = f.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Agencies.SingleAsync(a => a.Slug == slug)).Id;
-    }
-
-    private static async Task<HttpClient> StaffAsync(PortalFactory f, string email, string role, int? agencyId = null, string title = "")
-    {
-        const string password = "Staff!Passw0rd#2026";
-        await f.EnsureUserAsync(email, password, role);
-        using (var scope = f.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var user = await users.FindByEmailAsync(email);
-            user!.AgencyId = agencyId;
-            user.JobTitle = title;
-            user.FullName = email.Split('@')[0] switch { "giamdoc" => "Trần Văn Giám", _ => user.FullName };
-            await users.UpdateAsync(user);
-        }
-        return await f.SignedInAsync(email, password);
-    }
-
     // The token comes from a page that always has a form (a finished case page has no action forms left).
     private static async Task<HttpResponseMessage> ActAsync(HttpClient client, int caseId, Dictionary<string, string> fields) =>
         await client.PostFormAsync($"/quan-tri/hoi-dap/{caseId}", fields, "/quan-tri/doi-mat-khau");
@@ -54,9 +31,9 @@ public class QuestionJourneyTests
         int caseId;
         using (var scope = factory.Services.CreateScope())
             caseId = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync(c => c.Code == code)).Id;
-        var tuPhap = await AgencyIdAsync(factory, "so-tu-phap");
-        var moderator = await StaffAsync(factory, "kiemduyet@test.local", PortalRoles.Moderator);
-        var responder = await StaffAsync(factory, "canbo@test.local", PortalRoles.AgencyResponder, tuPhap);
+        var tuPhap = await factory.AgencyIdAsync("so-tu-phap");
+        var moderator = await factory.StaffAsync("kiemduyet@test.local", PortalRoles.Moderator);
+        var responder = await factory.StaffAsync("canbo@test.local", PortalRoles.AgencyResponder, tuPhap);
         await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Accept" });
         await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Assign", ["Input.AgencyId"] = tuPhap.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "StartDrafting", ["Input.DraftHtml"] = "<p>Ý 1</p>" })).StatusCode);
@@ -97,12 +74,12 @@ public class QuestionJourneyTests
         using (var scope = factory.Services.CreateScope())
             caseId = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync(c => c.Code == code)).Id;
 
-        var tuPhap = await AgencyIdAsync(factory, "so-tu-phap");
-        var noiVu = await AgencyIdAsync(factory, "so-noi-vu");
-        var moderator = await StaffAsync(factory, "kiemduyet@test.local", PortalRoles.Moderator);
-        var responder = await StaffAsync(factory, "canbo@test.local", PortalRoles.AgencyResponder, tuPhap);
-        var otherResponder = await StaffAsync(factory, "canbo.noivu@test.local", PortalRoles.AgencyResponder, noiVu);
-        var head = await StaffAsync(factory, "giamdoc@test.local", PortalRoles.AgencyHead, tuPhap, "Giám đốc");
+        var tuPhap = await factory.AgencyIdAsync("so-tu-phap");
+        var noiVu = await factory.AgencyIdAsync("so-noi-vu");
+        var moderator = await factory.StaffAsync("kiemduyet@test.local", PortalRoles.Moderator);
+        var responder = await factory.StaffAsync("canbo@test.local", PortalRoles.AgencyResponder, tuPhap);
+        var otherResponder = await factory.StaffAsync("canbo.noivu@test.local", PortalRoles.AgencyResponder, noiVu);
+        var head = await factory.StaffAsync("giamdoc@test.local", PortalRoles.AgencyHead, tuPhap, jobTitle: "Giám đốc", fullName: "Trần Văn Giám");
 
         Assert.Contains(code, await moderator.GetStringAsync("/quan-tri/hoi-dap"));
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Accept" })).StatusCode);
@@ -186,9 +163,9 @@ public class QuestionJourneyTests
         int caseId;
         using (var scope = factory.Services.CreateScope())
             caseId = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().QuestionCases.SingleAsync(c => c.Code == code)).Id;
-        var agency = await AgencyIdAsync(factory, "so-noi-vu");
-        var moderator = await StaffAsync(factory, "kd@test.local", PortalRoles.Moderator);
-        var responder = await StaffAsync(factory, "cb@test.local", PortalRoles.AgencyResponder, agency);
+        var agency = await factory.AgencyIdAsync("so-noi-vu");
+        var moderator = await factory.StaffAsync("kd@test.local", PortalRoles.Moderator);
+        var responder = await factory.StaffAsync("cb@test.local", PortalRoles.AgencyResponder, agency);
         await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Accept" });
         await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Assign", ["Input.AgencyId"] = agency.ToString() });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "RequestInformation" })).StatusCode);
@@ -214,7 +191,7 @@ public class QuestionJourneyTests
     public async Task Staff_enter_a_case_received_by_phone_with_its_channel()
     {
         using var factory = new PortalFactory();
-        var moderator = await StaffAsync(factory, "kd2@test.local", PortalRoles.Moderator);
+        var moderator = await factory.StaffAsync("kd2@test.local", PortalRoles.Moderator);
         var response = await moderator.PostFormAsync("/quan-tri/hoi-dap/nhap-ho-so", new()
         {
             ["Channel"] = "hotline", ["Input.Kind"] = "ConductFeedback", ["Input.Title"] = "Cán bộ một cửa hẹn nhiều lần",
@@ -235,7 +212,7 @@ public class QuestionJourneyTests
     public async Task A_duplicate_found_after_acceptance_is_merged_into_the_original_with_its_text_and_files()
     {
         using var factory = new PortalFactory();
-        var moderator = await StaffAsync(factory, "kd3@test.local", PortalRoles.Moderator);
+        var moderator = await factory.StaffAsync("kd3@test.local", PortalRoles.Moderator);
         async Task<(int Id, string Code, string Secret)> EnterAsync(string title, string content)
         {
             var html = await (await moderator.PostFormAsync("/quan-tri/hoi-dap/nhap-ho-so", new()

@@ -16,7 +16,6 @@ namespace CchcPortal.Tests.Integration;
 /// <summary>E-mail of the question workflow through the real app: outbox rows, the sender, the pickup folder, the digest.</summary>
 public class QuestionMailTests
 {
-    private const string StaffPassword = "Staff!Passw0rd#2026";
     private const string CitizenEmail = "thuhuong@example.vn";
 
     private sealed record Mail(string To, string Subject, string Body);
@@ -33,15 +32,9 @@ public class QuestionMailTests
         }).ToList();
     }
 
-    private static async Task<int> AgencyIdAsync(PortalFactory f, string slug)
-    {
-        using var scope = f.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Agencies.SingleAsync(a => a.Slug == slug)).Id;
-    }
-
     private static async Task<string> StaffUserAsync(PortalFactory f, string email, string role, int? agencyId = null, string fullName = "")
     {
-        await f.EnsureUserAsync(email, StaffPassword, role);
+        await f.EnsureUserAsync(email, PortalFactory.StaffPassword, role);
         using var scope = f.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = (await users.FindByEmailAsync(email))!;
@@ -49,12 +42,6 @@ public class QuestionMailTests
         if (fullName.Length > 0) user.FullName = fullName;
         await users.UpdateAsync(user);
         return user.Id;
-    }
-
-    private static async Task<HttpClient> StaffAsync(PortalFactory f, string email, string role, int? agencyId = null, string fullName = "")
-    {
-        await StaffUserAsync(f, email, role, agencyId, fullName);
-        return await f.SignedInAsync(email, StaffPassword);
     }
 
     private static Task<HttpResponseMessage> ActAsync(HttpClient client, int caseId, Dictionary<string, string> fields) =>
@@ -94,11 +81,11 @@ public class QuestionMailTests
         Assert.Contains("http://localhost:5000/hoi-dap/tra-cuu", confirmation.Body);
         Assert.Contains("Kính gửi Ông/Bà Đỗ Thị Thu Hương,", confirmation.Body);
 
-        var tuPhap = await AgencyIdAsync(f, "so-tu-phap");
-        var noiVu = await AgencyIdAsync(f, "so-noi-vu");
-        var moderator = await StaffAsync(f, "kiemduyet@test.local", PortalRoles.Moderator);
-        var responder = await StaffAsync(f, "canbo.tp@test.local", PortalRoles.AgencyResponder, tuPhap, "Nguyễn Cán Bộ");
-        var head = await StaffAsync(f, "giamdoc.tp@test.local", PortalRoles.AgencyHead, tuPhap, "Trần Giám Đốc");
+        var tuPhap = await f.AgencyIdAsync("so-tu-phap");
+        var noiVu = await f.AgencyIdAsync("so-noi-vu");
+        var moderator = await f.StaffAsync("kiemduyet@test.local", PortalRoles.Moderator);
+        var responder = await f.StaffAsync("canbo.tp@test.local", PortalRoles.AgencyResponder, tuPhap, fullName: "Nguyễn Cán Bộ");
+        var head = await f.StaffAsync("giamdoc.tp@test.local", PortalRoles.AgencyHead, tuPhap, fullName: "Trần Giám Đốc");
         await StaffUserAsync(f, "canbo.nv@test.local", PortalRoles.AgencyResponder, noiVu);
 
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Accept" })).StatusCode);
@@ -143,7 +130,7 @@ public class QuestionMailTests
     {
         using var f = new PortalFactory();
         var (_, _, caseId) = await SubmitAsync(f, email: null);
-        var moderator = await StaffAsync(f, "kd@test.local", PortalRoles.Moderator);
+        var moderator = await f.StaffAsync("kd@test.local", PortalRoles.Moderator);
         await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Reject", ["Input.Reason"] = "OutOfScope" });
         Assert.Empty(await MailboxAsync(f));
         using var scope = f.Services.CreateScope();
@@ -156,10 +143,10 @@ public class QuestionMailTests
     public async Task Each_head_gets_one_overdue_digest_a_day_counted_in_working_days_across_a_holiday()
     {
         using var f = new PortalFactory();
-        var tuPhap = await AgencyIdAsync(f, "so-tu-phap");
+        var tuPhap = await f.AgencyIdAsync("so-tu-phap");
         using (var scope = f.Services.CreateScope())
             Assert.True((await scope.ServiceProvider.GetRequiredService<HolidayService>().AddAsync(new DateOnly(2026, 12, 2), "Ngày nghỉ thử nghiệm")).Succeeded);
-        var moderator = await StaffAsync(f, "kd@test.local", PortalRoles.Moderator, fullName: "Lê Kiểm Duyệt");
+        var moderator = await f.StaffAsync("kd@test.local", PortalRoles.Moderator, fullName: "Lê Kiểm Duyệt");
         var headId = await StaffUserAsync(f, "giamdoc.tp@test.local", PortalRoles.AgencyHead, tuPhap, "Trần Giám Đốc");
         var moderatorId = await StaffUserAsync(f, "kd@test.local", PortalRoles.Moderator);
 

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Questions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,21 +11,6 @@ namespace CchcPortal.Tests.Integration;
 /// <summary>Issue 18, item 3: no asker's name, phone, e-mail, ID number or street address reaches the public answer unseen.</summary>
 public class QuestionPersonalDataTests
 {
-    private static async Task<HttpClient> StaffAsync(PortalFactory f, string email, string role, int? agencyId = null)
-    {
-        const string password = "Staff!Passw0rd#2026";
-        await f.EnsureUserAsync(email, password, role);
-        using (var scope = f.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var user = (await users.FindByEmailAsync(email))!;
-            user.AgencyId = agencyId;
-            user.JobTitle = role == PortalRoles.AgencyHead ? "Giám đốc" : "";
-            await users.UpdateAsync(user);
-        }
-        return await f.SignedInAsync(email, password);
-    }
-
     private static Task<HttpResponseMessage> ActAsync(HttpClient client, int caseId, Dictionary<string, string> fields) =>
         client.PostFormAsync($"/quan-tri/hoi-dap/{caseId}", fields, "/quan-tri/doi-mat-khau");
 
@@ -56,9 +40,9 @@ public class QuestionPersonalDataTests
         int tuPhap;
         using (var scope = f.Services.CreateScope())
             tuPhap = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Agencies.SingleAsync(a => a.Slug == "so-tu-phap")).Id;
-        var moderator = await StaffAsync(f, "kiemduyet@test.local", PortalRoles.Moderator);
-        var responder = await StaffAsync(f, "canbo@test.local", PortalRoles.AgencyResponder, tuPhap);
-        var head = await StaffAsync(f, "giamdoc@test.local", PortalRoles.AgencyHead, tuPhap);
+        var moderator = await f.StaffAsync("kiemduyet@test.local", PortalRoles.Moderator);
+        var responder = await f.StaffAsync("canbo@test.local", PortalRoles.AgencyResponder, tuPhap);
+        var head = await f.StaffAsync("giamdoc@test.local", PortalRoles.AgencyHead, tuPhap, jobTitle: "Giám đốc");
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Accept" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Assign", ["Input.AgencyId"] = tuPhap.ToString() })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "StartDrafting", ["Input.DraftHtml"] = draft })).StatusCode);

@@ -4,7 +4,6 @@ using AngleSharp.Html.Parser;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
 using CchcPortal.Web.Features.Notifications;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -14,24 +13,8 @@ namespace CchcPortal.Tests.Integration;
 /// <summary>The tracking page: the answer for the citizen who holds code and secret, the e-mail link carrying the code only.</summary>
 public class QuestionTrackingTests
 {
-    private const string Password = "Staff!Passw0rd#2026";
     private const string CitizenEmail = "ngocanh@example.vn";
     private const string AnswerText = "Ông/Bà nộp hồ sơ cấp lại tại Bộ phận Một cửa của Sở Tư pháp, kèm bản sao giấy tờ tùy thân.";
-
-    private static async Task<HttpClient> StaffAsync(PortalFactory f, string email, string role, int agencyId = 0, string title = "", string name = "")
-    {
-        await f.EnsureUserAsync(email, Password, role);
-        using (var scope = f.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var user = (await users.FindByEmailAsync(email))!;
-            user.AgencyId = agencyId == 0 ? null : agencyId;
-            user.JobTitle = title;
-            if (name.Length > 0) user.FullName = name;
-            await users.UpdateAsync(user);
-        }
-        return await f.SignedInAsync(email, Password);
-    }
 
     private static Task<HttpResponseMessage> ActAsync(HttpClient client, int caseId, Dictionary<string, string> fields) =>
         client.PostFormAsync($"/quan-tri/hoi-dap/{caseId}", fields, "/quan-tri/doi-mat-khau");
@@ -56,15 +39,15 @@ public class QuestionTrackingTests
             caseId = (await db.QuestionCases.SingleAsync(c => c.Code == code)).Id;
             tuPhap = (await db.Agencies.SingleAsync(a => a.Slug == "so-tu-phap")).Id;
         }
-        var moderator = await StaffAsync(f, "kd@test.local", PortalRoles.Moderator);
-        var responder = await StaffAsync(f, "cb@test.local", PortalRoles.AgencyResponder, tuPhap);
+        var moderator = await f.StaffAsync("kd@test.local", PortalRoles.Moderator);
+        var responder = await f.StaffAsync("cb@test.local", PortalRoles.AgencyResponder, tuPhap);
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Accept" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(moderator, caseId, new() { ["Input.Action"] = "Assign", ["Input.AgencyId"] = tuPhap.ToString() })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "StartDrafting", ["Input.DraftHtml"] = "<p>Nháp</p>" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(responder, caseId, new() { ["Input.Action"] = "SubmitForApproval",
             ["Input.DraftHtml"] = $"<p><strong>{AnswerText}</strong></p><script>alert(1)</script>" })).StatusCode);
         f.Clock.Advance(TimeSpan.FromDays(2));
-        var head = await StaffAsync(f, "gd@test.local", PortalRoles.AgencyHead, tuPhap, "Giám đốc", "Trần Văn Giám");
+        var head = await f.StaffAsync("gd@test.local", PortalRoles.AgencyHead, tuPhap, jobTitle: "Giám đốc", fullName: "Trần Văn Giám");
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(head, caseId, new() { ["Input.Action"] = "Approve" })).StatusCode);
         return (code, secret);
     }

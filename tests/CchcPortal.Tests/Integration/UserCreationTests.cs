@@ -55,4 +55,43 @@ public class UserCreationTests
         Assert.Contains($"<td data-label=\"Cơ quan\">{agencyName}</td>", list);
         Assert.Contains("<td data-label=\"Chức vụ\">Phó Chánh Văn phòng</td>", list);
     }
+
+    [Fact]
+    public async Task Editing_never_leaves_a_responder_or_head_without_an_agency()
+    {
+        using var f = new PortalFactory();
+        int tuPhap;
+        using (var scope = f.Services.CreateScope())
+            tuPhap = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Agencies.SingleAsync(a => a.Slug == "so-tu-phap")).Id;
+        await f.EnsureUserAsync("tp@test.local", "Tp!Staff#2026x", PortalRoles.AgencyResponder);
+        await f.EnsureUserAsync("bt@test.local", "Bt!Staff#2026x", PortalRoles.Editor);
+        string responderId, editorId;
+        using (var scope = f.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var responder = (await users.FindByEmailAsync("tp@test.local"))!;
+            responder.AgencyId = tuPhap;
+            await users.UpdateAsync(responder);
+            (responderId, editorId) = (responder.Id, (await users.FindByEmailAsync("bt@test.local"))!.Id);
+        }
+        var admin = await f.SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        var cleared = await admin.PostFormAsync($"/quan-tri/nguoi-dung/{responderId}?handler=Profile",
+            new() { ["AgencyId"] = "", ["JobTitle"] = "Chuyên viên" }, $"/quan-tri/nguoi-dung/{responderId}");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, cleared.StatusCode);
+        Assert.Contains("Cán bộ trả lời và thủ trưởng cơ quan phải thuộc một cơ quan", WebUtility.HtmlDecode(await cleared.Content.ReadAsStringAsync()));
+
+        var promoted = await admin.PostFormAsync($"/quan-tri/nguoi-dung/{editorId}?handler=Roles",
+            new() { ["Roles"] = PortalRoles.AgencyHead }, $"/quan-tri/nguoi-dung/{editorId}");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, promoted.StatusCode);
+        Assert.Contains("Lưu cơ quan trước, rồi giao vai trò.", WebUtility.HtmlDecode(await promoted.Content.ReadAsStringAsync()));
+
+        using (var scope = f.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            Assert.Equal(tuPhap, (await users.FindByEmailAsync("tp@test.local"))!.AgencyId);
+            var editor = (await users.FindByEmailAsync("bt@test.local"))!;
+            Assert.Equal([PortalRoles.Editor], await users.GetRolesAsync(editor));
+        }
+    }
 }

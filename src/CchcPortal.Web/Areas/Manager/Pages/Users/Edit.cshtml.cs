@@ -29,6 +29,15 @@ public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Age
         if (user is null) return NotFound();
         var wanted = Roles.Where(PortalRoles.All.Contains).Distinct().ToList();
         var current = await users.GetRolesAsync(user);
+        if (user.AgencyId is null && (wanted.Contains(PortalRoles.AgencyResponder) || wanted.Contains(PortalRoles.AgencyHead)))
+        {
+            // A responder or head without an agency would see an empty inbox: the agency comes first.
+            await OnGetAsync(id);
+            Roles = wanted;
+            ModelState.AddModelError(nameof(Roles), AgencyRequired + " Lưu cơ quan trước, rồi giao vai trò.");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         if (user.UserName == User.Identity?.Name && current.Contains(PortalRoles.Administrator) && !wanted.Contains(PortalRoles.Administrator))
         {
             Flash("Không thể tự bỏ vai trò quản trị của chính mình.");
@@ -45,11 +54,13 @@ public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Age
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
+        await LoadAgenciesAsync();
+        ValidateAgency((await users.GetRolesAsync(user)).ToList());
         if (!ModelState.IsValid)
         {
-            var typed = JobTitle;
+            var (typedAgency, typed) = (AgencyId, JobTitle);
             await OnGetAsync(id);
-            JobTitle = typed;
+            (AgencyId, JobTitle) = (typedAgency, typed);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }

@@ -30,6 +30,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("CCHC_ADMIN_PASSWORD", AdminPassword);
             // A real challenge, a little easier than production's, so a headless browser on 2 cores solves it in about a second.
             builder.UseSetting("Portal:AntiSpam:MaxNumber", "20000");
+            // Every test browses from 127.0.0.1: one address for all the citizens and staff of the suite. The limits
+            // per address are tested with their defaults in the integration tests.
+            builder.UseSetting("Portal:RateLimits:PublicPostsPerMinute", "500");
+            builder.UseSetting("Portal:RateLimits:SignInsPerFiveMinutes", "500");
+            builder.UseSetting("Portal:RateLimits:LookupsPerMinute", "2000");
         }
     }
 

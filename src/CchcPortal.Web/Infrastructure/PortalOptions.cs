@@ -28,6 +28,22 @@ public sealed class PortalOptions
 
     /// <summary>Outgoing mail server. Without a host, messages are written as .eml files to the pickup folder.</summary>
     public SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>Requests allowed per client address (Portal:RateLimits:...).</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
+}
+
+/// <summary>Configuration section "Portal:RateLimits": fixed windows per client address.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Public form POSTs (question form, tracking page) a minute.</summary>
+    public int PublicPostsPerMinute { get; set; } = 10;
+
+    /// <summary>Sign-in attempts in five minutes (the per-account lockout comes on top).</summary>
+    public int SignInsPerFiveMinutes { get; set; } = 20;
+
+    /// <summary>Public look-ups (title suggestions, the anti-spam challenge) a minute.</summary>
+    public int LookupsPerMinute { get; set; } = 60;
 }
 
 public sealed class AntiSpamOptions

@@ -22,6 +22,9 @@ namespace CchcPortal.Web.Infrastructure;
 
 public static class PortalServiceExtensions
 {
+    private static RateLimitOptions Limits(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.RateLimits;
+
     public const string PublicPostLimit = "public-post";
     public const string LoginLimit = "login";
     /// <summary>Small public JSON lookups (title suggestions, anti-spam challenges): 60 a minute per address.</summary>
@@ -86,14 +89,14 @@ public static class PortalServiceExtensions
             // Only POSTs count: reading a form page never uses up a visitor's submissions.
             o.AddPolicy(PublicPostLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) })
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Limits(ctx).PublicPostsPerMinute, Window = TimeSpan.FromMinutes(1) })
                 : RateLimitPartition.GetNoLimiter("get"));
             o.AddPolicy(LoginLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(5) })
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Limits(ctx).SignInsPerFiveMinutes, Window = TimeSpan.FromMinutes(5) })
                 : RateLimitPartition.GetNoLimiter("get"));
             o.AddPolicy(PublicLookupLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Limits(ctx).LookupsPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.OnRejected = (ctx, ct) => new ValueTask(RateLimitRejection.WriteAsync(ctx.HttpContext, ct));
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

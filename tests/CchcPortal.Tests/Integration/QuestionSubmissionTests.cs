@@ -123,6 +123,18 @@ public partial class QuestionSubmissionTests
     }
 
     [Fact]
+    public async Task The_operator_sets_the_public_post_limit()
+    {
+        using var factory = new PortalFactory(settings: new Dictionary<string, string> { ["Portal:RateLimits:PublicPostsPerMinute"] = "3" });
+        var client = factory.Anonymous();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await client.PostFormAsync("/hoi-dap/tra-cuu", new() { ["Code"] = "HD-2026-999999", ["Secret"] = "sai" })).StatusCode);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(3));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[3]);
+    }
+
+    [Fact]
     public async Task A_holiday_added_by_the_administrator_moves_the_next_deadline()
     {
         using var factory = new PortalFactory(); // fake clock: Thursday 26/11/2026

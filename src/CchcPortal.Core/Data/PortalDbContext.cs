@@ -52,6 +52,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Documents.PropagandaPlan> PropagandaPlans => Set<Documents.PropagandaPlan>();
     public DbSet<Documents.PlanActivity> PlanActivities => Set<Documents.PlanActivity>();
     public DbSet<Documents.PlanActivityReport> PlanActivityReports => Set<Documents.PlanActivityReport>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,7 +17,7 @@ public class FeatureModuleTests
 {
     private static readonly string[] ExpectedFeatures =
     [
-        "Agencies", "AntiSpam", "Documents", "Feeds", "Identity", "Indices", "Media", "News", "Notifications",
+        "Agencies", "AntiSpam", "Audit", "Documents", "Feeds", "Identity", "Indices", "Media", "News", "Notifications",
         "Procedures", "Questions", "Search", "Settings", "StaticPages",
     ];
 

@@ -66,6 +66,31 @@ public class BackupCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_backup_whose_snapshot_names_a_file_that_is_gone_is_refused_and_leaves_nothing()
+    {
+        var data = DataFolder();
+        using (var db = new SqliteConnection($"Data Source={data.DatabaseFile};Pooling=False"))
+        {
+            db.Open();
+            using var command = db.CreateCommand();
+            command.CommandText = "CREATE TABLE MediaItems (Id INTEGER PRIMARY KEY, Url TEXT); INSERT INTO MediaItems (Url) VALUES ('/media/images/2026/11/a.png'), ('/media/forms/2026/11/gone.pdf');"
+                + "CREATE TABLE CaseAttachments (Id INTEGER PRIMARY KEY, StoredPath TEXT); INSERT INTO CaseAttachments (StoredPath) VALUES ('2026/11/b.pdf');";
+            command.ExecuteNonQuery();
+        }
+        var backupDir = Folder();
+        var refused = await Assert.ThrowsAsync<BackupRefusedException>(() => new DataFolderBackup(data, TimeProvider.System).CreateAsync(backupDir));
+        Assert.Equal(BackupExitCodes.Incomplete, refused.ExitCode);
+        Assert.Contains("media/forms/2026/11/gone.pdf", refused.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(backupDir));
+
+        var gone = Path.Combine(data.MediaPath, "forms", "2026", "11", "gone.pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(gone)!);
+        File.WriteAllText(gone, "%PDF-1.4");
+        var manifest = await new DataFolderBackup(data, TimeProvider.System).CreateAsync(backupDir);
+        Assert.Contains(manifest.Files, f => f.Path == "media/forms/2026/11/gone.pdf");
+    }
+
+    [Fact]
     public async Task A_restore_refuses_a_changed_missing_or_escaping_file_and_a_newer_backup_and_writes_nothing()
     {
         var backupDir = Folder();

@@ -5,6 +5,7 @@ builder.AddPortal();
 
 var app = builder.Build();
 if (CommandLine.RefusalBeforeStart(app.Configuration, args) is { } refused) return refused;
+if (await CchcPortal.Web.Infrastructure.Backup.BackupCommands.TryRunAsync(app, args) is { } backedUp) return backedUp;
 await app.PreparePortalAsync();
 if (await CommandLine.TryRunAsync(app, args) is { } exitCode) return exitCode;
 app.UsePortal();

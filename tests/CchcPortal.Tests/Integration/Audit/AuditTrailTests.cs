@@ -146,6 +146,42 @@ public class AuditTrailTests
     }
 
     [Fact]
+    public async Task Every_move_of_a_case_is_recorded_with_its_status_and_agency_and_never_the_citizens_data()
+    {
+        using var f = NewFactory();
+        var c = await AnsweringCase.StartAsync(f);
+        const string draft = "<p>Chị Lan mang căn cước đến Sở Tư pháp để làm phiếu lý lịch tư pháp.</p>";
+        Assert.Equal(HttpStatusCode.Redirect, (await c.ActAsync(c.Responder, new() { ["Input.Action"] = "SaveDraft", ["Input.DraftHtml"] = draft })).StatusCode);
+
+        var moves = (await EntriesAsync(f, AuditActions.CaseChanged)).Where(e => e.Target == $"QuestionCase:{c.Id}").ToList();
+        Assert.Equal(4, moves.Count);
+        Assert.Contains("\"Status\":{\"before\":\"Submitted\",\"after\":\"Accepted\"}", moves[0].Changes);
+        Assert.Equal("kd@test.local", moves[0].UserName);
+        Assert.Contains("\"AgencyId\":{\"before\":null,\"after\":" + await f.AgencyIdAsync("so-tu-phap") + "}", moves[1].Changes);
+        Assert.Equal("cb@test.local", moves[3].UserName);
+        Assert.Contains("\"DraftHtml\"", moves[3].Changes);
+        Assert.Contains(c.Code, moves[3].Summary);
+        using var scope = f.Services.CreateScope();
+        var everything = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().AuditEntries.AsNoTracking().ToListAsync();
+        Assert.DoesNotContain(everything, e => (e.Summary + e.Changes).Contains("Nguyễn Thị Lan") || (e.Summary + e.Changes).Contains("lan@example.vn") || (e.Summary + e.Changes).Contains("Chị Lan"));
+    }
+
+    [Fact]
+    public async Task A_settings_change_records_the_changed_field()
+    {
+        using var f = NewFactory();
+        var admin = await f.SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var form = await admin.BrowserFormAsync("/quan-tri/cai-dat", "main form[method=post]");
+        var before = form.First(x => x.Key == "Input.SiteName").Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/quan-tri/cai-dat", new FormUrlEncodedContent(form.With("Input.SiteName", "Cổng CCHC tỉnh Đắk Lắk")))).StatusCode);
+
+        var entry = Assert.Single(await EntriesAsync(f, AuditActions.SettingsChanged));
+        Assert.Equal(PortalFactory.AdminEmail, entry.UserName);
+        Assert.StartsWith("SiteSettings:", entry.Target);
+        Assert.Contains("\"SiteName\":{\"before\":\"" + before + "\",\"after\":\"Cổng CCHC tỉnh Đắk Lắk\"}", entry.Changes);
+    }
+
+    [Fact]
     public async Task Only_administrators_may_open_the_log_or_export_it()
     {
         using var f = NewFactory();

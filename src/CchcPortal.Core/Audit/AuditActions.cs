@@ -22,4 +22,46 @@ public static class AuditActions
     public const string AttachmentDownloaded = "case.attachment-downloaded";
     public const string ContentChanged = "content.changed";
     public const string Exported = "export";
+    public const string UserUnlocked = "user.unlocked";
+    public const string CaseEntered = "case.entered";
+    public const string OutboxRetried = "outbox.retried";
+    public const string SearchIndexRebuildRequested = "search.rebuild-requested";
+    public const string SearchIndexRetried = "search.retried";
+
+    /// <summary>Vietnamese names of the actions, in the order the administrators' filter lists them.</summary>
+    public static readonly IReadOnlyList<(string Action, string Label)> Labels =
+    [
+        (SignIn, "Đăng nhập"),
+        (SignInFailed, "Đăng nhập thất bại"),
+        (SignOut, "Đăng xuất"),
+        (PasswordChanged, "Đổi mật khẩu"),
+        (PasswordResetRequested, "Yêu cầu đặt lại mật khẩu"),
+        (PasswordReset, "Đặt lại mật khẩu"),
+        (TwoFactorEnabled, "Bật xác thực hai lớp"),
+        (TwoFactorDisabled, "Tắt xác thực hai lớp"),
+        (RecoveryCodesGenerated, "Tạo mã khôi phục"),
+        (UserCreated, "Tạo tài khoản"),
+        (UserChanged, "Sửa tài khoản"),
+        (UserRolesChanged, "Đổi vai trò"),
+        (UserLocked, "Khóa tài khoản"),
+        (UserUnlocked, "Mở khóa tài khoản"),
+        (SettingsChanged, "Đổi cài đặt"),
+        (OutboxRetried, "Gửi lại thư"),
+        (SearchIndexRebuildRequested, "Xây dựng lại chỉ mục tìm kiếm"),
+        (SearchIndexRetried, "Lập chỉ mục lại tài liệu lỗi"),
+        (CaseEntered, "Nhập hồ sơ hỏi đáp"),
+        (CaseChanged, "Xử lý hồ sơ hỏi đáp"),
+        (CasePersonalDataViewed, "Xem thông tin cá nhân của hồ sơ"),
+        (AttachmentDownloaded, "Tải tệp đính kèm của người dân"),
+        (ContentChanged, "Thay đổi nội dung"),
+        (Exported, "Xuất dữ liệu"),
+    ];
+
+    /// <summary>The Vietnamese name of <paramref name="action"/>, or the action itself when it has none.</summary>
+    public static string Label(string action)
+    {
+        foreach (var (a, label) in Labels)
+            if (a == action) return label;
+        return action;
+    }
 }

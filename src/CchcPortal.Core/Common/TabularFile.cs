@@ -102,10 +102,15 @@ public static class TabularFile
         return (new TableData(headers, rows), null);
     }
 
-    public static byte[] WriteCsv(IReadOnlyList<string> headers, IEnumerable<IReadOnlyDictionary<string, string>> rows)
+    /// <param name="neutraliseFormulas">
+    /// For files whose cells come from users and are only read, never imported back (the audit log): a cell starting
+    /// with =, @, +, -, tab or CR gets a leading apostrophe, so a spreadsheet shows it as text and never runs it.
+    /// </param>
+    public static byte[] WriteCsv(IReadOnlyList<string> headers, IEnumerable<IReadOnlyDictionary<string, string>> rows, bool neutraliseFormulas = false)
     {
         using var writer = new StringWriter();
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = neutraliseFormulas ? InjectionOptions.Escape : InjectionOptions.None };
+        using (var csv = new CsvWriter(writer, config))
         {
             foreach (var h in headers) csv.WriteField(h);
             csv.NextRecord();

@@ -1,10 +1,11 @@
 using CchcPortal.Core.Agencies;
+using CchcPortal.Core.Audit;
 using CchcPortal.Core.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Agencies;
 
-public sealed class IndexModel(AgencyQueries agencies, AgencyService service) : ManagerPageModel
+public sealed class IndexModel(AgencyQueries agencies, AgencyService service, AuditLog audit) : ManagerPageModel
 {
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
 
@@ -20,6 +21,7 @@ public sealed class IndexModel(AgencyQueries agencies, AgencyService service) : 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         var rows = (await agencies.AllAsync(includeInactive: true, ct)).Select(AgencyTable.ToRow).ToList();
+        await audit.RecordAsync(AuditActions.Exported, "Agency:*", $"Xuất danh bạ cơ quan ra {(format == "xlsx" ? "XLSX" : "CSV")} ({rows.Count} cơ quan)", ct: ct);
         return format == "xlsx"
             ? File(TabularFile.WriteXlsx("Danh bạ", AgencyTable.Columns, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "danh-ba-co-quan.xlsx")
             : File(TabularFile.WriteCsv(AgencyTable.Columns, rows), "text/csv; charset=utf-8", "danh-ba-co-quan.csv");

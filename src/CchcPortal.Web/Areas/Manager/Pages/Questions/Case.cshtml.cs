@@ -1,4 +1,5 @@
 using CchcPortal.Core.Agencies;
+using CchcPortal.Core.Audit;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Questions;
 using CchcPortal.Web.Features.Questions;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CchcPortal.Web.Areas.Manager.Pages.Questions;
 
 public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies, UserManager<PortalUser> users, CaseAttachmentStore attachments,
-    AnswerFileService answerFiles, RelatedProcedures procedures, TimeProvider time) : ManagerPageModel
+    AnswerFileService answerFiles, RelatedProcedures procedures, TimeProvider time, AuditLog audit) : ManagerPageModel
 {
     [BindProperty] public CaseActionInput Input { get; set; } = new();
     /// <summary>Files to send with the answer (the answer-files form).</summary>
@@ -26,13 +27,38 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
     /// <summary>The public answer page as approval would publish it; only for the head who may approve.</summary>
     public PublicAnswer? Preview { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? ShowPage();
+    /// <summary>The page shows the asker's name, phone, e-mail and address: every view is in the audit log.</summary>
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied) return denied;
+        await audit.RecordAsync(AuditActions.CasePersonalDataViewed, Target, $"Xem hồ sơ {Case.Code} (họ tên, điện thoại, thư điện tử, địa chỉ của người gửi)", ct: ct);
+        return ShowPage();
+    }
+
+    private string Target => $"QuestionCase:{Case.Id}";
+
+    /// <summary>The fields a staff move may change, as they were before it (for the audit log's before/after).</summary>
+    private static QuestionCase Copy(QuestionCase c) => new()
+    {
+        Status = c.Status, AgencyId = c.AgencyId, RejectionReason = c.RejectionReason, DuplicateOfCode = c.DuplicateOfCode,
+        IsPublished = c.IsPublished, SignedBy = c.SignedBy, PublicContent = c.PublicContent, DraftHtml = c.DraftHtml, AnswerHtml = c.AnswerHtml,
+    };
+
+    /// <summary>What the move changed; texts that may hold personal data only as their length and hash.</summary>
+    private static AuditChanges Difference(QuestionCase before, QuestionCase after) => new AuditChanges()
+        .Field("Status", before.Status.ToString(), after.Status.ToString()).Field("AgencyId", before.AgencyId, after.AgencyId)
+        .Field("RejectionReason", before.RejectionReason?.ToString(), after.RejectionReason?.ToString())
+        .Field("DuplicateOfCode", before.DuplicateOfCode, after.DuplicateOfCode).Field("IsPublished", before.IsPublished, after.IsPublished)
+        .Field("SignedBy", before.SignedBy, after.SignedBy).Field("PublicContent", AuditValue.Digest(before.PublicContent), AuditValue.Digest(after.PublicContent))
+        .Field("DraftHtml", AuditValue.Digest(before.DraftHtml), AuditValue.Digest(after.DraftHtml))
+        .Field("AnswerHtml", AuditValue.Digest(before.AnswerHtml), AuditValue.Digest(after.AnswerHtml));
 
     /// <summary>A citizen's attachment, for staff who may see the case; always downloaded, never rendered inline.</summary>
     public async Task<IActionResult> OnGetAttachmentAsync(int id, int attachmentId, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (Case.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } row || attachments.Open(row) is not { } stream) return NotFound();
+        await audit.RecordAsync(AuditActions.AttachmentDownloaded, Target, $"Tải tệp đính kèm số {row.Id} của người gửi hồ sơ {Case.Code}", ct: ct);
         Response.Headers.CacheControl = "private, no-store";
         return File(stream, row.ContentType, row.FileName);
     }
@@ -40,6 +66,7 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct, forUpdate: true) is { } denied) return denied;
+        var before = Copy(Case);
         var result = await cases.ApplyAsync(Case, Input, Staff, ct);
         if (!result.Succeeded)
         {
@@ -47,6 +74,8 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return ShowPage();
         }
+        var changes = Difference(before, Case).Field("Note", null, Input.Note is { Length: > 0 } note ? AuditValue.Digest(note) : null);
+        await audit.RecordAsync(AuditActions.CaseChanged, Target, $"Hồ sơ {Case.Code}: {CaseWorkflow.ActionText(Input.Action)}", changes, ct);
         Flash($"Đã {CaseWorkflow.ActionText(Input.Action)}.");
         return RedirectToPage(new { id });
     }
@@ -67,6 +96,8 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
             attachments.Delete(stored);
             return AnswerFilesRefused(result.Errors.All.Select(e => e.Value));
         }
+        await audit.RecordAsync(AuditActions.CaseChanged, Target, $"Hồ sơ {Case.Code}: đính kèm {stored.Count} tệp vào câu trả lời",
+            new AuditChanges().Field("AnswerFiles", null, string.Join(", ", stored.Select(f => $"{f.ContentType} {CchcPortal.Core.Common.VnFormat.FileSize(f.Length)}"))), ct);
         Flash($"Đã đính kèm {stored.Count} tệp vào câu trả lời.");
         return RedirectToPage(new { id });
     }
@@ -77,6 +108,7 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
         var (removed, error) = await answerFiles.RemoveAsync(Case, attachmentId, Staff, ct);
         if (removed is null) return AnswerFilesRefused([error!]);
         attachments.Delete([removed]);
+        await audit.RecordAsync(AuditActions.CaseChanged, Target, $"Hồ sơ {Case.Code}: gỡ tệp số {removed.Id} khỏi câu trả lời", ct: ct);
         Flash($"Đã gỡ tệp “{removed.FileName}”.");
         return RedirectToPage(new { id });
     }

@@ -1,10 +1,11 @@
+using CchcPortal.Core.Audit;
 using CchcPortal.Core.Search;
 using CchcPortal.Web.Features.Search;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Settings;
 
 /// <summary>State of the search index, the documents it set aside (retried by hand) and the "rebuild from scratch" button.</summary>
-public sealed class SearchModel(SearchIndexer indexer, ISearchIndex index, SearchIndexUpdater updater, SearchIndexFailureLog failures)
+public sealed class SearchModel(SearchIndexer indexer, ISearchIndex index, SearchIndexUpdater updater, SearchIndexFailureLog failures, AuditLog audit)
     : ManagerPageModel
 {
     public IReadOnlyList<SearchIndexFailure> Failures { get; private set; } = [];
@@ -24,14 +25,16 @@ public sealed class SearchModel(SearchIndexer indexer, ISearchIndex index, Searc
     public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnPostRetryAsync(int id, CancellationToken ct)
     {
         if (!await failures.RetryAsync(id, ct)) return NotFound();
+        await audit.RecordAsync(AuditActions.SearchIndexRetried, $"SearchIndexFailure:{id}", "Đưa tài liệu lỗi vào hàng đợi lập chỉ mục lại", ct: ct);
         indexer.Wake();
         Flash("Đã đưa tài liệu vào hàng đợi lập chỉ mục lại. Nếu thành công, tài liệu sẽ rời khỏi danh sách lỗi.");
         return RedirectToPage();
     }
 
-    public Microsoft.AspNetCore.Mvc.IActionResult OnPostRebuild()
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnPostRebuildAsync(CancellationToken ct)
     {
         indexer.RequestRebuild();
+        await audit.RecordAsync(AuditActions.SearchIndexRebuildRequested, "SearchIndex", "Yêu cầu xây dựng lại chỉ mục tìm kiếm", ct: ct);
         Flash("Đã yêu cầu xây dựng lại chỉ mục tìm kiếm. Trong lúc đó, tìm kiếm vẫn dùng chỉ mục cũ.");
         return RedirectToPage();
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CchcPortal.Core.Audit;
 using CchcPortal.Core.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CchcPortal.Web.Areas.Manager.Pages.Users;
 
 /// <summary>A new account with its roles and, for a responder or head, its agency and title, in one form.</summary>
-public sealed class CreateModel(UserManager<PortalUser> users, TimeProvider time, CchcPortal.Core.Agencies.AgencyQueries agencies) : UserProfileFormModel(agencies)
+public sealed class CreateModel(UserManager<PortalUser> users, TimeProvider time, CchcPortal.Core.Agencies.AgencyQueries agencies, AuditLog audit)
+    : UserProfileFormModel(agencies)
 {
     [BindProperty, Required(ErrorMessage = "Vui lòng nhập thư điện tử."),
      StringLength(PortalUser.MaxEmail, ErrorMessage = "Thư điện tử không được dài quá {1} ký tự.")]
@@ -44,6 +46,9 @@ public sealed class CreateModel(UserManager<PortalUser> users, TimeProvider time
             return Invalid();
         }
         await users.AddToRolesAsync(user, Roles);
+        await audit.RecordAsync(AuditActions.UserCreated, AuditTarget(user), $"Tạo tài khoản {user.Email}", new AuditChanges()
+            .Field("Email", null, user.Email).Field("FullName", null, user.FullName).Field("Roles", null, RoleList(Roles))
+            .Field("AgencyId", null, user.AgencyId).Field("JobTitle", null, user.JobTitle), HttpContext.RequestAborted);
         Flash($"Đã tạo tài khoản {user.Email}.");
         return RedirectToPage("Index");
     }

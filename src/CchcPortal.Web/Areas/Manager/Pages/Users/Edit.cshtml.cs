@@ -1,10 +1,11 @@
+using CchcPortal.Core.Audit;
 using CchcPortal.Core.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Users;
 
-public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Agencies.AgencyQueries agencies) : UserProfileFormModel(agencies)
+public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Agencies.AgencyQueries agencies, AuditLog audit) : UserProfileFormModel(agencies)
 {
     public PortalUser Account { get; private set; } = null!;
     [BindProperty] public List<string> Roles { get; set; } = [];
@@ -45,6 +46,9 @@ public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Age
         }
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current));
+        var changes = new AuditChanges().Field("Roles", RoleList(current), RoleList(wanted));
+        if (!changes.IsEmpty)
+            await audit.RecordAsync(AuditActions.UserRolesChanged, AuditTarget(user), $"Đổi vai trò của {user.Email}", changes, HttpContext.RequestAborted);
         Flash("Đã cập nhật vai trò.");
         return RedirectToPage(new { id });
     }
@@ -64,8 +68,12 @@ public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Age
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
+        var (agencyBefore, titleBefore) = (user.AgencyId, user.JobTitle);
         ApplyProfile(user);
         await users.UpdateAsync(user);
+        var changes = new AuditChanges().Field("AgencyId", agencyBefore, user.AgencyId).Field("JobTitle", titleBefore, user.JobTitle);
+        if (!changes.IsEmpty)
+            await audit.RecordAsync(AuditActions.UserChanged, AuditTarget(user), $"Sửa cơ quan, chức vụ của {user.Email}", changes, HttpContext.RequestAborted);
         Flash("Đã lưu cơ quan và chức vụ.");
         return RedirectToPage(new { id });
     }
@@ -74,8 +82,11 @@ public sealed class EditModel(UserManager<PortalUser> users, CchcPortal.Core.Age
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
+        var lockedUntil = user.LockoutEnd;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await audit.RecordAsync(AuditActions.UserUnlocked, AuditTarget(user), $"Mở khóa tài khoản {user.Email}",
+            new AuditChanges().Field("LockoutEnd", lockedUntil?.UtcDateTime.ToString("O"), null), HttpContext.RequestAborted);
         Flash("Đã mở khóa tài khoản.");
         return RedirectToPage(new { id });
     }

@@ -33,6 +33,12 @@ public abstract class UserProfileFormModel(AgencyQueries agencies) : ManagerPage
             ModelState.AddModelError(nameof(AgencyId), AgencyRequired);
     }
 
+    /// <summary>How the audit log names an account.</summary>
+    protected static string AuditTarget(PortalUser user) => $"User:{user.Id}";
+
+    /// <summary>Roles as the audit log writes them: sorted, comma-separated, so before and after compare as text.</summary>
+    protected static string RoleList(IEnumerable<string> roles) => string.Join(", ", roles.Order(StringComparer.Ordinal));
+
     protected void ApplyProfile(PortalUser user)
     {
         user.AgencyId = AgencyId;

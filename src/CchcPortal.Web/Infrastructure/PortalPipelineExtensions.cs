@@ -9,8 +9,9 @@ public static class PortalPipelineExtensions
 {
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UsePortalForwardedHeaders();
         app.UseExceptionHandler("/loi/500");
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UsePortalHttps();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.UseMiddleware<PathRedirectMiddleware>();

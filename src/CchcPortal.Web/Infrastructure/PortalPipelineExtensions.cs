@@ -40,7 +40,7 @@ public static class PortalPipelineExtensions
         app.UseWhen(IsCompressible, branch => branch.UseResponseCompression());
         app.UseMiddleware<HtmlMinificationMiddleware>();
 
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false, ResponseWriter = HealthResponse.WriteAsync });
         foreach (var feature in features) feature.MapEndpoints(app);
         // WithStaticAssets: the tag helpers' asp-append-version resolves to the fingerprinted URL of the manifest.
         app.MapRazorPages().WithStaticAssets();

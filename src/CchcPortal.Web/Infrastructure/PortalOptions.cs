@@ -31,6 +31,15 @@ public sealed class PortalOptions
 
     /// <summary>Requests allowed per client address (Portal:RateLimits:...).</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>The TLS proxies in front of the portal (Portal:ReverseProxy:...).</summary>
+    public ReverseProxyOptions ReverseProxy { get; set; } = new();
+
+    /// <summary>Encryption of the data-protection keys at rest (Portal:DataProtection:...).</summary>
+    public DataProtectionSettings DataProtection { get; set; } = new();
+
+    /// <summary>File modes and HSTS (Portal:Security:...).</summary>
+    public SecuritySettings Security { get; set; } = new();
 }
 
 /// <summary>Configuration section "Portal:RateLimits": fixed windows per client address.</summary>

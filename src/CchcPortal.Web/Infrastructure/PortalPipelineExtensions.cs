@@ -9,8 +9,9 @@ public static class PortalPipelineExtensions
 {
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UsePortalForwardedHeaders();
         app.UseExceptionHandler("/loi/500");
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UsePortalHttps();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.UseMiddleware<PathRedirectMiddleware>();
@@ -39,7 +40,7 @@ public static class PortalPipelineExtensions
         app.UseWhen(IsCompressible, branch => branch.UseResponseCompression());
         app.UseMiddleware<HtmlMinificationMiddleware>();
 
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false, ResponseWriter = HealthResponse.WriteAsync });
         foreach (var feature in features) feature.MapEndpoints(app);
         // WithStaticAssets: the tag helpers' asp-append-version resolves to the fingerprinted URL of the manifest.
         app.MapRazorPages().WithStaticAssets();

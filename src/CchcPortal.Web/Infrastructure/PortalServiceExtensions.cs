@@ -37,7 +37,8 @@ public static class PortalServiceExtensions
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
-        services.AddSingleton(sp => new PortalPaths(sp.GetRequiredService<IOptions<PortalOptions>>().Value, builder.Environment.ContentRootPath));
+        services.AddSingleton(sp => FileModes.ResolvePaths(sp.GetRequiredService<IOptions<PortalOptions>>().Value, builder.Environment.ContentRootPath));
+        builder.AddPortalHttps().AddPortalKeyProtection();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new CchcPortal.Core.Common.PublicAddress(sp.GetRequiredService<IOptions<PortalOptions>>().Value.PublicBaseUrl));
 

@@ -13,5 +13,6 @@ public sealed class NotificationsFeature : IPortalFeature
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
         services.AddPortalMail();
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox");
     }
 }

@@ -13,6 +13,7 @@ public sealed class SearchFeature : IPortalFeature
         services.AddScoped<SearchIndexUpdater>();
         services.AddScoped<SearchIndexFailureLog>();
         services.AddPortalSearch();
+        services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search-index");
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSearchEndpoints();

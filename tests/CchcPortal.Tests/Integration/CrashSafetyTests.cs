@@ -49,9 +49,10 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper output)
         KillMoment[] rounds = [KillMoment.InFlight, KillMoment.RightAfterBurst, KillMoment.InFlight, KillMoment.AfterQuietBurst, KillMoment.InFlight];
         var acknowledged = new List<Submission>();
         var restarts = new List<TimeSpan>();
+        PortalProcess? portal = null;
         try
         {
-            var portal = await PortalProcess.StartAsync(dataPath, Environment, TimeSpan.FromSeconds(300));
+            portal = await PortalProcess.StartAsync(dataPath, Environment, TimeSpan.FromSeconds(300));
             output.WriteLine($"first start (migrations, seed): {portal.StartTime.TotalSeconds:F1} s");
             for (var round = 0; round < rounds.Length; round++)
             {
@@ -88,6 +89,7 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper output)
         }
         finally
         {
+            portal?.Dispose(); // a failed assertion must not leave the server running
             SqliteConnection.ClearAllPools();
             try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
         }

@@ -12,6 +12,7 @@ public sealed class PortalProcess : IDisposable
 {
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
+    private bool _disposed;
 
     private PortalProcess(Process process, Uri address, string dataPath)
     {
@@ -73,7 +74,7 @@ public sealed class PortalProcess : IDisposable
             catch (TaskCanceledException) { }
             await Task.Delay(100);
         }
-        portal.Kill();
+        portal.Dispose();
         throw new TimeoutException($"/healthz did not answer within {timeout}:\n{portal.LastOutput}");
     }
 
@@ -88,15 +89,17 @@ public sealed class PortalProcess : IDisposable
     /// <summary>SIGKILL on Linux: no shutdown code runs, as in a crash or an OOM kill.</summary>
     public void Kill()
     {
-        if (_process.HasExited) return;
+        if (_disposed || _process.HasExited) return;
         _process.Kill();
         _process.WaitForExit(10_000);
     }
 
     public void Dispose()
     {
+        if (_disposed) return;
         Kill();
         _process.Dispose();
+        _disposed = true;
     }
 
     private void Keep(string? line)

@@ -1,6 +1,7 @@
 using CchcPortal.Core.Changes;
 using CchcPortal.Core.News;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace CchcPortal.Web.Infrastructure;
@@ -44,9 +45,14 @@ public static class CachePolicies
     /// <param name="evictions">The tags each kind of content evicts, as the features declare them.</param>
     public static IServiceCollection AddPortalOutputCache(this IServiceCollection services, IReadOnlyDictionary<string, string[]> evictions)
     {
+        // Bounded by settings: an unbounded cache is what a scan of random URLs fills.
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<PortalOptions>>((options, portal) =>
+        {
+            options.SizeLimit = Math.Max(1, portal.Value.Cache.OutputCacheMegabytes) * 1024L * 1024;
+            options.MaximumBodySize = Math.Max(1, portal.Value.Cache.OutputCacheMaxPageMegabytes) * 1024L * 1024;
+        });
         services.AddOutputCache(options =>
         {
-            options.SizeLimit = 256L * 1024 * 1024;
             // Pages are stored compressed (compression runs inside the cache), so one entry per Accept-Encoding.
             void Add(string name, params string[] tags) =>
                 options.AddPolicy(name, b => b.Expire(TimeSpan.FromMinutes(30)).SetVaryByHeader(HeaderNames.AcceptEncoding).Tag(tags));

@@ -40,6 +40,22 @@ public sealed class PortalOptions
 
     /// <summary>File modes and HSTS (Portal:Security:...).</summary>
     public SecuritySettings Security { get; set; } = new();
+
+    /// <summary>Memory the server may spend on cached pages (Portal:Cache:...).</summary>
+    public CacheOptions Cache { get; set; } = new();
+}
+
+/// <summary>
+/// Configuration section "Portal:Cache". Every distinct URL of an anonymous GET (query string included) is a cache
+/// entry, so a scan of random URLs fills the cache up to this limit, never beyond.
+/// </summary>
+public sealed class CacheOptions
+{
+    /// <summary>Total size of the cached pages (stored compressed), in MB; the least recently used go first.</summary>
+    public int OutputCacheMegabytes { get; set; } = 64;
+
+    /// <summary>Largest single response kept in the cache, in MB; larger ones are served uncached.</summary>
+    public int OutputCacheMaxPageMegabytes { get; set; } = 4;
 }
 
 /// <summary>Configuration section "Portal:RateLimits": fixed windows per client address.</summary>

@@ -31,6 +31,31 @@ public sealed class PortalOptions
 
     /// <summary>Requests allowed per client address (Portal:RateLimits:...).</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>Staff accounts: two-factor, sessions, sign-in throttling (Portal:Security:...).</summary>
+    public SecurityOptions Security { get; set; } = new();
+}
+
+/// <summary>Configuration section "Portal:Security" (docs/security.md, "Accounts: 2FA, password reset, throttling, sessions").</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>Administrators must enrol an authenticator app before using the manager. Unset: on outside Development.</summary>
+    public bool? RequireTwoFactorForAdministrators { get; set; }
+
+    /// <summary>A staff session ends after this many minutes without a request (sliding).</summary>
+    public int SessionIdleMinutes { get; set; } = 120;
+
+    /// <summary>A staff session ends this many hours after its sign-in, however active.</summary>
+    public int SessionMaxHours { get; set; } = 12;
+
+    /// <summary>Failed sign-ins per (e-mail, address) before each further attempt waits 1, 2, 4 … minutes.</summary>
+    public int SignInFreeFailures { get; set; } = 5;
+
+    /// <summary>Failed sign-ins from one address, whatever the accounts, before that address waits too.</summary>
+    public int SignInAddressFreeFailures { get; set; } = 30;
+
+    /// <summary>The longest wait the sign-in throttle imposes, in minutes.</summary>
+    public int SignInMaxDelayMinutes { get; set; } = 30;
 }
 
 /// <summary>Configuration section "Portal:RateLimits": fixed windows per client address.</summary>

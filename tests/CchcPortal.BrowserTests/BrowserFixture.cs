@@ -35,6 +35,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Portal:RateLimits:PublicPostsPerMinute", "500");
             builder.UseSetting("Portal:RateLimits:SignInsPerFiveMinutes", "500");
             builder.UseSetting("Portal:RateLimits:LookupsPerMinute", "2000");
+            builder.UseSetting("Portal:Security:SignInAddressFreeFailures", "1000");
+            // The journeys sign the administrator in with a password only (two-factor sign-in has integration tests).
+            builder.UseSetting("Portal:Security:RequireTwoFactorForAdministrators", "false");
         }
     }
 

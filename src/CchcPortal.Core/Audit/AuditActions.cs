@@ -12,6 +12,9 @@ public static class AuditActions
     public const string TwoFactorEnabled = "account.2fa-enabled";
     public const string TwoFactorDisabled = "account.2fa-disabled";
     public const string RecoveryCodesGenerated = "account.recovery-codes";
+    public const string SignInThrottled = "account.sign-in-throttled";
+    public const string RecoveryCodeUsed = "account.recovery-code-used";
+    public const string SignedOutEverywhere = "account.signed-out-everywhere";
     public const string UserCreated = "user.created";
     public const string UserChanged = "user.changed";
     public const string UserRolesChanged = "user.roles-changed";

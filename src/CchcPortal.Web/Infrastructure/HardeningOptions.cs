@@ -22,13 +22,3 @@ public sealed class DataProtectionSettings
     /// <summary>The .pfx password (from the environment, Portal__DataProtection__CertificatePassword; never logged).</summary>
     public string CertificatePassword { get; set; } = "";
 }
-
-/// <summary>Configuration section "Portal:Security".</summary>
-public sealed class SecuritySettings
-{
-    /// <summary>On Linux and macOS: umask 077 and the data folder chmod 0700 (files 0600) at start.</summary>
-    public bool RestrictFileModes { get; set; } = true;
-
-    /// <summary>Adds "preload" to the HSTS header: only once the domain is submitted to the browsers' preload list.</summary>
-    public bool HstsPreload { get; set; }
-}

@@ -38,8 +38,8 @@ public sealed class PortalOptions
     /// <summary>Encryption of the data-protection keys at rest (Portal:DataProtection:...).</summary>
     public DataProtectionSettings DataProtection { get; set; } = new();
 
-    /// <summary>File modes and HSTS (Portal:Security:...).</summary>
-    public SecuritySettings Security { get; set; } = new();
+    /// <summary>Staff accounts (two-factor, sessions, sign-in throttling), file modes and HSTS (Portal:Security:...).</summary>
+    public SecurityOptions Security { get; set; } = new();
 
     /// <summary>Memory the server may spend on cached pages (Portal:Cache:...).</summary>
     public CacheOptions Cache { get; set; } = new();
@@ -56,6 +56,34 @@ public sealed class CacheOptions
 
     /// <summary>Largest single response kept in the cache, in MB; larger ones are served uncached.</summary>
     public int OutputCacheMaxPageMegabytes { get; set; } = 4;
+}
+
+/// <summary>Configuration section "Portal:Security" (docs/security.md, "Accounts: 2FA, password reset, throttling, sessions").</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>On Linux and macOS: umask 077 and the data folder chmod 0700 (files 0600) at start.</summary>
+    public bool RestrictFileModes { get; set; } = true;
+
+    /// <summary>Adds "preload" to the HSTS header: only once the domain is submitted to the browsers' preload list.</summary>
+    public bool HstsPreload { get; set; }
+
+    /// <summary>Administrators must enrol an authenticator app before using the manager. Unset: on outside Development.</summary>
+    public bool? RequireTwoFactorForAdministrators { get; set; }
+
+    /// <summary>A staff session ends after this many minutes without a request (sliding).</summary>
+    public int SessionIdleMinutes { get; set; } = 120;
+
+    /// <summary>A staff session ends this many hours after its sign-in, however active.</summary>
+    public int SessionMaxHours { get; set; } = 12;
+
+    /// <summary>Failed sign-ins per (e-mail, address) before each further attempt waits 1, 2, 4 … minutes.</summary>
+    public int SignInFreeFailures { get; set; } = 5;
+
+    /// <summary>Failed sign-ins from one address, whatever the accounts, before that address waits too.</summary>
+    public int SignInAddressFreeFailures { get; set; } = 30;
+
+    /// <summary>The longest wait the sign-in throttle imposes, in minutes.</summary>
+    public int SignInMaxDelayMinutes { get; set; } = 30;
 }
 
 /// <summary>Configuration section "Portal:RateLimits": fixed windows per client address.</summary>

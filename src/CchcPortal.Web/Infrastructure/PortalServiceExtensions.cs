@@ -114,9 +114,11 @@ public static class PortalServiceExtensions
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = true;
                 o.Password.RequiredUniqueChars = 6;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No account lockout: it let anyone lock any known account, the administrator's included. Guessing
+                // is slowed per (typed e-mail, address) and per address instead (ISignInThrottle, StaffSignIn); the
+                // two-factor step would still count failures towards a lockout, so that count is never reached.
+                o.Lockout.AllowedForNewUsers = false;
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
             })
@@ -124,17 +126,39 @@ public static class PortalServiceExtensions
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
 
+        // Password reset links (PasswordResetMail) are valid this long; used once, the renewed stamp spends them.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Features.Identity.PasswordResetMail.TokenLifespan);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = ".CchcPortal.Auth";
             o.Cookie.HttpOnly = true;
+            // Lax, not Strict: a staff member follows the manager links of notification mails (a new case, the
+            // overdue digest) and must arrive signed in. Cross-site POSTs still carry no cookie, and every form
+            // checks its antiforgery token.
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/tai-khoan/dang-nhap";
             o.LogoutPath = "/tai-khoan/dang-xuat";
             o.AccessDeniedPath = "/tai-khoan/khong-co-quyen";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle timeout (sliding, Portal:Security:SessionIdleMinutes) set below; the absolute maximum is checked here.
             o.SlidingExpiration = true;
+            var validate = o.Events.OnValidatePrincipal;
+            o.Events.OnSigningIn = ctx =>
+            {
+                var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                ctx.Properties.Items.TryAdd(SignedInAtItem, now.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                if (SessionExpired(ctx.HttpContext, ctx.Properties))
+                {
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await validate(ctx);
+            };
             // The handler makes these redirects absolute from the request's Host header; a path is enough and
             // reflects nothing a client sent.
             var toLogin = o.Events.OnRedirectToLogin;
@@ -146,6 +170,8 @@ public static class PortalServiceExtensions
         // lookup and the principal rebuilt, for signed-in staff only; anonymous pages never reach it) ends a copied
         // cookie at once instead of up to 30 minutes later (Identity's default interval).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<PortalOptions>>((o, portal) =>
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, portal.Value.Security.SessionIdleMinutes)));
         // Keys live in the data folder, so sign-in cookies and antiforgery tokens survive a restart.
         services.AddDataProtection().SetApplicationName("CchcPortal");
         services.AddOptions<KeyManagementOptions>().Configure<PortalPaths, ILoggerFactory>((o, paths, logs) =>
@@ -161,6 +187,19 @@ public static class PortalServiceExtensions
             .AddPolicy(PortalPolicies.ManageDirectory, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Editor))
             .AddPolicy(PortalPolicies.ManageUsers, p => p.RequireRole(PortalRoles.Administrator))
             .AddPolicy(PortalPolicies.ManageSettings, p => p.RequireRole(PortalRoles.Administrator));
+    }
+
+    /// <summary>When the session's first sign-in happened; kept by renewals and refreshes, so it bounds the session.</summary>
+    private const string SignedInAtItem = ".signed-in-at";
+
+    /// <summary>Portal:Security:SessionMaxHours after its sign-in a session ends, however active it was.</summary>
+    private static bool SessionExpired(HttpContext context, AuthenticationProperties properties)
+    {
+        if (!properties.Items.TryGetValue(SignedInAtItem, out var at)
+            || !DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var signedInAt))
+            return false;
+        var maxHours = context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.Security.SessionMaxHours;
+        return context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - signedInAt > TimeSpan.FromHours(Math.Max(1, maxHours));
     }
 
     private static RedirectContext<CookieAuthenticationOptions> WithLocalRedirect(RedirectContext<CookieAuthenticationOptions> ctx)

@@ -21,8 +21,8 @@ public class FeatureModuleTests
         "Procedures", "Questions", "Search", "Settings", "StaticPages",
     ];
 
-    /// <summary>Manager pages outside any feature folder, for every staff member: the dashboard and the password change.</summary>
-    private static readonly string[] StaffOnlyPages = ["/ChangePassword", "/Index"];
+    /// <summary>Manager pages outside any feature folder, for every staff member: the dashboard, the password change and their own account security.</summary>
+    private static readonly string[] StaffOnlyPages = ["/AccountSecurity", "/ChangePassword", "/Index"];
 
     [Fact]
     public void The_features_found_are_the_expected_list()

@@ -61,6 +61,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:SeedProcedures", _seedProcedures ? "true" : "false");
         // Easy proof of work, so tests solve challenges in a few milliseconds (AltchaTestClient).
         builder.UseSetting("Portal:AntiSpam:MaxNumber", AltchaTestClient.TestMaxNumber.ToString());
+        // Tests sign the administrator in with a password only; the two-factor tests turn the requirement on.
+        builder.UseSetting("Portal:Security:RequireTwoFactorForAdministrators", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

@@ -30,18 +30,25 @@ public class SecurityAndSetupTests
     }
 
     [Fact]
-    public async Task Login_locks_out_after_repeated_failures()
+    public async Task Login_slows_down_after_repeated_failures_without_locking_the_account()
     {
         using var factory = new PortalFactory();
         var client = factory.Anonymous();
-        HttpResponseMessage last = null!;
         for (var i = 0; i < 5; i++)
-            last = await client.PostFormAsync("/tai-khoan/dang-nhap", new() { ["Email"] = PortalFactory.AdminEmail, ["Password"] = "Sai-mat-khau-1!" });
-        Assert.Contains("tạm thời bị khóa", System.Net.WebUtility.HtmlDecode(await last.Content.ReadAsStringAsync()));
-        // Even the right password is refused while locked out.
+        {
+            var wrong = await client.PostFormAsync("/tai-khoan/dang-nhap", new() { ["Email"] = PortalFactory.AdminEmail, ["Password"] = "Sai-mat-khau-1!" });
+            Assert.Contains("Thư điện tử hoặc mật khẩu không đúng.", System.Net.WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+        }
+        // Even the right password waits its turn from this address; nothing says the account is locked.
         var right = await client.PostFormAsync("/tai-khoan/dang-nhap", new() { ["Email"] = PortalFactory.AdminEmail, ["Password"] = PortalFactory.AdminPassword });
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("tạm thời bị khóa", System.Net.WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync());
+        Assert.Contains("Vui lòng thử lại sau 1 phút.", html);
+        Assert.DoesNotContain("bị khóa", html);
+        // After the wait the right password signs in.
+        factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        var after = await client.PostFormAsync("/tai-khoan/dang-nhap", new() { ["Email"] = PortalFactory.AdminEmail, ["Password"] = PortalFactory.AdminPassword });
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
 
     [Fact]

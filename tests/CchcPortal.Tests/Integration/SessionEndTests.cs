@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CchcPortal.Tests.Integration;
 
-/// <summary>Signing out and changing a password end the session on the server, not only in this browser.</summary>
+/// <summary>Signing out (here or everywhere) and changing a password end the session on the server, not only in this browser; idle and old sessions end too.</summary>
 public class SessionEndTests
 {
     private const string Email = "bien-tap@test.local", Password = "B1en!Tap#Passw0rd";
@@ -46,6 +46,46 @@ public class SessionEndTests
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/quan-tri")).StatusCode);
         AssertSentToSignIn(await copy.GetAsync("/quan-tri"));
+    }
+
+    [Fact]
+    public async Task Sign_out_everywhere_ends_every_session_of_the_account()
+    {
+        using var factory = new PortalFactory();
+        await factory.EnsureUserAsync(Email, Password, PortalRoles.Editor);
+        var (client, cookie) = await SignInKeepingCookieAsync(factory);
+        var (other, _) = await SignInKeepingCookieAsync(factory);
+        var copy = WithCookie(factory, cookie);
+
+        var form = await client.BrowserFormAsync("/quan-tri/bao-mat-tai-khoan", "form[action*='SignOutEverywhere']");
+        Assert.Contains("Đăng xuất khỏi mọi thiết bị", await client.GetStringAsync("/quan-tri/bao-mat-tai-khoan"));
+        var signOut = await client.PostAsync("/quan-tri/bao-mat-tai-khoan?handler=SignOutEverywhere", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        AssertSentToSignIn(await client.GetAsync("/quan-tri"));
+        AssertSentToSignIn(await other.GetAsync("/quan-tri"));
+        AssertSentToSignIn(await copy.GetAsync("/quan-tri"));
+    }
+
+    [Fact]
+    public async Task A_session_ends_after_two_idle_hours_and_twelve_hours_after_sign_in_however_active()
+    {
+        using var factory = new PortalFactory();
+        await factory.EnsureUserAsync(Email, Password, PortalRoles.Editor);
+        var (idle, _) = await SignInKeepingCookieAsync(factory);
+        var (active, _) = await SignInKeepingCookieAsync(factory);
+
+        // Active every 50 minutes for 11 hours 40 minutes: still signed in (the sliding cookie is renewed).
+        for (var i = 0; i < 14; i++)
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(50));
+            Assert.Equal(HttpStatusCode.OK, (await active.GetAsync("/quan-tri")).StatusCode);
+        }
+        AssertSentToSignIn(await idle.GetAsync("/quan-tri"));
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(21));
+        AssertSentToSignIn(await active.GetAsync("/quan-tri"));
     }
 
     private static async Task<(HttpClient Client, string Cookie)> SignInKeepingCookieAsync(PortalFactory factory)

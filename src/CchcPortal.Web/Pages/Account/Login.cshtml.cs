@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using CchcPortal.Core.Identity;
+using CchcPortal.Web.Features.Identity;
 using CchcPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CchcPortal.Web.Pages.Account;
 
 [EnableRateLimiting(PortalServiceExtensions.LoginLimit)]
-public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
+public sealed class LoginModel(StaffSignIn staffSignIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Vui lòng nhập thư điện tử."), EmailAddress(ErrorMessage = "Thư điện tử không hợp lệ.")]
     public string Email { get; set; } = "";
@@ -19,18 +18,33 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
 
     [BindProperty] public bool RememberMe { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    /// <summary>Set after a password reset, to say so above the form.</summary>
+    [BindProperty(SupportsGet = true)] public bool Reset { get; set; }
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/quan-tri");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."
-            : "Thư điện tử hoặc mật khẩu không đúng.");
-        return Page();
+        var attempt = await staffSignIn.PasswordAsync(Email, Password, RememberMe);
+        switch (attempt.Outcome)
+        {
+            case SignInOutcome.SignedIn:
+                return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
+            case SignInOutcome.RequiresTwoFactor:
+                return RedirectToPage("TwoFactor", new { ReturnUrl = SafeReturnUrl(Url, ReturnUrl), RememberMe });
+            case SignInOutcome.Throttled:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                ModelState.AddModelError("", ThrottledMessage(attempt));
+                return Page();
+            default:
+                ModelState.AddModelError("", "Thư điện tử hoặc mật khẩu không đúng.");
+                return Page();
+        }
     }
+
+    public static string SafeReturnUrl(IUrlHelper url, string? returnUrl) => url.IsLocalUrl(returnUrl) ? returnUrl! : "/quan-tri";
+
+    public static string ThrottledMessage(SignInAttempt attempt) =>
+        $"Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau {attempt.RetryMinutes} phút.";
 }

@@ -15,7 +15,7 @@ namespace CchcPortal.Tests.Integration.HostileInput;
 
 /// <summary>
 /// Every payload of the corpus in every field of every public form (the question form, its anti-spam fields, the
-/// tracking and sign-in forms), some taken through moderation to a published answer; then every page that shows them
+/// tracking and sign-in forms, password reset and the two-factor code steps), some taken through moderation to a published answer; then every page that shows them
 /// (public, manager, RSS, sitemap, search) is rendered, what was stored is compared with what was sent, and the search
 /// index must still apply a change made afterwards.
 /// </summary>
@@ -110,6 +110,21 @@ public sealed partial class HostileFormTests(HostilePortal portal, ITestOutputHe
                 [P(0), P(3)], false, $"sign-in round {round}");
         }
 
+        // 4b. Password reset and the two-factor steps (a client past the password of an account with two-factor sign-in).
+        var (twoFactor, twoFactorToken) = await PastThePasswordAsync();
+        for (var round = 0; round < Payloads.Count; round++)
+        {
+            string P(int k) => Payloads[(round + k) % Payloads.Count].Text;
+            await PostAsync(client, "/tai-khoan/quen-mat-khau", new() { ["Email"] = P(0) }, loginToken, [P(0)], false, $"forgot-password round {round}");
+            await PostAsync(client, "/tai-khoan/dat-lai-mat-khau",
+                new() { ["Id"] = P(4), ["Token"] = P(1), ["NewPassword"] = P(2), ["ConfirmPassword"] = P(round % 2 == 0 ? 2 : 3) }, loginToken,
+                [P(1), P(4)], false, $"reset-password round {round}");
+            await PostAsync(twoFactor, "/tai-khoan/xac-thuc-hai-buoc", new() { ["Code"] = P(0), ["RememberMe"] = P(1), ["ReturnUrl"] = P(2) }, twoFactorToken,
+                [P(0), P(2)], false, $"two-factor code round {round}");
+            await PostAsync(twoFactor, "/tai-khoan/dang-nhap-ma-khoi-phuc", new() { ["Code"] = P(3), ["ReturnUrl"] = P(4) }, twoFactorToken,
+                [P(3), P(4)], false, $"recovery code round {round}");
+        }
+
         // 5. Some through moderation to a published answer, the payload in the answer too; then every page showing them.
         var staff = await StaffAsync();
         var published = stored.Where((_, i) => i % 12 == 0).ToList();
@@ -131,6 +146,24 @@ public sealed partial class HostileFormTests(HostilePortal portal, ITestOutputHe
         var kinds = _failures.GroupBy(f => Kind(f))
             .Select(g => $"×{g.Count()} {g.First()}");
         Assert.True(_failures.IsEmpty, $"{_failures.Count} problems:\n" + string.Join("\n", kinds.Take(60)));
+    }
+
+    /// <summary>A client whose password step is done for an account with two-factor sign-in: the code pages check what it sends.</summary>
+    private async Task<(HttpClient Client, string Token)> PastThePasswordAsync()
+    {
+        const string email = "hai-buoc@hostile.test";
+        await portal.Factory.EnsureUserAsync(email, PortalFactory.StaffPassword, PortalRoles.Editor);
+        using (var scope = portal.Factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+        var client = portal.Factory.Anonymous();
+        var password = await client.PostFormAsync("/tai-khoan/dang-nhap", new() { ["Email"] = email, ["Password"] = PortalFactory.StaffPassword });
+        Assert.StartsWith("/tai-khoan/xac-thuc-hai-buoc", password.Headers.Location!.OriginalString);
+        return (client, await client.AntiforgeryTokenAsync("/tai-khoan/xac-thuc-hai-buoc"));
     }
 
     private async Task<(HttpStatusCode Status, string Html)> PostAsync(HttpClient client, string url, Dictionary<string, string> fields, string token,

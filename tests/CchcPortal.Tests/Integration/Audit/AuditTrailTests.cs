@@ -106,6 +106,12 @@ public class AuditTrailTests
             Assert.Equal(ClientAddress, v.Address);
             Assert.DoesNotContain("0912", v.Summary + v.Changes);
         });
+
+        // A refused move shows the page again, with the asker's data: a view too (the form page read for its token is another).
+        var refused = await moderator.PostFormAsync($"/quan-tri/hoi-dap/{caseId}", new() { ["Input.Action"] = nameof(CaseAction.Approve) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("0912 345 678", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(4, (await EntriesAsync(f, AuditActions.CasePersonalDataViewed)).Count);
     }
 
     [Fact]

@@ -31,9 +31,13 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
-        await audit.RecordAsync(AuditActions.CasePersonalDataViewed, Target, $"Xem hồ sơ {Case.Code} (họ tên, điện thoại, thư điện tử, địa chỉ của người gửi)", ct: ct);
+        await RecordViewAsync(ct);
         return ShowPage();
     }
+
+    /// <summary>Every rendering of the page shows the asker's data, a refused form shown again included.</summary>
+    private Task RecordViewAsync(CancellationToken ct) =>
+        audit.RecordAsync(AuditActions.CasePersonalDataViewed, Target, $"Xem hồ sơ {Case.Code} (họ tên, điện thoại, thư điện tử, địa chỉ của người gửi)", ct: ct);
 
     private string Target => $"QuestionCase:{Case.Id}";
 
@@ -72,6 +76,7 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
         {
             AddErrors(result.Errors, "Input.");
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await RecordViewAsync(ct);
             return ShowPage();
         }
         var changes = Difference(before, Case).Field("Note", null, Input.Note is { Length: > 0 } note ? AuditValue.Digest(note) : null);
@@ -86,15 +91,15 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
     {
         if (await LoadAsync(id, ct, forUpdate: true) is { } denied) return denied;
         // Refused before any file is checked or written; the service checks again.
-        if (!CanEditAnswerFiles) return AnswerFilesRefused([AnswerFileService.AttachNotAllowed]);
+        if (!CanEditAnswerFiles) return await AnswerFilesRefusedAsync([AnswerFileService.AttachNotAllowed], ct);
         var (files, errors) = await attachments.CheckAsync(AnswerFiles, ct);
-        if (errors.Any) return AnswerFilesRefused(errors.All.Select(e => e.Value));
+        if (errors.Any) return await AnswerFilesRefusedAsync(errors.All.Select(e => e.Value), ct);
         var stored = await attachments.WriteAsync(files, ct);
         var result = await answerFiles.AddAsync(Case, stored, Staff, ct);
         if (!result.Succeeded)
         {
             attachments.Delete(stored);
-            return AnswerFilesRefused(result.Errors.All.Select(e => e.Value));
+            return await AnswerFilesRefusedAsync(result.Errors.All.Select(e => e.Value), ct);
         }
         await audit.RecordAsync(AuditActions.CaseChanged, Target, $"Hồ sơ {Case.Code}: đính kèm {stored.Count} tệp vào câu trả lời",
             new AuditChanges().Field("AnswerFiles", null, string.Join(", ", stored.Select(f => $"{f.ContentType} {CchcPortal.Core.Common.VnFormat.FileSize(f.Length)}"))), ct);
@@ -106,17 +111,18 @@ public sealed class CaseModel(CaseHandlingService cases, AgencyQueries agencies,
     {
         if (await LoadAsync(id, ct, forUpdate: true) is { } denied) return denied;
         var (removed, error) = await answerFiles.RemoveAsync(Case, attachmentId, Staff, ct);
-        if (removed is null) return AnswerFilesRefused([error!]);
+        if (removed is null) return await AnswerFilesRefusedAsync([error!], ct);
         attachments.Delete([removed]);
         await audit.RecordAsync(AuditActions.CaseChanged, Target, $"Hồ sơ {Case.Code}: gỡ tệp số {removed.Id} khỏi câu trả lời", ct: ct);
         Flash($"Đã gỡ tệp “{removed.FileName}”.");
         return RedirectToPage(new { id });
     }
 
-    private PageResult AnswerFilesRefused(IEnumerable<string> messages)
+    private async Task<PageResult> AnswerFilesRefusedAsync(IEnumerable<string> messages, CancellationToken ct)
     {
         foreach (var message in messages) ModelState.AddModelError(nameof(AnswerFiles), message);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await RecordViewAsync(ct);
         return Page();
     }
 

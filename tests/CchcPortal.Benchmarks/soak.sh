@@ -5,7 +5,10 @@
 # every SUBMIT_EVERY seconds. Each minute: requests, 5xx, p50/p99 of the reads and searches, submissions, server RSS.
 # Prints a Markdown table (docs/benchmarks.md); exits non-zero on any 5xx or failed submission (socket errors and
 # timeouts of wrk are shown, not failed on: on a busy machine they measure the machine).
-# Usage: soak.sh   (env: DURATION=600, CONNECTIONS=8, THREADS=1, SUBMIT_EVERY=5, KEEP_DATA=1)
+# With LIVE_HEAP=1 it ends with dotnet-gcdump (installed into the temp folder from the NuGet feed): the heap that is
+# still alive after the full GC the dump forces, and RSS 10 s after it. A leak shows as a live heap that grows with
+# the duration; collector headroom shows as RSS that falls back once collected.
+# Usage: soak.sh   (env: DURATION=600, CONNECTIONS=8, THREADS=1, SUBMIT_EVERY=5, KEEP_DATA=1, LIVE_HEAP=1)
 set -euo pipefail
 DURATION=${DURATION:-600}
 CONNECTIONS=${CONNECTIONS:-8}
@@ -84,13 +87,25 @@ for m in $(seq 1 "$minutes"); do
   subfail=$(echo -n "$window" | awk '$2 != 303' | grep -c . || true)
   subp50=$(echo -n "$window" | awk '{ print $3 }' | sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "-" }')
   rss=$(( $(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status") / 1024 ))
+  # Anonymous memory (the GC heap and native allocations) apart from file pages (the memory-mapped search index,
+  # which the kernel may drop at any time): a leak grows the first.
+  anon=$(( $(awk '/^RssAnon/ { print $2 }' "/proc/$pid/status") / 1024 ))
+  filerss=$(( $(awk '/^RssFile/ { print $2 }' "/proc/$pid/status") / 1024 ))
   total5xx=$(( total5xx + fivexx )); totalfail=$(( totalfail + subfail ))
-  rows+=("| $m | $req | $fivexx | $sockerr | $p50 | $p99 | $subs | $subfail | $subp50 | $rss |")
-  echo "minute $m: $req requests, $fivexx 5xx, p99 $p99 ms, RSS $rss MB" >&2
+  rows+=("| $m | $req | $fivexx | $sockerr | $p50 | $p99 | $subs | $subfail | $subp50 | $rss | $anon | $filerss |")
+  echo "minute $m: $req requests, $fivexx 5xx, p99 $p99 ms, RSS $rss MB (anon $anon, file $filerss)" >&2
 done
 wait "$submitter" || true; submitter=""
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 hwm=$(( $(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status") / 1024 ))
+live_heap=""
+if [ "${LIVE_HEAP:-0}" = 1 ]; then
+  dotnet tool install --tool-path "$data/tools" dotnet-gcdump >/dev/null
+  "$data/tools/dotnet-gcdump" collect -p "$pid" -o "$data/end.gcdump" >/dev/null
+  live_bytes=$("$data/tools/dotnet-gcdump" report "$data/end.gcdump" | awk '/GC Heap bytes/ { gsub(",", "", $1); print $1; exit }')
+  sleep 10
+  live_heap="Live heap after a forced full GC: $(( live_bytes / 1024 / 1024 )) MB; 10 s later RSS $(( $(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status") / 1024 )) MB, anon $(( $(awk '/^RssAnon/ { print $2 }' "/proc/$pid/status") / 1024 )) MB."
+fi
 # A submission still running when the last minute closed is counted here.
 late5xx=$(awk '$2 >= 500' "$submissions" | wc -l)
 
@@ -98,11 +113,12 @@ echo
 echo "Soak $(date -u +%Y-%m-%dT%H:%MZ): ${DURATION} s, $(nproc) cores, load average before $load_before, after $load_after;"
 echo "wrk -t$THREADS -c$CONNECTIONS over $(wc -l < "$urls") URLs (pages, details, searches) + one question every ${SUBMIT_EVERY} s."
 echo
-echo "| minute | requests | 5xx | socket errors | p50 ms | p99 ms | questions | failed | question ms | RSS MB |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| minute | requests | 5xx | socket errors | p50 ms | p99 ms | questions | failed | question ms | RSS MB | anon MB | file MB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
 echo
 echo "Server RSS peak $hwm MB; $(wc -l < "$submissions") questions submitted, $late5xx answered 5xx or failed."
+[ -n "$live_heap" ] && echo "$live_heap"
 if [ "$total5xx" -gt 0 ] || [ "$totalfail" -gt 0 ] || [ "$late5xx" -gt 0 ]; then
   echo "FAILED: $total5xx 5xx, $totalfail failed submissions" >&2
   tail -30 "$data/server.log" >&2

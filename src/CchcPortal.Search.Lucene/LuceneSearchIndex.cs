@@ -227,6 +227,17 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         });
     }
 
+    public IReadOnlyList<string> RankedKeys(SearchQuery query, int max)
+    {
+        var wanted = Math.Clamp(max, 1, 1000);
+        var parsed = ParsedQuery.Parse(query.Text);
+        var keyOnly = new HashSet<string> { SearchFields.Key };
+        return WithSearcher<IReadOnlyList<string>>(searcher =>
+            RankedSearch.Run(searcher, parsed, wanted, query.Filters()) is { } result
+                ? result.Top.Take(wanted).Select(sd => searcher.Doc(sd.Doc, keyOnly).Get(SearchFields.Key) ?? "").Where(k => k.Length > 0).ToList()
+                : []);
+    }
+
     private static string Head(string? text) => text is null ? "" : text.Length <= 2000 ? text : text[..2000];
 
     private static SearchHit ToHit(LuceneDocument doc, float score, IReadOnlySet<string> terms)

@@ -1,6 +1,10 @@
 namespace CchcPortal.Core.Procedures;
 
-public enum OnlineLevel { None = 0, Partial = 1, Full = 2 }
+/// <summary>
+/// The online service of a procedure. <see cref="Available"/>: the record's channels list "Trực tuyến" but it does
+/// not say toàn trình or một phần (derived at import, see <see cref="OnlineAvailability"/>).
+/// </summary>
+public enum OnlineLevel { None = 0, Partial = 1, Full = 2, Available = 3 }
 
 public enum ProcedureStatus { InForce = 0, Amended = 1, Replaced = 2, Abolished = 3 }
 

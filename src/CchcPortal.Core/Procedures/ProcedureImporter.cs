@@ -128,6 +128,7 @@ public sealed partial class ProcedureImporter(PortalDbContext db, TimeProvider t
             .Include(p => p.Channels).Include(p => p.DossierItems).Include(p => p.LegalBases).Include(p => p.AgencyLinks)
             .AsSplitQuery().ToDictionaryAsync(p => p.Code, ct);
         var slugs = new HashSet<string>(existing.Values.Select(p => p.Slug));
+        var editedOnline = await ManuallyEditedOnlineAsync(ct);
         var agencyIds = mapping is null ? [] : await db.Agencies.ToDictionaryAsync(a => a.Slug, a => a.Id, ct);
         foreach (var source in incoming)
         {
@@ -152,6 +153,7 @@ public sealed partial class ProcedureImporter(PortalDbContext db, TimeProvider t
             }
             target.ContentHash = hash;
             target.UpdatedAt = now;
+            if (!editedOnline.Contains(target.Id)) (target.OnlineLevel, target.OnlineServiceUrl) = OnlineAvailability.Derive(target);
             if (mapping is not null && target.AgencyLinks.Count == 0)
                 foreach (var id in MappedAgencies(target, mapping, agencyIds))
                     target.AgencyLinks.Add(new ProcedureAgencyLink { AgencyId = id });
@@ -162,6 +164,35 @@ public sealed partial class ProcedureImporter(PortalDbContext db, TimeProvider t
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
+
+    /// <summary>
+    /// Sets the online level and address of every procedure from its channels (<see cref="OnlineAvailability"/>),
+    /// except where a manager set them: run once at start-up for databases imported before the rule existed.
+    /// Idempotent: a procedure already holding the derived values is not touched. Returns how many changed.
+    /// </summary>
+    public async Task<int> RederiveOnlineAsync(CancellationToken ct = default)
+    {
+        var edited = await ManuallyEditedOnlineAsync(ct);
+        var procedures = await db.Procedures.Include(p => p.Channels).AsSplitQuery().ToListAsync(ct);
+        var changed = 0;
+        foreach (var p in procedures.Where(p => !edited.Contains(p.Id)))
+        {
+            var (level, url) = OnlineAvailability.Derive(p);
+            if (p.OnlineLevel == level && p.OnlineServiceUrl == url) continue;
+            (p.OnlineLevel, p.OnlineServiceUrl) = (level, url);
+            feed.RecordRow(ContentKinds.Procedure, p, ChangeOperation.Upsert);
+            changed++;
+        }
+        if (changed > 0) feed.Announce(ContentKinds.Procedure, 0, "online-levels");
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return changed;
+    }
+
+    private async Task<HashSet<int>> ManuallyEditedOnlineAsync(CancellationToken ct) =>
+        (await db.ProcedureHistory.AsNoTracking()
+            .Where(h => h.Change.Contains(ProcedureService.OnlineLevelEdit) || h.Change.Contains(ProcedureService.OnlineUrlEdit))
+            .Select(h => h.ProcedureId).Distinct().ToListAsync(ct)).ToHashSet();
 
     private static IEnumerable<int> MappedAgencies(Procedure p, AgencyMapping mapping, Dictionary<string, int> agencyIds)
     {

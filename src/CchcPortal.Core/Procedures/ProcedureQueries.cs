@@ -5,11 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CchcPortal.Core.Procedures;
 
-public enum ProcedureSort { Name, Code, MostViewed }
+/// <summary>How a list is ordered; <see cref="Relevance"/> needs the search engine's ranking (<see cref="ProcedureFilter.Ranking"/>).</summary>
+public enum ProcedureSort { Name, Code, MostViewed, Relevance }
 
 public sealed record ProcedureFilter(
     string? Query = null, string? Field = null, string? Level = null, int? AgencyId = null, string? Subject = null,
-    OnlineLevel? Online = null, ProcedureSort Sort = ProcedureSort.Name, int Page = 1, int PageSize = 20);
+    OnlineLevel? Online = null, ProcedureSort Sort = ProcedureSort.Name, int Page = 1, int PageSize = 20,
+    IReadOnlyList<int>? Ranking = null);
 
 public sealed record FacetValue(string Value, string Label, int Count);
 
@@ -58,8 +60,12 @@ public sealed class ProcedureQueries(PortalDbContext db)
             && (skip == Facet.Subject || SubjectOk(r)) && (skip == Facet.Online || OnlineOk(r)));
 
         var matching = Except(Facet.None).ToList();
+        var rank = f.Sort == ProcedureSort.Relevance && f.Ranking is { } ranking ? Rank(ranking) : null;
         IEnumerable<Row> sorted = f.Sort switch
         {
+            // The matches the search engine ranked, in its order; any it did not rank follow by name.
+            ProcedureSort.Relevance when rank is not null => matching
+                .OrderBy(r => rank.GetValueOrDefault(r.Id, int.MaxValue)).ThenBy(r => r.Name, VietnameseOrder),
             ProcedureSort.Code => matching.OrderBy(r => r.Code, StringComparer.Ordinal),
             ProcedureSort.MostViewed => matching.OrderByDescending(r => r.ViewCount).ThenBy(r => r.Name, VietnameseOrder),
             _ => matching.OrderBy(r => r.Name, VietnameseOrder),
@@ -85,6 +91,13 @@ public sealed class ProcedureQueries(PortalDbContext db)
     }
 
     private enum Facet { None, Field, Level, Agency, Subject, Online }
+
+    private static Dictionary<int, int> Rank(IReadOnlyList<int> ranking)
+    {
+        var rank = new Dictionary<int, int>(ranking.Count);
+        for (var i = 0; i < ranking.Count; i++) rank.TryAdd(ranking[i], i);
+        return rank;
+    }
 
     private static IEnumerable<string> Split(string joined) => joined.Split('|', StringSplitOptions.RemoveEmptyEntries);
 

@@ -11,6 +11,9 @@ public sealed class ProcedureService(PortalDbContext db, TimeProvider time, Chan
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>History labels of a manager's edit of the online service; the importer never overwrites what they set.</summary>
+    public const string OnlineLevelEdit = "mức dịch vụ công trực tuyến", OnlineUrlEdit = "địa chỉ dịch vụ công trực tuyến";
+
     public async Task<OperationResult<Procedure>> UpdateAsync(int id, ProcedureEditInput input, string by, CancellationToken ct = default)
     {
         var p = await db.Procedures.Include(x => x.AgencyLinks).Include(x => x.Channels).Include(x => x.DossierItems).Include(x => x.LegalBases)
@@ -42,8 +45,8 @@ public sealed class ProcedureService(PortalDbContext db, TimeProvider time, Chan
         Set("trình tự thực hiện", p.Steps, NationalRecordParser.CleanLines(input.Steps), () => p.Steps = NationalRecordParser.CleanLines(input.Steps));
         Set("yêu cầu, điều kiện", p.Requirements, NationalRecordParser.CleanLines(input.Requirements), () => p.Requirements = NationalRecordParser.CleanLines(input.Requirements));
         Set("kết quả", p.ResultName, VietnameseText.Normalize(input.ResultName), () => p.ResultName = VietnameseText.Normalize(input.ResultName));
-        Set("mức dịch vụ công trực tuyến", p.OnlineLevel.ToString(), input.OnlineLevel.ToString(), () => p.OnlineLevel = input.OnlineLevel);
-        Set("địa chỉ dịch vụ công trực tuyến", p.OnlineServiceUrl, (input.OnlineServiceUrl ?? "").Trim(), () => p.OnlineServiceUrl = (input.OnlineServiceUrl ?? "").Trim());
+        Set(OnlineLevelEdit, p.OnlineLevel.ToString(), input.OnlineLevel.ToString(), () => p.OnlineLevel = input.OnlineLevel);
+        Set(OnlineUrlEdit, p.OnlineServiceUrl, (input.OnlineServiceUrl ?? "").Trim(), () => p.OnlineServiceUrl = (input.OnlineServiceUrl ?? "").Trim());
         Set($"tình trạng: {ProcedureText.Status(input.Status)}", p.Status.ToString(), input.Status.ToString(), () => p.Status = input.Status);
         var replacedBy = input.Status == ProcedureStatus.Replaced ? (input.ReplacedByCode ?? "").Trim() : "";
         Set("thủ tục thay thế", p.ReplacedByCode, replacedBy, () => p.ReplacedByCode = replacedBy);

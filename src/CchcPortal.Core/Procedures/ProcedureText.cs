@@ -14,6 +14,7 @@ public static class ProcedureText
     {
         OnlineLevel.Full => "Dịch vụ công trực tuyến toàn trình",
         OnlineLevel.Partial => "Dịch vụ công trực tuyến một phần",
+        OnlineLevel.Available => "Có thể nộp hồ sơ trực tuyến",
         _ => "Chưa có dịch vụ công trực tuyến",
     };
 
@@ -26,9 +27,19 @@ public static class ProcedureText
         _ => status.ToString(),
     };
 
-    /// <summary>"5 Ngày làm việc", or the text as written.</summary>
+    /// <summary>The short badge of a list item ("Trực tuyến toàn trình"), empty when there is no online service.</summary>
+    public static string OnlineBadge(OnlineLevel level) => level switch
+    {
+        OnlineLevel.Full => "Trực tuyến toàn trình",
+        OnlineLevel.Partial => "Trực tuyến một phần",
+        OnlineLevel.Available => "Nộp được trực tuyến",
+        _ => "",
+    };
+
+    /// <summary>"5 ngày làm việc" (the unit read from the description when the time cell has none), or the text as written.</summary>
     public static string TimeLimit(ProcedureChannel c) =>
-        c.TimeValue is { } v
+        ProcedureSummary.TimeOf(c) is { } derived ? derived
+        : c.TimeValue is { } v
             ? c.TimeUnit.Length > 0 ? $"{v.ToString("0.##", Common.VnFormat.Culture)} {c.TimeUnit}" : $"{v.ToString("0.##", Common.VnFormat.Culture)} (không ghi đơn vị)"
             : c.TimeText.Length > 0 ? c.TimeText : "Chưa có thông tin";
 }

@@ -22,6 +22,9 @@ public interface ISearchIndex
 
     SearchResults Search(SearchQuery query);
 
+    /// <summary>The keys of the best <paramref name="max"/> matches in rank order (the same ranking as <see cref="Search"/>), without snippets or facets.</summary>
+    IReadOnlyList<string> RankedKeys(SearchQuery query, int max);
+
     IReadOnlyList<SearchSuggestion> Suggest(string text, int max = 8);
 }
 

@@ -38,6 +38,8 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
         await StepAsync("levels", () => SeedLevels(site.Levels), ct);
         await SeedDirectoryAsync(Path.Combine(seedPath, "directory.csv"), ct);
         if (includeProcedures) await SeedProceduresAsync(Path.Combine(seedPath, "procedures"), ct);
+        // Databases imported before the online level was derived from the channels; skips managers' edits.
+        await UntransactedStepAsync("procedures:online-from-channels", () => procedures.RederiveOnlineAsync(ct), ct);
         var holidays = Path.Combine(seedPath, "questions", "holidays.json");
         if (File.Exists(holidays)) await StepAsync("holidays", () => SeedHolidaysAsync(holidays, ct), ct);
         var indicesPath = Path.Combine(seedPath, "indices");

@@ -19,6 +19,7 @@ public partial class ProcedurePagesTests(ProcedurePagesTests.Fixture fixture) : 
     }
 
     private HttpClient Client => fixture.Factory.Anonymous();
+    private PortalFactory Factory => fixture.Factory;
 
     [GeneratedRegex(@"^(?<label>.*) \((?<count>\d+)\)$")] private static partial Regex OptionText();
 

@@ -15,7 +15,7 @@ public static class ProcedureEndpoints
                     : Results.NotFound())
             .CacheOutput(CachePolicies.Procedures);
 
-        app.MapGet("/api/procedures", async (HttpContext http, ProcedureQueries procedures, CancellationToken ct) =>
+        app.MapGet("/api/procedures", async (HttpContext http, ProcedureQueries procedures, ProcedureRanking ranking, CancellationToken ct) =>
         {
             var q = http.Request.Query;
             if (!TryInt(q["page"], 1, out var page) || !TryInt(q["pageSize"], 20, out var pageSize) || pageSize is < 1 or > 100 || page is < 1 or > ListQuery.MaxPage)
@@ -29,15 +29,20 @@ public static class ProcedureEndpoints
             OnlineLevel? online = null;
             if (q["online"].Count > 0)
             {
-                if (!Enum.TryParse<OnlineLevel>(q["online"], true, out var o)) return Results.BadRequest(new { error = "Tham số online phải là None, Partial hoặc Full." });
+                if (!Enum.TryParse<OnlineLevel>(q["online"], true, out var o) || !Enum.IsDefined(o))
+                    return Results.BadRequest(new { error = "Tham số online phải là None, Available, Partial hoặc Full." });
                 online = o;
             }
-            var sort = Enum.TryParse<ProcedureSort>(q["sort"], true, out var s) ? s : ProcedureSort.Name;
+            ProcedureSort? sort = Enum.TryParse<ProcedureSort>(q["sort"], true, out var s) && Enum.IsDefined(s) ? s : null;
+            var text = ListQuery.Words(q["q"], 200);
+            var order = ProcedureListOrder.Resolve(http, ranking, text, sort);
             var result = await procedures.ListAsync(new ProcedureFilter(
-                Empty(q["q"]), Empty(q["field"]), Empty(q["level"]), agencyId, Empty(q["subject"]), online, sort, page, pageSize), ct);
+                text, Empty(q["field"]), Empty(q["level"]), agencyId, Empty(q["subject"]), online, order.Sort, page, pageSize, order.Ranking), ct);
             return Results.Json(new
             {
                 total = result.Page.Total,
+                sort = order.Sort.ToString(),
+                relevanceUnavailable = order.RelevanceUnavailable,
                 page = result.Page.Page,
                 pageSize = result.Page.PageSize,
                 items = result.Page.Items.Select(c => new

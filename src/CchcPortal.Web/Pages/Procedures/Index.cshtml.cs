@@ -1,5 +1,6 @@
 using CchcPortal.Core.Common;
 using CchcPortal.Core.Procedures;
+using CchcPortal.Web.Features.Procedures;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace CchcPortal.Web.Pages.Procedures;
 
 [OutputCache(PolicyName = CachePolicies.Procedures)]
-public sealed class IndexModel(ProcedureQueries procedures) : PageModel
+public sealed class IndexModel(ProcedureQueries procedures, ProcedureRanking ranking) : PageModel
 {
     [FromQuery(Name = "q")] public string? Query { get; set; }
     [FromQuery(Name = "linh-vuc")] public string? Field { get; set; }
@@ -16,15 +17,20 @@ public sealed class IndexModel(ProcedureQueries procedures) : PageModel
     [FromQuery(Name = "co-quan")] public int? AgencyId { get; set; }
     [FromQuery(Name = "doi-tuong")] public string? Subject { get; set; }
     [FromQuery(Name = "truc-tuyen")] public OnlineLevel? Online { get; set; }
-    [FromQuery(Name = "sap-xep")] public ProcedureSort Sort { get; set; }
+    /// <summary>As asked; null: "Liên quan nhất" with search words, A–Z without.</summary>
+    [FromQuery(Name = "sap-xep")] public ProcedureSort? Sort { get; set; }
     [FromQuery(Name = "trang")] public int PageNumber { get; set; } = 1;
 
     public ProcedureListResult Result { get; private set; } = null!;
+    /// <summary>The order applied (A–Z when relevance was asked for but the search index is not ready).</summary>
+    public ProcedureListOrder Order { get; private set; } = new(ProcedureSort.Name, null, false);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Query = ListQuery.Words(Query, 200);
-        Result = await procedures.ListAsync(new ProcedureFilter(Query, ListQuery.Filter(Field), ListQuery.Filter(Level), AgencyId, ListQuery.Filter(Subject), Online, Sort, ListQuery.Page(PageNumber)), ct);
+        Order = ProcedureListOrder.Resolve(HttpContext, ranking, Query, Sort);
+        Result = await procedures.ListAsync(new ProcedureFilter(Query, ListQuery.Filter(Field), ListQuery.Filter(Level), AgencyId, ListQuery.Filter(Subject), Online,
+            Order.Sort, ListQuery.Page(PageNumber), Ranking: Order.Ranking), ct);
         if (PageNumber > Result.Page.PageCount) return NotFound();
         return Page();
     }
@@ -32,5 +38,5 @@ public sealed class IndexModel(ProcedureQueries procedures) : PageModel
     /// <summary>This list's URL with one page number, keeping every filter.</summary>
     public string PageUrl => ListQuery.Url(PublicPaths.Procedures,
         ("q", Query), ("linh-vuc", Field), ("cap", Level), ("co-quan", AgencyId?.ToString()),
-        ("doi-tuong", Subject), ("truc-tuyen", Online?.ToString()), ("sap-xep", Sort == ProcedureSort.Name ? null : Sort.ToString()));
+        ("doi-tuong", Subject), ("truc-tuyen", Online?.ToString()), ("sap-xep", Sort?.ToString()));
 }

@@ -32,6 +32,7 @@ public sealed class StreamedRebuildTests : IDisposable
         public IReadOnlyList<IndexingFailure> Apply(IEnumerable<SearchDocument> upserts, IEnumerable<string> deleteKeys, IEnumerable<string> replaceKinds, long sequence) =>
             throw new NotSupportedException();
         public SearchResults Search(SearchQuery query) => throw new NotSupportedException();
+        public IReadOnlyList<string> RankedKeys(SearchQuery query, int max) => throw new NotSupportedException();
         public IReadOnlyList<SearchSuggestion> Suggest(string text, int max = 8) => throw new NotSupportedException();
     }
 

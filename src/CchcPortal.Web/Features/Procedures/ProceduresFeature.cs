@@ -18,6 +18,7 @@ public sealed class ProceduresFeature : IPortalFeature
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ProcedureQueries>();
+        services.AddScoped<PopularProcedures>();
         services.AddSearchDocuments<ProcedureSearchDocuments>();
         services.AddScoped<ProcedureImporter>();
         services.AddScoped<ProcedureService>();

@@ -21,9 +21,9 @@ public static class SvgChart
     public const int Width = 440;
     /// <summary>Label and value size in user units; the CSS of .chart text uses the same.</summary>
     public const int FontSize = 16;
-    private const int LineHeight = 20, BarHeight = 14, RowGap = 12, ValueWidth = 72, Top = 4, AxisHeight = 28;
+    private const int LabelInset = 2, LineHeight = 20, BarHeight = 14, RowGap = 12, ValueWidth = 72, Top = 4, AxisHeight = 28;
     /// <summary>Characters of a label line: the line is Width − ValueWidth units, a Vietnamese character about 0.55 em.</summary>
-    private const int LabelChars = (int)((Width - ValueWidth) / (FontSize * 0.55));
+    private const int LabelChars = (int)((Width - ValueWidth - LabelInset) / (FontSize * 0.55));
 
     public static string HorizontalBars(string id, string title, string description, IReadOnlyList<ChartBar> bars, decimal max, string unit)
     {
@@ -33,9 +33,10 @@ public static class SvgChart
         foreach (var bar in bars)
         {
             var lines = Wrap(bar.Label, LabelChars, 2);
-            var label = new XElement(Svg + "text", new XAttribute("x", 0), new XAttribute("y", y + FontSize), new XAttribute("class", "bar-label"));
+            // Inset a little: a glyph such as "T" overhangs its origin, and the drawing clips at x = 0.
+            var label = new XElement(Svg + "text", new XAttribute("x", LabelInset), new XAttribute("y", y + FontSize), new XAttribute("class", "bar-label"));
             for (var i = 0; i < lines.Count; i++)
-                label.Add(new XElement(Svg + "tspan", new XAttribute("x", 0), new XAttribute("y", y + FontSize + i * LineHeight), lines[i]));
+                label.Add(new XElement(Svg + "tspan", new XAttribute("x", LabelInset), new XAttribute("y", y + FontSize + i * LineHeight), lines[i]));
             var barY = y + lines.Count * LineHeight + 4;
             var length = (double)(Math.Clamp(bar.Value, 0, max) / max) * Width;
             rows.Add(new XElement(Svg + "g", new XAttribute("class", bar.Highlight ? "bar bar-highlight" : "bar"),

@@ -20,6 +20,7 @@ public sealed class IndicesFeature : IPortalFeature
         services.AddScoped<IndexSeeder>();
         services.AddSearchDocuments<IndexResultSearchDocuments>();
         services.AddScoped<IndexQueries>();
+        services.AddScoped<IndexHighlightQueries>();
         services.AddScoped<IndexService>();
         services.AddScoped<IndexDefinitionService>();
     }

@@ -19,6 +19,7 @@ public sealed class ProceduresFeature : IPortalFeature
     {
         services.AddScoped<ProcedureQueries>();
         services.AddScoped<ProcedureRanking>();
+        services.AddScoped<PopularProcedures>();
         services.AddSearchDocuments<ProcedureSearchDocuments>();
         services.AddScoped<ProcedureImporter>();
         services.AddScoped<ProcedureService>();

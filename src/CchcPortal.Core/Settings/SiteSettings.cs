@@ -13,7 +13,7 @@ public class SiteSettings
         e.MaxLength(nameof(UnitName), UnitName, MaxName, "Tên đơn vị");
         e.MaxLength(nameof(Address), Address, MaxAddress, "Địa chỉ");
         e.MaxLength(nameof(Phone), Phone, MaxPhone, "Điện thoại");
-        e.MaxLength(nameof(Hotline), Hotline, MaxPhone, "Đường dây nóng");
+        e.MaxLength(nameof(Hotline), Hotline, MaxPhone, "Đường dây nóng CCHC");
         e.MaxLength(nameof(Email), Email, MaxEmail, "Thư điện tử");
         e.MaxLength(nameof(WorkingHours), WorkingHours, MaxAddress, "Giờ làm việc");
         e.MaxLength(nameof(ResponsiblePerson), ResponsiblePerson, MaxName, "Người chịu trách nhiệm");
@@ -28,6 +28,7 @@ public class SiteSettings
     public string UnitName { get; set; } = "Ủy ban nhân dân tỉnh";
     public string Address { get; set; } = "";
     public string Phone { get; set; } = "";
+    /// <summary>The CCHC hotline citizens call about procedures (the header's "Đường dây nóng CCHC"), not the programme's.</summary>
     public string Hotline { get; set; } = "";
     public string Email { get; set; } = "";
     public string WorkingHours { get; set; } = "";

@@ -24,7 +24,9 @@ public static class PortalPipelineExtensions
         // immutable for a year, the plain URLs (TinyMCE's own skin and plugin requests) are no-cache with an ETag,
         // and .br/.gz files made at build time are served as they are. Short-circuited: they run here, at UseRouting,
         // before authentication, rate limits and the output cache, as UseStaticFiles did.
-        app.MapStaticAssets().ShortCircuit().Add(MarkImmutableAssetsPublic);
+        var staticAssets = app.MapStaticAssets().ShortCircuit();
+        staticAssets.Add(MarkImmutableAssetsPublic);
+        staticAssets.Add(CacheFaviconForAWeek);
         var features = app.Services.GetRequiredService<PortalFeatures>().All;
         foreach (var feature in features) feature.UseBeforeRouting(app);
 
@@ -64,6 +66,25 @@ public static class PortalPipelineExtensions
                 var cacheControl = headers.CacheControl.ToString();
                 if (cacheControl.Contains("immutable") && !cacheControl.StartsWith("public", StringComparison.Ordinal))
                     headers.CacheControl = "public, " + cacheControl;
+                return Task.CompletedTask;
+            }, context.Response);
+            return serve(context);
+        };
+    }
+
+    /// <summary>
+    /// /favicon.ico has a fixed address (browsers ask for it unprompted), so it cannot be fingerprinted: it is kept a
+    /// week instead of being revalidated on every page.
+    /// </summary>
+    private static void CacheFaviconForAWeek(EndpointBuilder endpoint)
+    {
+        var descriptor = endpoint.Metadata.OfType<StaticAssetDescriptor>().FirstOrDefault();
+        if (descriptor?.Route != "favicon.ico" || endpoint.RequestDelegate is not { } serve) return;
+        endpoint.RequestDelegate = context =>
+        {
+            context.Response.OnStarting(static state =>
+            {
+                ((HttpResponse)state).Headers.CacheControl = "public, max-age=604800";
                 return Task.CompletedTask;
             }, context.Response);
             return serve(context);

@@ -37,7 +37,7 @@ public sealed class DocumentsFeature : IPortalFeature
         conventions.AuthorizeAreaFolder("Manager", "/Documents/Citations", PortalPolicies.EditContent);
     }
 
-    public IEnumerable<MenuItem> MainMenu => [new("Văn bản", PublicPaths.Documents, 60), new("Kế hoạch tuyên truyền", PublicPaths.Plans, 70)];
+    public IEnumerable<MenuItem> MainMenu => [new("Văn bản", PublicPaths.Documents, 60), new("Kế hoạch", PublicPaths.Plans, 70)];
 
     public IEnumerable<ManagerMenuEntry> ManagerMenu =>
     [

@@ -27,7 +27,7 @@ public sealed class NewsFeature : IPortalFeature
     public void AuthorizePages(PageConventionCollection conventions) =>
         conventions.AuthorizeAreaFolder("Manager", "/News", PortalPolicies.EditContent);
 
-    public IEnumerable<MenuItem> MainMenu => [new("Tin tức CCHC", PublicPaths.News, 10)];
+    public IEnumerable<MenuItem> MainMenu => [new("Tin tức", PublicPaths.News, 10)];
     public IEnumerable<ManagerMenuEntry> ManagerMenu => [new("Tin bài", "/quan-tri/bai-viet", 10, PortalPolicies.EditContent)];
     public IEnumerable<(string Kind, string[] Tags)> CacheEvictions => [(ContentKinds.News, [CachePolicies.NewsTag])];
 }

@@ -45,7 +45,7 @@ public sealed class ProceduresFeature : IPortalFeature
     public void AuthorizePages(PageConventionCollection conventions) =>
         conventions.AuthorizeAreaFolder("Manager", "/Procedures", PortalPolicies.ManageDirectory);
 
-    public IEnumerable<MenuItem> MainMenu => [new("Thủ tục hành chính", PublicPaths.Procedures, 20)];
+    public IEnumerable<MenuItem> MainMenu => [new("Thủ tục", PublicPaths.Procedures, 20)];
     public IEnumerable<ManagerMenuEntry> ManagerMenu => [new("Thủ tục hành chính", "/quan-tri/thu-tuc", 70, PortalPolicies.ManageDirectory)];
     // Procedure lists appear on agency pages.
     public IEnumerable<(string Kind, string[] Tags)> CacheEvictions => [(ContentKinds.Procedure, [CachePolicies.ProceduresTag, CachePolicies.DirectoryTag])];

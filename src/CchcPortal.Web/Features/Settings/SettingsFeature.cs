@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace CchcPortal.Web.Features.Settings;
 
-/// <summary>Site settings (name, contact, footer), edited by administrators. A settings change evicts the whole site.</summary>
+/// <summary>Site settings (name, contact, footer), edited by administrators, and the web app manifest made from them. A settings change evicts the whole site.</summary>
 public sealed class SettingsFeature : IPortalFeature
 {
     public string Name => "Settings";
@@ -15,6 +15,8 @@ public sealed class SettingsFeature : IPortalFeature
         services.AddScoped<SiteSettingsService>();
         services.AddScoped<IContentChangeListener, SiteSettingsCacheEviction>();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapWebManifest();
 
     public void AuthorizePages(PageConventionCollection conventions) =>
         conventions.AuthorizeAreaFolder("Manager", "/Settings", PortalPolicies.ManageSettings);

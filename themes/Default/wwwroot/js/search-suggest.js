@@ -83,7 +83,7 @@
     if (list.hidden) return;
     if (e.key === "ArrowDown") { e.preventDefault(); highlight((active + 1) % items.length); }
     else if (e.key === "ArrowUp") { e.preventDefault(); highlight(active <= 0 ? items.length - 1 : active - 1); }
-    else if (e.key === "Escape") { close(); }
+    else if (e.key === "Escape") { e.preventDefault(); close(); } // closes the suggestions, not the header menu
     else if (e.key === "Enter" && active >= 0) { e.preventDefault(); window.location.href = items[active].url; }
   });
   input.addEventListener("blur", close);

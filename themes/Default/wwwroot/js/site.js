@@ -48,3 +48,39 @@
     });
   });
 })();
+
+// Header menu (a details element that works without JS): Escape and a tap outside close it on a phone; the search
+// button opens it at the search box instead of leaving the page; on a desktop whose browser cannot show a closed
+// details' content (no ::details-content), it is kept open in the header row.
+(function () {
+  "use strict";
+  var menu = document.querySelector(".site-menu");
+  if (!menu) return;
+  var summary = menu.querySelector("summary");
+  var desktop = window.matchMedia("(min-width: 64rem)");
+  var inRow = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
+  function layout() {
+    if (inRow) return;
+    menu.classList.toggle("is-static", desktop.matches);
+    menu.open = desktop.matches;
+  }
+  layout();
+  if (desktop.addEventListener) desktop.addEventListener("change", layout);
+  function isOverlay() { return !desktop.matches && menu.open; }
+  menu.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && !e.defaultPrevented && isOverlay()) { menu.open = false; summary.focus(); }
+  });
+  document.addEventListener("click", function (e) {
+    if (isOverlay() && !menu.contains(e.target)) menu.open = false;
+  });
+  var searchLink = document.querySelector("[data-open-search]");
+  var searchInput = document.getElementById("site-search-q");
+  if (searchLink && searchInput) {
+    searchLink.addEventListener("click", function (e) {
+      e.preventDefault();
+      e.stopPropagation();
+      menu.open = true;
+      searchInput.focus();
+    });
+  }
+})();

@@ -67,7 +67,8 @@ echo "|---|---|---:|---:|---:|---:|"
 for i in "${!urls[@]}"; do
   node -e '
     const r = require(process.argv[1]), c = r.categories, s = k => Math.round(c[k].score * 100);
-    console.log(`| ${process.argv[2]} | \`${decodeURI(process.argv[3])}\` | ${s("performance")} | ${s("accessibility")} | ${s("best-practices")} | ${s("seo")} |`);
+    const scores = ["performance", "accessibility", "best-practices", "seo"].map(s).join(" | ");
+    console.log(`| ${process.argv[2]} | \`${decodeURI(process.argv[3])}\` | ${scores} |`);
   ' "$data/lh-$i.json" "${names[$i]}" "${urls[$i]}"
 done
 echo

@@ -103,7 +103,8 @@ public class EveryTemplateTests(BrowserFixture fixture)
                 }
                 var response = await page.GotoAsync(path);
                 var landed = await page.EvaluateAsync<string>("location.pathname + location.search");
-                var at = $"{viewport} {path}" + (landed != path && Uri.UnescapeDataString(landed) != Uri.UnescapeDataString(path) ? $" (→ {landed})" : "");
+                var redirected = Uri.UnescapeDataString(landed) != Uri.UnescapeDataString(path);
+                var at = $"{viewport} {path}" + (redirected ? $" (→ {landed})" : "");
                 resolved[template.Name] = landed;
                 visited.Add(path);
                 visited.Add(landed);
@@ -134,7 +135,10 @@ public class EveryTemplateTests(BrowserFixture fixture)
     {
         var h1 = await page.EvaluateAsync<JsonElement>("""
             () => {
-              const shown = e => { const r = e.getBoundingClientRect(); return r.width > 1 && r.height > 1 && getComputedStyle(e).visibility !== 'hidden'; };
+              const shown = e => {
+                const r = e.getBoundingClientRect();
+                return r.width > 1 && r.height > 1 && getComputedStyle(e).visibility !== 'hidden';
+              };
               const all = [...document.querySelectorAll('h1')];
               const h = all.find(shown) ?? document.querySelector('main h1') ?? all[0];
               return h ? { top: Math.round(h.getBoundingClientRect().top + window.scrollY), text: h.textContent.trim().slice(0, 50) } : null;
@@ -151,7 +155,11 @@ public class EveryTemplateTests(BrowserFixture fixture)
           const scroll = document.documentElement.scrollWidth;
           if (scroll <= width) return null;
           const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].slice(0, 2).map(c => '.' + c).join('');
-          const clipped = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
+          const clipped = e => {
+            for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+              if (getComputedStyle(a).overflowX !== 'visible') return true;
+            return false;
+          };
           const out = [...document.body.querySelectorAll('*')].filter(e => {
             const r = e.getBoundingClientRect();
             return r.width > 0 && r.right > width + 1 && e.parentElement.getBoundingClientRect().right <= width + 1 && !clipped(e);
@@ -167,8 +175,9 @@ public class EveryTemplateTests(BrowserFixture fixture)
         return result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
             $"{v.Id} ({v.Impact}, {v.Nodes.Length} element(s)): {v.Help} → "
             + string.Join("; ", v.Nodes.Take(3).Select(n => n.Target.ToString()))
-            + (v.Nodes.FirstOrDefault() is { } first && first.Any.Concat(first.All).Concat(first.None).FirstOrDefault()?.Message is { Length: > 0 } why
-                ? $" [{Regex.Replace(why, @"\s+", " ")}]" : ""));
+            + (v.Nodes.FirstOrDefault() is { } node && node.Any.Concat(node.All).Concat(node.None).FirstOrDefault()?.Message is { Length: > 0 } why
+                ? $" [{Regex.Replace(why, @"\s+", " ")}]"
+                : ""));
     }
 
     /// <summary>
@@ -198,7 +207,8 @@ public class EveryTemplateTests(BrowserFixture fixture)
             Content = "Tôi muốn đăng ký khai sinh cho con qua mạng thì cần chuẩn bị giấy tờ gì?",
             PublicContent = "Tôi muốn đăng ký khai sinh cho con qua mạng thì cần chuẩn bị giấy tờ gì?",
             SubmitterName = "Người Hỏi Thử", SubmitterArea = "Phường Buôn Ma Thuột, tỉnh Đắk Lắk", ConsentToPublish = true,
-            IsPublished = true, Channel = "web", Status = CaseStatus.Answered, SubmittedAt = at.AddDays(-5), ModerationDue = DateOnly.FromDateTime(at.AddDays(-4)),
+            IsPublished = true, Channel = "web", Status = CaseStatus.Answered,
+            SubmittedAt = at.AddDays(-5), ModerationDue = DateOnly.FromDateTime(at.AddDays(-4)),
             AnsweredAt = at, SignedBy = "Giám đốc Sở Tư pháp", EpisodeId = episode.Id,
             AnswerHtml = "<p>Bạn chuẩn bị bản chụp giấy chứng sinh và giấy tờ tùy thân của cha, mẹ, rồi nộp trên Cổng Dịch vụ công.</p>"
                 + "<ul><li>Tờ khai đăng ký khai sinh (điền trực tuyến).</li><li>Giấy chứng sinh.</li></ul>",

@@ -106,26 +106,6 @@ public class PublicPagesTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Index_pages_pass_axe()
-    {
-        var page = await fixture.NewPageAsync();
-        foreach (var path in new[] { "/hoi-dap", "/hoi-dap/gui-cau-hoi", "/hoi-dap/tra-cuu", "/hoi-dap/thong-ke", "/hoi-dap/da-tra-loi", "/hoi-dap/chuong-trinh", "/chi-so-cchc", "/chi-so-cchc/PAR_INDEX/2023", "/chi-so-cchc/PAR_INDEX/2024?pham-vi=so-nganh", "/chi-so-cchc/don-vi/so-noi-vu", "/chi-so-cchc/so-sanh?a=hai-phong&b=quang-ninh", "/van-ban", PlanDocumentPath, "/ke-hoach-tuyen-truyen/2024" })
-        {
-            Assert.Equal(200, (await page.GotoAsync(path))!.Status);
-            await AssertNoSeriousAxeViolationsAsync(page);
-        }
-    }
-
-    [Fact]
-    public async Task Agency_page_passes_axe()
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/co-quan/trung-tam-phuc-vu-hanh-chinh-cong-tinh");
-        Assert.Contains("Trung tâm Phục vụ hành chính công", await page.Locator("h1").InnerTextAsync());
-        await AssertNoSeriousAxeViolationsAsync(page);
-    }
-
-    [Fact]
     public async Task First_tab_reaches_the_skip_link_which_moves_to_main()
     {
         var page = await fixture.NewPageAsync();

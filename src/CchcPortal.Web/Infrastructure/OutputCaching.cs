@@ -37,6 +37,9 @@ public static class CachePolicies
     public const string Search = "Search";
     public const string SearchTag = "search";
 
+    /// <summary>The error pages /loi/{code}, stored with their status (the 404 page of every missing URL is one entry).</summary>
+    public const string ErrorPages = "ErrorPages";
+
     public const string SiteTag = "site";
     public const string ProceduresTag = "procedures";
     public const string NewsTag = "news";
@@ -54,8 +57,11 @@ public static class CachePolicies
         services.AddOutputCache(options =>
         {
             // Pages are stored compressed (compression runs inside the cache), so one entry per Accept-Encoding.
+            // Permanent redirects (/tthc/{code}, dissolved agencies) are stored like pages; other statuses are not, so a
+            // scan of random URLs never fills the size-bounded cache with 404s.
             void Add(string name, params string[] tags) =>
-                options.AddPolicy(name, b => b.Expire(TimeSpan.FromMinutes(30)).SetVaryByHeader(HeaderNames.AcceptEncoding).Tag(tags));
+                options.AddPolicy(name, b => b.Expire(TimeSpan.FromMinutes(30)).SetVaryByHeader(HeaderNames.AcceptEncoding).Tag(tags)
+                    .AddPolicy<StorePermanentRedirects>());
             Add(Site, SiteTag);
             Add(News, SiteTag, NewsTag);
             Add(Directory, SiteTag, DirectoryTag);
@@ -67,6 +73,8 @@ public static class CachePolicies
             Add(Documents, SiteTag, NewsTag);
             // Keyed by the whole query string (the default key); short expiry bounds the many distinct queries.
             options.AddPolicy(Search, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByHeader(HeaderNames.AcceptEncoding).Tag(SiteTag, SearchTag));
+            options.AddPolicy(ErrorPages, b => b.Expire(TimeSpan.FromMinutes(30)).SetVaryByHeader(HeaderNames.AcceptEncoding).Tag(SiteTag)
+                .AddPolicy<StoreErrorPages>());
         });
         services.AddSingleton(new OutputCacheEvictions(evictions));
         services.AddScoped<IContentChangeListener, OutputCacheEvictionListener>();

@@ -15,7 +15,8 @@ public sealed class PathRedirectMiddleware(RequestDelegate next)
         if (context.Response.StatusCode != StatusCodes.Status404NotFound || context.Response.HasStarted
             || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) return;
         var path = context.Request.Path.Value ?? "";
-        if (path.Length > 300) return;
+        // The error page itself (also when re-executed for a missing URL) has not moved: no lookup.
+        if (path.Length > 300 || path.StartsWith("/loi/", StringComparison.Ordinal)) return;
         var target = await db.PathRedirects.AsNoTracking().Where(r => r.FromPath == path).Select(r => r.ToPath).FirstOrDefaultAsync(context.RequestAborted);
         if (target is null) return;
         context.Response.StatusCode = StatusCodes.Status301MovedPermanently;

@@ -37,8 +37,10 @@ public class DirectoryTests : IDisposable
         var html = await _factory.Anonymous().GetStringAsync("/duong-day-nong");
         var doc = new HtmlParser().ParseDocument(html);
         var cards = doc.QuerySelectorAll(".hotline-board a.hotline-card");
-        Assert.True(cards.Length >= 5);
-        Assert.All(cards, c => Assert.Matches("^tel:(\\+84\\d{9,10}|1\\d{2,9})$", c.GetAttribute("href")));
+        // Only sourced numbers are seeded (issue 20): the province's 1022 line and the programme's line.
+        Assert.True(cards.Length >= 2);
+        Assert.All(cards, c => Assert.DoesNotContain("Dữ liệu mẫu", c.TextContent));
+        Assert.All(cards, c => Assert.Matches("^tel:(\\+84\\d{7,10}|1\\d{2,9})$", c.GetAttribute("href")));
         var real = cards.Single(c => c.TextContent.Contains("0262.8552255"));
         Assert.Equal("tel:+842628552255", real.GetAttribute("href"));
         Assert.Contains("Dân hỏi – Thủ trưởng cơ quan hành chính trả lời", real.TextContent);
@@ -50,6 +52,25 @@ public class DirectoryTests : IDisposable
         Assert.Contains("Cấp tỉnh", html);
         Assert.Contains("Cấp xã", html);
         Assert.DoesNotContain("Sở Thông tin và Truyền thông", html);
+    }
+
+    [Fact]
+    public async Task The_site_hotline_is_the_number_the_board_shows_as_the_administrative_procedures_hotline()
+    {
+        string hotline, programme;
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var settings = await scope.ServiceProvider.GetRequiredService<CchcPortal.Core.Settings.SiteSettingsService>().GetAsync();
+            (hotline, programme) = (settings.Hotline, settings.ProgrammeHotline);
+        }
+        var doc = new HtmlParser().ParseDocument(await _factory.Anonymous().GetStringAsync("/duong-day-nong"));
+        var cchc = doc.QuerySelectorAll(".hotline-board a.hotline-card")
+            .Single(c => c.QuerySelector(".hotline-card-purpose")!.TextContent.Contains("thủ tục hành chính"));
+        Assert.Equal(hotline, cchc.QuerySelector(".hotline-card-number")!.TextContent.Trim());
+        Assert.Equal("0262.1022", hotline);
+        Assert.Equal("tel:+842621022", cchc.GetAttribute("href"));
+        Assert.NotEqual(programme, hotline);
+        Assert.Contains(doc.QuerySelectorAll(".hotline-card-number"), n => n.TextContent.Trim() == programme);
     }
 
     [Fact]
@@ -79,13 +100,13 @@ public class DirectoryTests : IDisposable
         var client = _factory.Anonymous();
         using var doc = JsonDocument.Parse(await client.GetStringAsync("/api/agencies"));
         var items = doc.RootElement.EnumerateArray().ToList();
-        Assert.Equal(10, items.Count);
+        Assert.Equal(11, items.Count);
         Assert.All(items, i => Assert.True(i.GetProperty("active").GetBoolean()));
         var dai = items.Single(i => i.GetProperty("slug").GetString() == "dai-phat-thanh-va-truyen-hinh-tinh");
         Assert.Equal("+842628552255", dai.GetProperty("hotlines")[0].GetProperty("tel").GetString());
         Assert.False(dai.GetProperty("sampleData").GetBoolean());
         using var all = JsonDocument.Parse(await client.GetStringAsync("/api/agencies?includeInactive=true"));
-        Assert.Equal(12, all.RootElement.GetArrayLength());
+        Assert.Equal(13, all.RootElement.GetArrayLength());
         using var one = JsonDocument.Parse(await client.GetStringAsync("/api/agencies/so-thong-tin-va-truyen-thong"));
         Assert.Equal("so-khoa-hoc-va-cong-nghe", one.RootElement.GetProperty("successor").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/agencies/khong-co")).StatusCode);
@@ -94,13 +115,13 @@ public class DirectoryTests : IDisposable
     [Fact]
     public async Task VCard_download_is_valid()
     {
-        var response = await _factory.Anonymous().GetAsync("/co-quan/so-noi-vu/vcard");
+        var response = await _factory.Anonymous().GetAsync("/co-quan/trung-tam-giam-sat-dieu-hanh-do-thi-thong-minh/vcard");
         Assert.Equal("text/vcard", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("so-noi-vu.vcf", response.Content.Headers.ContentDisposition?.ToString());
+        Assert.Contains("trung-tam-giam-sat-dieu-hanh-do-thi-thong-minh.vcf", response.Content.Headers.ContentDisposition?.ToString());
         var card = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("BEGIN:VCARD\r\nVERSION:3.0\r\n", card);
         Assert.EndsWith("END:VCARD\r\n", card);
-        Assert.Contains("TEL;TYPE=WORK,VOICE:+842623852260", card);
+        Assert.Contains("TEL;TYPE=WORK,VOICE,PREF:+842621022", card);
     }
 
     [Fact]
@@ -109,7 +130,8 @@ public class DirectoryTests : IDisposable
         var html = await _factory.Anonymous().GetStringAsync("/en/contacts");
         Assert.Contains("<div lang=\"en\">", html);
         Assert.Contains("Department of Home Affairs", html);
-        Assert.Contains("+842623852261", html);
+        Assert.Contains("Dak Lak Smart City Operations Centre", html);
+        Assert.Contains("+842621022", html);
     }
 
     [Fact]
@@ -140,14 +162,14 @@ public class DirectoryTests : IDisposable
         var xlsx = await editor.GetByteArrayAsync("/quan-tri/co-quan?handler=Export&format=xlsx");
         var again = await UploadAsync(editor, xlsx, "ten-bat-ky.bin");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains("thêm 0, cập nhật 0, không đổi 12", await again.Content.ReadAsStringAsync());
+        Assert.Contains("thêm 0, cập nhật 0, không đổi 13", await again.Content.ReadAsStringAsync());
 
         var csv = Encoding.UTF8.GetString(await editor.GetByteArrayAsync("/quan-tri/co-quan?handler=Export&format=csv")).TrimStart('\uFEFF');
         csv = csv.Replace("Sở Tư pháp tỉnh Đắk Lắk,", "Sở Tư pháp tỉnh Đắk Lắk (cập nhật),")
               + "so-xay-dung,Sở Xây dựng tỉnh Đắk Lắk,,,tinh,so-ban-nganh,ubnd-tinh,,,,0262.3852320,*Cấp phép xây dựng: 0262.3852321,,,,,,,có,,,có\n";
         var response = await UploadAsync(editor, Encoding.UTF8.GetBytes(csv), "danh-ba.csv");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("thêm 1, cập nhật 1, không đổi 11", await response.Content.ReadAsStringAsync());
+        Assert.Contains("thêm 1, cập nhật 1, không đổi 12", await response.Content.ReadAsStringAsync());
 
         var anonymous = _factory.Anonymous();
         var board = await anonymous.GetStringAsync("/duong-day-nong");

@@ -35,7 +35,7 @@ public class PublicSiteTests(PublicSiteTests.Fixture fixture) : IClassFixture<Pu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("lang=\"vi\"", html);
-        Assert.Contains("href=\"tel:+842628552255\"", html);
+        Assert.Contains("href=\"tel:+842621022\"", html);
         Assert.DoesNotContain("Chưa có tin bài nào được đăng.", html); // no grey empty box first (issue 20)
         Assert.DoesNotContain("Tin mới nhất", html);
         var documents = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("ul.document-list li");

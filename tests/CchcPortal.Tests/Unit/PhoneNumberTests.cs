@@ -19,6 +19,8 @@ public class PhoneNumberTests
     [InlineData("1800 599 920", "1800599920", PhoneKind.Service)]
     [InlineData("1022", "1022", PhoneKind.Short)]
     [InlineData("113", "113", PhoneKind.Short)]
+    [InlineData("0262.1022", "+842621022", PhoneKind.Landline)]
+    [InlineData("024.1022", "+84241022", PhoneKind.Landline)]
     public void Valid_numbers_normalise(string written, string dialable, PhoneKind kind)
     {
         Assert.True(PhoneNumber.TryParse(written, out var number, out var error), error);
@@ -37,6 +39,7 @@ public class PhoneNumberTests
     [InlineData("+1 202 555 0100", "Chỉ nhận số điện thoại Việt Nam")]
     [InlineData("0262+8552255", "Dấu + chỉ được đứng đầu")]
     [InlineData("1900 12", "không đúng định dạng")]
+    [InlineData("0262.5022", "không đúng định dạng")]
     public void Invalid_numbers_get_a_vietnamese_reason(string written, string expected)
     {
         Assert.False(PhoneNumber.TryParse(written, out var number, out var error));

@@ -1,10 +1,13 @@
+using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CchcPortal.Web.Pages.Errors;
 
 /// <summary>Friendly Vietnamese error pages; never a stack trace.</summary>
 [IgnoreAntiforgeryToken]
+[OutputCache(PolicyName = CachePolicies.ErrorPages)]
 public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }

@@ -57,11 +57,11 @@ public static class CachePolicies
         services.AddOutputCache(options =>
         {
             // Pages are stored compressed (compression runs inside the cache), so one entry per Accept-Encoding.
-            // Permanent redirects (/tthc/{code}, dissolved agencies) are stored like pages; other statuses are not, so a
-            // scan of random URLs never fills the size-bounded cache with 404s.
+            // Redirects (/tthc/{code}, dissolved agencies, the latest plan year) are stored like pages; other statuses are
+            // not, so a scan of random URLs never fills the size-bounded cache with 404s.
             void Add(string name, params string[] tags) =>
                 options.AddPolicy(name, b => b.Expire(TimeSpan.FromMinutes(30)).SetVaryByHeader(HeaderNames.AcceptEncoding).Tag(tags)
-                    .AddPolicy<StorePermanentRedirects>());
+                    .AddPolicy<StoreRedirects>());
             Add(Site, SiteTag);
             Add(News, SiteTag, NewsTag);
             Add(Directory, SiteTag, DirectoryTag);

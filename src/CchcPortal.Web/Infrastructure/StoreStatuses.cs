@@ -25,11 +25,16 @@ public abstract class StoreStatusPolicy : IOutputCachePolicy
     }
 }
 
-/// <summary>301/308: /tthc/{code} and the addresses of dissolved agencies.</summary>
-public sealed class StorePermanentRedirects : StoreStatusPolicy
+/// <summary>
+/// Redirects computed from content: 301/308 (/tthc/{code}, dissolved agencies) and 302/307 (/ke-hoach-tuyen-truyen to
+/// the latest plan year). Evicted by the policy's tags like the pages, so a new plan year or a changed code shows at once.
+/// </summary>
+public sealed class StoreRedirects : StoreStatusPolicy
 {
     protected override bool Storable(HttpContext http) =>
-        http.Response.StatusCode is StatusCodes.Status301MovedPermanently or StatusCodes.Status308PermanentRedirect;
+        http.Response.StatusCode is StatusCodes.Status301MovedPermanently or StatusCodes.Status302Found
+            or StatusCodes.Status307TemporaryRedirect or StatusCodes.Status308PermanentRedirect
+        && http.Response.Headers.Location.Count > 0;
 }
 
 /// <summary>

@@ -83,7 +83,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public const string ArticleSlug = "bac-kan-trien-khai-ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2024";
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <remarks>The default is a 1366 px laptop: from 85rem the header shows its search box and menu in one row.</remarks>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {

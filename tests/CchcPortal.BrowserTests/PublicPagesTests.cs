@@ -131,9 +131,16 @@ public class PublicPagesTests(BrowserFixture fixture)
     [Fact]
     public async Task Pages_work_without_javascript()
     {
-        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false });
+        // On a phone without JS: the Menu (a details element) opens and holds the navigation and the search box.
+        var context = await fixture.Browser.NewContextAsync(new()
+        {
+            BaseURL = fixture.BaseUrl, JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 },
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
+        Assert.False(await page.Locator("#site-search-q").IsVisibleAsync());
+        await page.ClickAsync("summary.menu-button");
+        Assert.True(await page.Locator(".main-nav a[href='/hoi-dap']").IsVisibleAsync());
         await page.FillAsync("#site-search-q", "bac kan");
         var navigation = page.WaitForURLAsync("**/tim-kiem?q=*");
         await page.ClickAsync(".site-search button");

@@ -57,7 +57,7 @@
   var menu = document.querySelector(".site-menu");
   if (!menu) return;
   var summary = menu.querySelector("summary");
-  var desktop = window.matchMedia("(min-width: 64rem)");
+  var desktop = window.matchMedia("(min-width: 85rem)");
   var inRow = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
   function layout() {
     if (inRow) return;

@@ -258,6 +258,8 @@ public partial class HeaderAndMetaTests(HeaderAndMetaTests.Fixture fixture) : IC
         var doc = await ParseAsync(await visitor.GetAsync("/hoi-dap"));
         Assert.Equal("CCHC Bắc Kạn", doc.QuerySelector(".brand-short")!.TextContent.Trim());
         Assert.Equal("tel:+842093870111", doc.QuerySelector("a.header-call")!.GetAttribute("href"));
-        Assert.Equal("Gọi đường dây nóng CCHC 0209.3870111", doc.QuerySelector("a.header-call")!.TextContent.Trim());
+        // The accessible name (the visually hidden label) and, on a desktop, the number shown beside the icon.
+        Assert.Equal("Gọi đường dây nóng CCHC 0209.3870111", doc.QuerySelector("a.header-call .visually-hidden")!.TextContent.Trim());
+        Assert.Equal("0209.3870111", doc.QuerySelector("a.header-call .header-call-number")!.TextContent.Trim());
     }
 }

@@ -87,7 +87,7 @@ public class QuestionFormTests(BrowserFixture fixture)
         Assert.Null(await link.GetAttributeAsync("target"));
         Assert.DoesNotContain("Người Hỏi Ẩn", await page.Locator("#title-suggestions").InnerTextAsync());
         await link.ClickAsync();
-        await page.WaitForURLAsync("**/hoi-dap/cau-hoi/HD-2026-000901");
+        await page.ArrivedAtAsync("/hoi-dap/cau-hoi/HD-2026-000901");
         Assert.Contains("Tại Công an xã.", await page.Locator("main").InnerTextAsync());
     }
 }

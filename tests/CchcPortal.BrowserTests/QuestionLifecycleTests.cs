@@ -56,7 +56,7 @@ public class QuestionLifecycleTests(BrowserFixture fixture)
     {
         await page.GotoAsync(Inbox);
         await page.GetByRole(AriaRole.Link, new() { Name = code, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/quan-tri/hoi-dap/\d+$"));
+        await page.ArrivedAtAsync(new Regex(@"/quan-tri/hoi-dap/\d+$"));
     }
 
     /// <summary>The citizen on a phone sends the question from the form; the receipt's code and secret.</summary>
@@ -67,7 +67,7 @@ public class QuestionLifecycleTests(BrowserFixture fixture)
         await citizen.Locator("#altcha-box altcha-widget").WaitForAsync();
         await question.FillAsync(citizen);
         await CitizenQuestion.SendAsync(citizen);
-        await citizen.WaitForURLAsync("**/hoi-dap/bien-nhan");
+        await citizen.ArrivedAtAsync("/hoi-dap/bien-nhan");
         var (code, secret) = await CitizenQuestion.ReadReceiptAsync(citizen);
         Assert.Matches(@"^HD-\d{4}-\d{6}$", code);
         Assert.Matches("^[0-9a-f]{16}$", secret);
@@ -240,7 +240,7 @@ public class QuestionLifecycleTests(BrowserFixture fixture)
         var answer = await TrackAsync(answered, staff, reply);
         await answer.GetByRole(AriaRole.Link, new() { Name = $"trang câu trả lời hồ sơ {answered.Code}" }).ClickAsync();
         var page = answered.Citizen;
-        await page.WaitForURLAsync($"**/hoi-dap/cau-hoi/{answered.Code}");
+        await page.ArrivedAtAsync($"/hoi-dap/cau-hoi/{answered.Code}");
         var main = page.Locator("main");
         await reply.ExpectShownInAsync(main.Locator(".article-body").Last);
         await Expect(main).ToContainTextAsync(question.Area); // item 4: the area is public with the answer

@@ -22,13 +22,9 @@ namespace CchcPortal.Web.Infrastructure;
 
 public static class PortalServiceExtensions
 {
-    private static RateLimitOptions Limits(HttpContext context) =>
-        context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.RateLimits;
-
-    public const string PublicPostLimit = "public-post";
-    public const string LoginLimit = "login";
-    /// <summary>Small public JSON lookups (title suggestions, anti-spam challenges): 60 a minute per address.</summary>
-    public const string PublicLookupLimit = "public-lookup";
+    public const string PublicPostLimit = RateLimits.PublicPostLimit;
+    public const string LoginLimit = RateLimits.LoginLimit;
+    public const string PublicLookupLimit = RateLimits.PublicLookupLimit;
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
@@ -42,10 +38,7 @@ public static class PortalServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new CchcPortal.Core.Common.PublicAddress(sp.GetRequiredService<IOptions<PortalOptions>>().Value.PublicBaseUrl));
 
-        // Every save goes through the change feed: rows of new entities get their ids, notices follow the commit.
-        services.AddDbContext<PortalDbContext>((sp, options) =>
-            options.UsePortalSqlite(sp.GetRequiredService<PortalPaths>().DatabaseFile)
-                .AddInterceptors(sp.GetRequiredService<ChangeFeedInterceptor>()));
+        builder.AddPortalDatabase();
         services.AddPortalCore();
 
         // Every feature of this assembly (Features/*/*Feature.cs), in their order: those before FeatureOrder.Host are
@@ -84,22 +77,7 @@ public static class PortalServiceExtensions
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Only POSTs count: reading a form page never uses up a visitor's submissions.
-            o.AddPolicy(PublicPostLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Limits(ctx).PublicPostsPerMinute, Window = TimeSpan.FromMinutes(1) })
-                : RateLimitPartition.GetNoLimiter("get"));
-            o.AddPolicy(LoginLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Limits(ctx).SignInsPerFiveMinutes, Window = TimeSpan.FromMinutes(5) })
-                : RateLimitPartition.GetNoLimiter("get"));
-            o.AddPolicy(PublicLookupLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = Limits(ctx).LookupsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            o.OnRejected = (ctx, ct) => new ValueTask(RateLimitRejection.WriteAsync(ctx.HttpContext, ct));
-        });
+        services.AddPortalRateLimits();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -172,10 +150,7 @@ public static class PortalServiceExtensions
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<PortalOptions>>((o, portal) =>
             o.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, portal.Value.Security.SessionIdleMinutes)));
-        // Keys live in the data folder, so sign-in cookies and antiforgery tokens survive a restart.
-        services.AddDataProtection().SetApplicationName("CchcPortal");
-        services.AddOptions<KeyManagementOptions>().Configure<PortalPaths, ILoggerFactory>((o, paths, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeysPath), logs));
+        services.AddPortalDataProtection();
 
         services.AddAuthorizationBuilder()
             // Any account (only administrators create them): the dashboard tells one without a role what to ask for;

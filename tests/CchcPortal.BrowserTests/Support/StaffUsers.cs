@@ -49,7 +49,7 @@ public static class StaffUsers
         await page.FillAsync("#Email", staff.Email);
         await page.FillAsync("#Password", StaffUser.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/quan-tri");
+        await page.ArrivedAtAsync("/quan-tri");
         return page;
     }
 

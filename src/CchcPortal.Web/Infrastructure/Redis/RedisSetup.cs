@@ -28,14 +28,23 @@ public static class RedisSetup
         services.AddSingleton<IConnectionMultiplexer>(sp =>
         {
             var config = ConfigurationOptions.Parse(options.Configuration);
-            // A Redis that is down at start must not keep the portal from serving: the callers fail open or wait.
+            // A Redis that is down must not keep the portal from starting or make each request wait out a timeout:
+            // commands fail at once while disconnected, and the callers fail the safe way.
             config.AbortOnConnectFail = false;
+            config.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(config);
         });
         services.AddSingleton<RedisConnection>();
 
         services.RemoveAll<IOutputCacheStore>();
         services.AddStackExchangeRedisOutputCache(_ => { });
+        // The package's store (an internal type) behind a wrapper that turns an outage into cache misses.
+        var redisStore = services.Single(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(redisStore);
+        var storeType = redisStore.ImplementationType!;
+        services.AddSingleton(storeType);
+        services.AddSingleton<IOutputCacheStore>(sp => new FailOpenOutputCacheStore((IOutputCacheStore)sp.GetRequiredService(storeType),
+            sp.GetRequiredService<ILogger<FailOpenOutputCacheStore>>()));
         services.AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
             .Configure<IServiceProvider>((o, sp) =>
             {

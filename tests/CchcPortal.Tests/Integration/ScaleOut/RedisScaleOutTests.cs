@@ -150,7 +150,7 @@ public sealed partial class RedisScaleOutTests(RedisScaleOutTests.Nodes nodes) :
     [Fact]
     public async Task An_edit_on_one_node_evicts_the_page_cached_for_both()
     {
-        Assert.Contains("Redis", A.Services.GetRequiredService<IOutputCacheStore>().GetType().Name);
+        Assert.IsType<FailOpenOutputCacheStore>(A.Services.GetRequiredService<IOutputCacheStore>());
         int id;
         string title;
         using (var scope = A.Services.CreateScope())

@@ -29,9 +29,9 @@ public sealed class RedisServer
     {
         var executable = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("redis-server is not installed: these tests need Debian's redis-server (apt-get install -y redis-server).");
-        var folder = Directory.CreateTempSubdirectory("cchc-redis-").FullName;
         for (var attempt = 1; ; attempt++)
         {
+            var folder = Directory.CreateTempSubdirectory("cchc-redis-").FullName;
             var port = FreePort();
             var process = Process.Start(new ProcessStartInfo(executable)
             {
@@ -42,10 +42,17 @@ public sealed class RedisServer
             process.ErrorDataReceived += (_, _) => { };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
+            // The test host is often killed rather than let exit (no ProcessExit then): a watchdog shell ends
+            // redis-server and removes its folder as soon as this process is gone.
+            Process.Start(new ProcessStartInfo("/bin/sh")
+            {
+                ArgumentList = { "-c", $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 {process.Id} 2>/dev/null; do sleep 1; done; " +
+                    $"kill {process.Id} 2>/dev/null; sleep 1; rm -rf \"$0\"", folder },
+                UseShellExecute = false,
+            })!.Dispose();
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
-                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-                try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+                try { process.Kill(); } catch (InvalidOperationException) { }
             };
             if (WaitForPong(port, process)) return new RedisServer(port);
             try { process.Kill(); } catch (InvalidOperationException) { }

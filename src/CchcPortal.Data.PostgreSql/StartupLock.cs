@@ -11,7 +11,8 @@ public sealed class StartupLock : IAsyncDisposable
 {
     /// <summary>Fixed key shared by every node of one database ("CCHC" in ASCII, then 1).</summary>
     public const long Key = 0x4343484300000001;
-    private const string DuplicateDatabase = "42P04", MissingDatabase = "3D000";
+    // Two CREATE DATABASE at the same moment: the later one fails on pg_database's unique index, not with 42P04.
+    private const string DuplicateDatabase = "42P04", UniqueViolation = "23505", MissingDatabase = "3D000";
     private readonly NpgsqlConnection _connection;
 
     private StartupLock(NpgsqlConnection connection) => _connection = connection;
@@ -50,7 +51,7 @@ public sealed class StartupLock : IAsyncDisposable
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"")}\"", connection);
             await create.ExecuteNonQueryAsync(ct);
         }
-        catch (PostgresException e) when (e.SqlState == DuplicateDatabase) { }
+        catch (PostgresException e) when (e.SqlState is DuplicateDatabase or UniqueViolation) { }
     }
 
     public async ValueTask DisposeAsync()

@@ -42,13 +42,16 @@ public class DatabaseProviderTests
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "cchc-tests", Guid.NewGuid().ToString("N"));
         var target = dataPath + "-backup";
+        Directory.CreateDirectory(dataPath);
+        // Settings first: the configuration reads an argument starting with '/' (the folder) as a key taking the next one as its value.
         string[] postgres = ["--Database:Provider=PostgreSql", "--Database:ConnectionString=Host=127.0.0.1;Port=1;Database=none"];
-        var backup = await Backup.PortalProcess.RunAsync(dataPath, ["backup", target, .. postgres]);
+        var backup = await Backup.PortalProcess.RunAsync(dataPath, [.. postgres, "backup", target]);
         Assert.Equal(CchcPortal.Web.Infrastructure.Backup.BackupExitCodes.OtherDatabase, backup.ExitCode);
         Assert.Contains("pg_dump", backup.Error);
-        var restore = await Backup.PortalProcess.RunAsync(dataPath, ["restore", target, .. postgres]);
+        var restore = await Backup.PortalProcess.RunAsync(dataPath, [.. postgres, "restore", target]);
         Assert.Equal(CchcPortal.Web.Infrastructure.Backup.BackupExitCodes.OtherDatabase, restore.ExitCode);
         Assert.False(Directory.Exists(target));
+        Directory.Delete(dataPath, recursive: true);
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class PostgresDatabase : IDisposable
         public static Template Make(bool seedProcedures, string? seedPath)
         {
             var name = $"template_{Guid.NewGuid():N}";
-            var dataPath = Path.Combine(Path.GetTempPath(), "cchc-tests", name);
+            var dataPath = Path.Combine(PostgresCluster.Scratch, name);
             var connectionString = PostgresCluster.ConnectionString(name);
             var settings = new Dictionary<string, string>
             {
@@ -84,7 +84,6 @@ public sealed class PostgresDatabase : IDisposable
             using (var factory = new PortalFactory(dataPath: dataPath, seedProcedures: seedProcedures, settings: settings))
                 _ = factory.Server;
             NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { } };
             return new Template(name, dataPath);
         }
     }

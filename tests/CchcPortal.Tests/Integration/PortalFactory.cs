@@ -33,6 +33,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly bool _seedProcedures;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
+    /// <summary>Start from a copy of the seeded template instead of an empty folder (Support/SeededTemplate.cs).</summary>
+    private bool _fromTemplate;
 
     /// <summary>SQL commands per request; set when the factory was made with countQueries: true.</summary>
     public Support.QueryCounter? Queries { get; }
@@ -50,10 +52,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         _deleteOnDispose = dataPath is null;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "cchc-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataPath);
+        _fromTemplate = Support.SeededTemplate.Fits(dataPath, _settings, services is not null);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_fromTemplate)
+        {
+            _fromTemplate = false;
+            Support.SeededTemplate.CopyInto(DataPath, _seedProcedures);
+        }
         builder.UseEnvironment("Production");
         builder.UseSetting("Portal:DataPath", DataPath);
         builder.UseSetting("CCHC_ADMIN_EMAIL", AdminEmail);

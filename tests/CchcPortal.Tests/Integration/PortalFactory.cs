@@ -33,7 +33,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly bool _seedProcedures;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
-    private readonly Support.PostgresDatabase? _postgres;
+        if (provider == Support.TestDatabase.PostgreSql)
+            _postgres = Support.PostgresDatabase.Create(seedProcedures, _settings.GetValueOrDefault("Portal:SeedPath"), DataPath);
+        else
+            _fromTemplate = Support.SeededTemplate.Fits(dataPath, _settings, services is not null);
 
     /// <summary>SQL commands per request; set when the factory was made with countQueries: true.</summary>
     public Support.QueryCounter? Queries { get; }
@@ -52,12 +55,21 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         _deleteOnDispose = dataPath is null;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "cchc-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataPath);
+<<<<<<< HEAD
         if (provider == Support.TestDatabase.PostgreSql)
             _postgres = Support.PostgresDatabase.Create(seedProcedures, _settings.GetValueOrDefault("Portal:SeedPath"), DataPath);
+=======
+        _fromTemplate = Support.SeededTemplate.Fits(dataPath, _settings, services is not null);
+>>>>>>> f21/speed
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_fromTemplate)
+        {
+            _fromTemplate = false;
+            Support.SeededTemplate.CopyInto(DataPath, _seedProcedures);
+        }
         builder.UseEnvironment("Production");
         builder.UseSetting("Portal:DataPath", DataPath);
         builder.UseSetting("CCHC_ADMIN_EMAIL", AdminEmail);

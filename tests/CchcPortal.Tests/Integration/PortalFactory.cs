@@ -33,10 +33,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly bool _seedProcedures;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
-        if (provider == Support.TestDatabase.PostgreSql)
-            _postgres = Support.PostgresDatabase.Create(seedProcedures, _settings.GetValueOrDefault("Portal:SeedPath"), DataPath);
-        else
-            _fromTemplate = Support.SeededTemplate.Fits(dataPath, _settings, services is not null);
+    private readonly Support.PostgresDatabase? _postgres;
+    /// <summary>Start from a copy of the seeded template instead of an empty folder (Support/SeededTemplate.cs).</summary>
+    private bool _fromTemplate;
 
     /// <summary>SQL commands per request; set when the factory was made with countQueries: true.</summary>
     public Support.QueryCounter? Queries { get; }
@@ -55,12 +54,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         _deleteOnDispose = dataPath is null;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "cchc-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataPath);
-<<<<<<< HEAD
         if (provider == Support.TestDatabase.PostgreSql)
             _postgres = Support.PostgresDatabase.Create(seedProcedures, _settings.GetValueOrDefault("Portal:SeedPath"), DataPath);
-=======
-        _fromTemplate = Support.SeededTemplate.Fits(dataPath, _settings, services is not null);
->>>>>>> f21/speed
+        else
+            _fromTemplate = Support.SeededTemplate.Fits(dataPath, _settings, services is not null);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

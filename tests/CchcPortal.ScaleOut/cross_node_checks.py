@@ -50,7 +50,8 @@ token_from_a = editor.token(a + "/quan-tri/bai-viet/sua")
 draft = editor.post_form(b + "/quan-tri/bai-viet/sua?handler=Save",
                          {"Input.Title": f"Bản nháp {marker}", "Input.Summary": "", "Input.BodyHtml": "<p>Nháp.</p>",
                           "Input.CategoryId": category_id, "Input.Tags": ""}, token=token_from_a)
-check("c. a form token issued by node A is accepted by node B", draft.status == 302, f"HTTP {draft.status}")
+check("c. a form token issued by node A is accepted by node B", draft.status == 302 and "/quan-tri/bai-viet/sua/" in draft.location,
+      f"HTTP {draft.status} -> {draft.location}")
 
 
 # a. Publish on A -> the article and a search for it through B within 5 s.

@@ -72,7 +72,7 @@ class Browser:
             "altcha": altcha, "Input.Kind": "Question",
             "Input.Title": f"Hỏi về thời hạn giải quyết hồ sơ đất đai lần {i}",
             "Input.Content": f"Tôi đã nộp hồ sơ đăng ký biến động đất đai (lần thử {i}), xin hỏi bao lâu thì có kết quả?",
-            "Input.Name": "Lê Thị Thử", "Input.Phone": "0905 000 111", "Input.Email": f"thu{i}@example.vn",
+            "Input.Name": "Lê Thị Thử", "Input.Phone": "0905 000 111", "Input.Email": f"thu.{slugify(str(i))}@example.vn",
             "Input.Area": "Phường Nghĩa Lộ", "Input.ConsentToPublish": "true",
         }
         return self.post_form(base + "/hoi-dap/gui-cau-hoi", fields, token=token), altcha

@@ -172,6 +172,7 @@ end=$(( $(date +%s) + LOAD_SECONDS ))
 python3 "$here/submit_loop.py" "$lb" "$end" 2 > "$tmp/submissions.txt" 2> "$tmp/submit-errors.txt" &
 submitter=$!; pids+=($submitter)
 (sleep "$kill_at"; kill -KILL "${node_pid[0]}"; date +%s.%N > "$tmp/killed_at") &
+pids+=($!)
 during=$(wrk -t2 -c"$CONNECTIONS" -d"$(( LOAD_SECONDS * 2 / 3 ))s" --timeout 10s -H "Accept-Encoding: $ENCODING" \
   -s "$cached" "$lb" -- "$tmp/pages.txt")
 after=$(wrk -t2 -c"$CONNECTIONS" -d"$(( LOAD_SECONDS - LOAD_SECONDS * 2 / 3 ))s" --timeout 10s -H "Accept-Encoding: $ENCODING" \
@@ -181,6 +182,7 @@ wait "$submitter" || true
 errors() { echo "$1" | awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }'; }
 requests() { echo "$1" | awk '/requests in/ { print $1 }'; }
 during_err=$(errors "$during"); during_req=$(requests "$during"); after_err=$(errors "$after"); after_req=$(requests "$after")
+during_req=${during_req:-0}; after_req=${after_req:-0}
 ratio=$(awk -v e="$during_err" -v n="$during_req" 'BEGIN { printf "%.3f%%", n ? 100 * e / n : 0 }')
 [ "$during_err" -le $(( during_req / 100 )) ] && pass "f. GETs through nginx while A was killed: $during_err errors of $during_req ($ratio)" \
   || fail "f. GETs through nginx while A was killed: $during_err errors of $during_req ($ratio)"

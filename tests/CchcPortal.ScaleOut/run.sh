@@ -143,8 +143,12 @@ printf '%s\n' / /thu-tuc-hanh-chinh /hoi-dap "$procedure" ${slug:+/tin-tuc/$slug
 for q in "khai sinh" "đăng ký kết hôn" "giấy phép xây dựng" "đất đai" "chứng thực bản sao" "hộ kinh doanh"; do
   echo "/tim-kiem?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote_plus(sys.argv[1]))' "$q")"
 done > "$tmp/search.txt"   # uncached.lua makes each request a distinct URL: searched and rendered every time
+# Warm both nodes (the output cache, and the JIT of the search and render paths), then a short wrk on each.
 for port in "$port_a" "$port_b"; do
   while read -r u; do for _ in 1 2; do curl -s -o /dev/null -H "Accept-Encoding: $ENCODING" "http://127.0.0.1:$port$u"; done; done < "$tmp/pages.txt"
+  while read -r u; do curl -s -o /dev/null -H "Accept-Encoding: $ENCODING" "http://127.0.0.1:$port$u&n=warm"; done < "$tmp/search.txt"
+  wrk -t1 -c4 -d3s -s "$here/uncached.lua" "http://127.0.0.1:$port" -- "$tmp/search.txt" > /dev/null
+  wrk -t1 -c4 -d2s -s "$cached" "http://127.0.0.1:$port" -- "$tmp/pages.txt" > /dev/null
 done
 bench() {   # urls-file wrk-script -> "req/s p50 p99 errors"
   local out

@@ -12,20 +12,56 @@ namespace CchcPortal.Core.Search;
 /// is harmless, so a crash anywhere only repeats work. A document that cannot be built or indexed is set aside
 /// (<see cref="SearchIndexFailureLog"/>) and the feed moves on: one item never holds back the others.
 /// </summary>
+/// <remarks>
+/// Reading is safe with concurrent writers whose ids commit out of order: see <see cref="SearchIndexUpdaterCursor"/>.
+/// Without a cursor of the node's (a one-off rebuild, a test) each call starts from the committed sequence.
+/// </remarks>
 public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, IEnumerable<ISearchDocumentSource> sources,
-    TimeProvider? time = null)
+    TimeProvider? time = null, SearchIndexUpdaterCursor? cursor = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly SearchIndexFailureLog _failures = new(db, time ?? TimeProvider.System);
+    private readonly SearchIndexUpdaterCursor _cursor = cursor ?? new SearchIndexUpdaterCursor();
 
     public const int BatchSize = 500;
+
+    /// <summary>The last rows a rebuild looks at for gaps still open (a transaction holding an id below the latest).</summary>
+    public const int RebuildGapWindow = 1_000;
 
     /// <summary>Applies at most one batch; returns how many changes it applied (0 when up to date).</summary>
     public async Task<int> ApplyNextBatchAsync(CancellationToken ct = default)
     {
-        var after = index.CommittedSequence ?? 0;
-        var changes = await db.ContentChanges.AsNoTracking().Where(c => c.Id > after).OrderBy(c => c.Id).Take(BatchSize)
-            .Select(c => new { c.Id, c.Kind, c.EntityId }).ToListAsync(ct);
-        if (changes.Count == 0) return 0;
+        var committed = index.CommittedSequence ?? 0;
+        if (_cursor.Committed != committed) _cursor.ResetTo(committed);
+        var filled = await ReadFilledGapsAsync(ct);
+        var after = _cursor.HighestApplied;
+        var fresh = await db.ContentChanges.AsNoTracking().Where(c => c.Id > after).OrderBy(c => c.Id).Take(BatchSize)
+            .Select(c => new FeedRow(c.Id, c.Kind, c.EntityId, c.At)).ToListAsync(ct);
+        var changes = filled.Concat(fresh).ToList();
+        try
+        {
+            return await ApplyAsync(changes, filled, fresh, committed, ct);
+        }
+        catch
+        {
+            // Nothing of this batch is committed: the next call reads again from the index's sequence.
+            _cursor.Invalidate();
+            throw;
+        }
+    }
+
+    private async Task<int> ApplyAsync(List<FeedRow> changes, List<FeedRow> filled, List<FeedRow> fresh, long committed, CancellationToken ct)
+    {
+        _cursor.Filled(filled.Select(c => c.Id));
+        _cursor.Advance(fresh.Select(c => (c.Id, c.At)).ToList());
+        _cursor.Expire(_time.GetUtcNow().UtcDateTime);
+        var sequence = _cursor.SafeSequence;
+        if (changes.Count == 0)
+        {
+            // Only a gap given up on moves the sequence: commit it so that a restart does not wait for it again.
+            if (sequence != committed) Commit([], [], [], sequence);
+            return 0;
+        }
 
         var upserts = new List<SearchDocument>();
         var deletes = new List<string>();
@@ -51,13 +87,34 @@ public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, I
             var found = docs.Select(d => d.Key).Concat(failures.Select(f => f.Key)).ToHashSet();
             deletes.AddRange(ids.Select(id => SearchDocument.KeyOf(source.Kind, id)).Where(k => !found.Contains(k)));
         }
-        failures.AddRange(index.Apply(upserts, deletes, replaced, changes[^1].Id));
+        failures.AddRange(Commit(upserts, deletes, replaced, sequence));
 
+        var lastId = changes.Max(c => c.Id);
         var lastChange = changes.GroupBy(c => SearchDocument.KeyOf(c.Kind, c.EntityId)).ToDictionary(g => g.Key, g => g.Max(c => c.Id));
         var settled = upserts.Select(d => d.Key).Concat(deletes).ToHashSet();
-        await _failures.RecordAsync(failures, key => lastChange.GetValueOrDefault(key, changes[^1].Id),
+        await _failures.RecordAsync(failures, key => lastChange.GetValueOrDefault(key, lastId),
             row => settled.Contains(row.DocumentKey) || replaced.Contains(row.Kind), ct);
         return changes.Count;
+    }
+
+    private sealed record FeedRow(long Id, string Kind, int EntityId, DateTime At);
+
+    private IReadOnlyList<IndexingFailure> Commit(List<SearchDocument> upserts, List<string> deletes, List<string> replaced, long sequence)
+    {
+        var failures = index.Apply(upserts, deletes, replaced, sequence);
+        _cursor.Committing(sequence);
+        return failures;
+    }
+
+    /// <summary>Rows that have committed since they were found missing (one range query over the open gaps).</summary>
+    private async Task<List<FeedRow>> ReadFilledGapsAsync(CancellationToken ct)
+    {
+        if (_cursor.OpenGaps == 0) return [];
+        var gaps = _cursor.Gaps.ToList();
+        var (from, to) = (gaps.Min(g => g.From), gaps.Max(g => g.To));
+        var rows = await db.ContentChanges.AsNoTracking().Where(c => c.Id >= from && c.Id <= to).OrderBy(c => c.Id)
+            .Select(c => new FeedRow(c.Id, c.Kind, c.EntityId, c.At)).ToListAsync(ct);
+        return rows.Where(r => gaps.Any(g => g.From <= r.Id && r.Id <= g.To)).ToList();
     }
 
     /// <summary>Every document of a kind, or null when loading it throws over its data (set aside as "{kind}:0").</summary>
@@ -115,7 +172,8 @@ public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, I
     public async Task<int> RebuildAsync(CancellationToken ct = default)
     {
         // The sequence is read before the content: a change committed meanwhile is replayed afterwards, never lost.
-        var sequence = await db.ContentChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        // It stops below a young gap: the transaction holding that id may commit after the content is read.
+        var sequence = await SafeRebuildSequenceAsync(ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var queue = new BlockingCollection<SearchDocument>(2 * RebuildBatchSize);
         Exception? loadFailure = null;
@@ -163,9 +221,18 @@ public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, I
             // The index rolled back because the loading failed; that failure is the one to report.
         }
         if (loadFailure is not null) ExceptionDispatchInfo.Throw(loadFailure);
+        _cursor.ResetTo(sequence);
         // Every document was tried: the rebuild's failures are now the only ones.
         await _failures.RecordAsync(failures, _ => sequence, _ => true, ct);
         return count;
+    }
+
+    private async Task<long> SafeRebuildSequenceAsync(CancellationToken ct)
+    {
+        var latest = await LatestSequenceAsync(ct);
+        var tail = await db.ContentChanges.AsNoTracking().Where(c => c.Id > latest - RebuildGapWindow && c.Id <= latest).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.At }).ToListAsync(ct);
+        return SearchIndexUpdaterCursor.SafeRebuildSequence(tail.Select(r => (r.Id, r.At)).ToList(), _time.GetUtcNow().UtcDateTime);
     }
 
     public const int RebuildBatchSize = 500;

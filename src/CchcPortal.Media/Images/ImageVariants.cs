@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CchcPortal.Media.Storage;
 using NetVips;
 
 namespace CchcPortal.Media.Images;
@@ -8,7 +9,8 @@ public enum VariantFormat { Webp, Jpeg }
 /// <summary>
 /// Resized copies of stored images, made on first request at preset widths only and cached on disk. libvips'
 /// thumbnail shrinks on load (a JPEG is decoded at 1/2, 1/4 or 1/8 scale), so a 12-megapixel photo costs little.
-/// Concurrent first requests for one variant share a single piece of work.
+/// Concurrent first requests for one variant share a single piece of work on this node; nodes sharing the cache folder
+/// may each make it once, and readers only ever see a whole file.
 /// </summary>
 public sealed class ImageVariants(string cacheRoot)
 {
@@ -45,10 +47,8 @@ public sealed class ImageVariants(string cacheRoot)
             ? image.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None)
             : image.JpegsaveBuffer(q: 82, interlace: true, optimizeCoding: true, keep: Enums.ForeignKeep.None);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        // Written to a temporary name and moved, so a reader never sees half a file.
-        var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, target, overwrite: true);
+        // Another node on the shared folder may be making the same variant: each renames a whole file over it.
+        AtomicFile.WriteAllBytes(target, bytes);
         Interlocked.Increment(ref _made);
         return target;
     }

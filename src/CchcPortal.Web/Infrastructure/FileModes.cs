@@ -25,6 +25,7 @@ public static partial class FileModes
         RestrictNewFiles();
         var paths = new PortalPaths(options, contentRoot);
         RestrictTree(paths.DataPath);
+        if (paths.SharedPath != paths.DataPath) RestrictTree(paths.SharedPath);
         return paths;
     }
 

@@ -11,6 +11,18 @@ public sealed class PortalOptions
     /// <summary>Folder of the seed content. Default: the copy of content/seed next to the app.</summary>
     public string SeedPath { get; set; } = "";
 
+    /// <summary>
+    /// This node's search index (env Portal__SearchIndexPath). Default: index/ in the data folder. Several nodes never
+    /// share one: each keeps its own and follows the change feed.
+    /// </summary>
+    public string SearchIndexPath { get; set; } = "";
+
+    /// <summary>
+    /// Files every node must see (env Portal__SharedPath): media/ (the library and its image variants under cache/) and
+    /// private/ (citizens' attachments). May be a network mount. Default: the data folder.
+    /// </summary>
+    public string SharedPath { get; set; } = "";
+
     /// <summary>Largest upload accepted, in bytes.</summary>
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 
@@ -135,16 +147,25 @@ public sealed class PortalPaths
         SeedPath = Path.GetFullPath(string.IsNullOrWhiteSpace(options.SeedPath)
             ? Path.Combine(AppContext.BaseDirectory, "seed")
             : Path.Combine(contentRoot, options.SeedPath));
+        SharedPath = string.IsNullOrWhiteSpace(options.SharedPath) ? DataPath : Path.GetFullPath(Path.Combine(contentRoot, options.SharedPath));
+        SearchIndexPath = string.IsNullOrWhiteSpace(options.SearchIndexPath)
+            ? Path.Combine(DataPath, "index")
+            : Path.GetFullPath(Path.Combine(contentRoot, options.SearchIndexPath));
         Directory.CreateDirectory(DataPath);
         Directory.CreateDirectory(MediaPath);
     }
 
     public string DataPath { get; }
     public string SeedPath { get; }
+    /// <summary>The root of media/ and private/, which every node sees (the data folder unless Portal:SharedPath is set).</summary>
+    public string SharedPath { get; }
+    public string SearchIndexPath { get; }
     public string DatabaseFile => Path.Combine(DataPath, "cchcportal.db");
-    public string MediaPath => Path.Combine(DataPath, "media");
+    public string MediaPath => Path.Combine(SharedPath, "media");
     /// <summary>Files never served as static files: citizens' attachments, downloadable only by case handlers.</summary>
-    public string PrivatePath => Path.Combine(DataPath, "private");
+    public string PrivatePath => Path.Combine(SharedPath, "private");
+    /// <summary>Resized images, made again on request: shared, so a variant is made once for all nodes.</summary>
+    public string VariantCachePath => Path.Combine(SharedPath, "cache", "variants");
     public string KeysPath => Path.Combine(DataPath, "keys");
     public string AntiSpamKeyFile => Path.Combine(DataPath, "antispam.key");
     /// <summary>Where e-mails are written as .eml files when no SMTP host is configured.</summary>

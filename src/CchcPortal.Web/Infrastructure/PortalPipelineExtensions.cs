@@ -43,6 +43,7 @@ public static class PortalPipelineExtensions
         app.UseMiddleware<HtmlMinificationMiddleware>();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false, ResponseWriter = HealthResponse.WriteAsync });
+        app.MapReadiness();
         foreach (var feature in features) feature.MapEndpoints(app);
         // WithStaticAssets: the tag helpers' asp-append-version resolves to the fingerprinted URL of the manifest.
         app.MapRazorPages().WithStaticAssets();

@@ -17,7 +17,7 @@ public sealed class MediaFeature : IPortalFeature
     {
         services.AddSingleton<MediaStore>();
         services.AddSingleton(new ImageSanitizer());
-        services.AddSingleton(sp => new ImageVariants(Path.Combine(sp.GetRequiredService<PortalPaths>().DataPath, "cache", "variants")));
+        services.AddSingleton(sp => new ImageVariants(sp.GetRequiredService<PortalPaths>().VariantCachePath));
         services.AddScoped<MediaUsages>();
         services.AddScoped<MediaLibrary>();
     }

@@ -3,7 +3,7 @@ namespace CchcPortal.Web.Features.Media;
 public sealed record StoredMedia(string Url, string ContentType, long Length);
 
 /// <summary>
-/// Stores uploads under {DataPath}/media/{images|forms}/yyyy/MM/. The type is decided by the file's content (images
+/// Stores uploads under {SharedPath}/media/{images|forms}/yyyy/MM/. The type is decided by the file's content (images
 /// are decoded), never by its name or Content-Type; the stored name is random, so nothing a user typed reaches the
 /// file system.
 /// </summary>
@@ -75,7 +75,7 @@ public sealed class MediaStore(Infrastructure.PortalPaths paths, TimeProvider ti
         var relative = Path.Combine(folder, now.ToString("yyyy"), now.ToString("MM"), Guid.NewGuid().ToString("N") + ext);
         var full = Path.Combine(paths.MediaPath, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await File.WriteAllBytesAsync(full, bytes, ct);
+        await CchcPortal.Media.Storage.AtomicFile.WriteAllBytesAsync(full, bytes, ct);
         return new StoredMedia($"{UrlPrefix}/{relative.Replace('\\', '/')}", type, bytes.Length);
     }
 

@@ -4,6 +4,7 @@ using CchcPortal.Core.Data;
 using CchcPortal.Core.Questions;
 using CchcPortal.Media.Documents;
 using CchcPortal.Media.Images;
+using CchcPortal.Media.Storage;
 using CchcPortal.Web.Features.Media;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +73,7 @@ public sealed class CaseAttachmentStore(PortalPaths paths, IOptions<PortalOption
             var relative = Path.Combine(now.ToString("yyyy"), now.ToString("MM"), Guid.NewGuid().ToString("N") + file.Extension);
             var full = Path.Combine(Root, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllBytesAsync(full, file.Content, ct);
+            await AtomicFile.WriteAllBytesAsync(full, file.Content, ct);
             rows.Add(new CaseAttachment
             {
                 FileName = file.FileName, ContentType = file.ContentType, Length = file.Content.Length, UploadedAt = now,

@@ -9,16 +9,22 @@ namespace CchcPortal.Web.Features.Search;
 /// <summary>
 /// Keeps this node's search index in step with the change feed. On start it rebuilds when the index is empty or
 /// carries no sequence; then it applies batches after the committed sequence, woken at once by content-change
-/// notices and at least every second (changes made by another node or process have no notice here).
+/// notices and at least every second (changes made by another node or process have no notice here). It is ready
+/// (<see cref="Readiness"/>, /healthz/ready) once it has applied every change that existed when it started.
 /// </summary>
-public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex index, SearchIndexSignal signal, IOutputCacheStore cache, ILogger<SearchIndexer> log)
+public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex index, SearchIndexSignal signal, IOutputCacheStore cache,
+    SearchIndexUpdaterCursor cursor, ILogger<SearchIndexer> log)
     : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private volatile bool _rebuildRequested;
     private volatile bool _rebuilding;
-    /// <summary>The sequence whose work is wholly done: committed to the index and its set-aside documents recorded.</summary>
+    /// <summary>The highest change whose work is wholly done: in the index and its set-aside documents recorded.</summary>
     private long _doneSequence = -1;
+    /// <summary>The latest change in the feed when this indexer started (-1 until read): readiness waits for it.</summary>
+    private long _latestAtStart = -1;
+    /// <summary>Turns of the loop begun and ended, so a waiter can ask for a whole turn that began after it.</summary>
+    private long _turnsBegun, _turnsEnded;
 
     public long? AppliedSequence => index.CommittedSequence;
     public DateTime? LastRebuildAt { get; private set; }
@@ -42,8 +48,10 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
         if (index.CommittedSequence is null || index.DocumentCount == 0) _rebuildRequested = true;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var turn = Interlocked.Increment(ref _turnsBegun);
             try
             {
+                if (Interlocked.Read(ref _latestAtStart) < 0) Interlocked.Exchange(ref _latestAtStart, await LatestSequenceAsync(stoppingToken));
                 if (_rebuildRequested)
                 {
                     _rebuilding = true;
@@ -54,6 +62,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
                 }
                 while (await ApplyBatchAsync(stoppingToken) > 0) { }
                 LastError = null;
+                Interlocked.Exchange(ref _turnsEnded, turn);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -74,7 +83,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
         using var scope = scopes.CreateScope();
         var started = Stopwatch.GetTimestamp();
         var count = await scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>().RebuildAsync(ct);
-        Interlocked.Exchange(ref _doneSequence, index.CommittedSequence ?? -1);
+        Interlocked.Exchange(ref _doneSequence, cursor.HighestApplied);
         LastRebuildAt = DateTime.UtcNow;
         LastRebuildDocuments = count;
         log.LogInformation("Search index rebuilt: {Count} documents in {Seconds:0.0} s, sequence {Sequence}.", count,
@@ -99,17 +108,34 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
     {
         using var scope = scopes.CreateScope();
         var applied = await scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>().ApplyNextBatchAsync(ct);
-        Interlocked.Exchange(ref _doneSequence, index.CommittedSequence ?? -1);
+        Interlocked.Exchange(ref _doneSequence, cursor.HighestApplied);
         if (applied > 0) await cache.EvictByTagAsync(CachePolicies.SearchTag, ct);
         return applied;
     }
 
+    /// <summary>Whether this node may take searches: why not, and the change applied against the one it waits for.</summary>
+    public SearchReadiness Readiness
+    {
+        get
+        {
+            var (done, target) = (Interlocked.Read(ref _doneSequence), Interlocked.Read(ref _latestAtStart));
+            if (target < 0) return new(false, "Chỉ mục tìm kiếm chưa bắt đầu cập nhật.", done, null);
+            if (RebuildPending) return new(false, "Đang xây dựng lại chỉ mục tìm kiếm.", done, target);
+            return done < target
+                ? new(false, $"Chỉ mục tìm kiếm đang cập nhật: đã áp dụng đến thay đổi số {Math.Max(done, 0)}, cần đến {target}.", done, target)
+                : new(true, "Chỉ mục tìm kiếm đã cập nhật.", done, target);
+        }
+    }
+
     /// <summary>Waits until the indexer is done with <paramref name="sequence"/> (for tests and the manager).</summary>
-    public async Task WaitForSequenceAsync(long sequence, TimeSpan timeout, CancellationToken ct = default)
+    public Task WaitForSequenceAsync(long sequence, TimeSpan timeout, CancellationToken ct = default) =>
+        WaitAsync(sequence, 0, timeout, ct);
+
+    private async Task WaitAsync(long sequence, long turn, TimeSpan timeout, CancellationToken ct)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(timeout);
-        while (Interlocked.Read(ref _doneSequence) < sequence || RebuildPending)
+        while (Interlocked.Read(ref _doneSequence) < sequence || Interlocked.Read(ref _turnsEnded) < turn || RebuildPending)
         {
             try { await Task.Delay(20, cts.Token); }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -120,12 +146,21 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
     }
 
     /// <summary>Waits until every change committed so far is searchable.</summary>
+    /// <remarks>
+    /// Waits for a whole turn of the loop begun after the call, besides the latest sequence: with concurrent writers an
+    /// id below the latest may have committed after the last turn read past it (a gap the next turn fills).
+    /// </remarks>
     public async Task WaitUntilCurrentAsync(TimeSpan timeout, CancellationToken ct = default)
     {
-        long latest;
-        using (var scope = scopes.CreateScope())
-            latest = await scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>().LatestSequenceAsync(ct);
+        var turn = Interlocked.Read(ref _turnsBegun) + 1;
+        var latest = await LatestSequenceAsync(ct);
         Wake();
-        await WaitForSequenceAsync(latest, timeout, ct);
+        await WaitAsync(latest, turn, timeout, ct);
+    }
+
+    private async Task<long> LatestSequenceAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>().LatestSequenceAsync(ct);
     }
 }

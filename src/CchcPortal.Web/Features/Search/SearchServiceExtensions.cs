@@ -13,11 +13,11 @@ public static class SearchServiceExtensions
     /// </summary>
     public const double ServingRamBufferMB = 32;
 
-    /// <summary>The Lucene index under {DataPath}/index, its indexer and the change listener that wakes it.</summary>
+    /// <summary>The Lucene index in Portal:SearchIndexPath ({DataPath}/index), its indexer and the change listener that wakes it.</summary>
     public static IServiceCollection AddPortalSearch(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new LuceneSearchIndex(Path.Combine(sp.GetRequiredService<PortalPaths>().DataPath, "index"),
-            ServingRamBufferMB));
+        services.AddSingleton(sp => new LuceneSearchIndex(sp.GetRequiredService<PortalPaths>().SearchIndexPath, ServingRamBufferMB));
+        services.AddSingleton<SearchIndexUpdaterCursor>();
         services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
         services.AddSingleton<SearchIndexSignal>();
         services.AddSingleton<SearchIndexer>();

@@ -70,7 +70,7 @@ public sealed class DataFolderBackup(PortalPaths paths, TimeProvider time)
         {
             try
             {
-                manifest.Files.Add(await DataFolderLayout.CopyAsync(Path.Combine(paths.DataPath, relative), Path.Combine(dir, relative), relative, ct));
+                manifest.Files.Add(await DataFolderLayout.CopyAsync(DataFolderLayout.FullPath(paths, relative), Path.Combine(dir, relative), relative, ct));
             }
             catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
             {

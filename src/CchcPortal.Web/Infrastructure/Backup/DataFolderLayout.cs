@@ -11,20 +11,37 @@ public static class DataFolderLayout
     /// </summary>
     public static readonly string[] DerivedFolders = ["index", "cache", "mail-pickup"];
 
+    /// <summary>The folders kept under Portal:SharedPath (the data folder by default); a backup holds them as if in the data folder.</summary>
+    public static readonly string[] SharedFolders = ["media", "private"];
+
     /// <summary>
     /// Every file of the data folder that is state, relative and '/' separated, except the database (copied through
-    /// SQLite, not as a file): media/, private/, keys/, antispam.key and whatever else a later version keeps there.
+    /// SQLite, not as a file): media/, private/ (wherever Portal:SharedPath puts them), keys/, antispam.key and whatever
+    /// else a later version keeps there. Files being written (<see cref="CchcPortal.Media.Storage.AtomicFile"/>'s temporary names) are left out.
     /// </summary>
     public static IEnumerable<string> StateFiles(PortalPaths paths)
     {
         var database = Path.GetFileName(paths.DatabaseFile);
-        return Directory.EnumerateFiles(paths.DataPath, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(paths.DataPath, f).Replace('\\', '/'))
+        var separate = paths.SharedPath != paths.DataPath;
+        var own = Directory.EnumerateFiles(paths.DataPath, "*", SearchOption.AllDirectories)
+            .Where(f => !separate || !IsInside(f, paths.SharedPath))
+            .Select(f => Path.GetRelativePath(paths.DataPath, f).Replace('\\', '/'));
+        var shared = separate
+            ? SharedFolders.Select(d => Path.Combine(paths.SharedPath, d)).Where(Directory.Exists)
+                .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
+                .Select(f => Path.GetRelativePath(paths.SharedPath, f).Replace('\\', '/'))
+            : [];
+        return own.Concat(shared)
             .Where(r => !DerivedFolders.Any(d => r.StartsWith(d + "/", StringComparison.Ordinal)))
+            .Where(r => !CchcPortal.Media.Storage.AtomicFile.IsTemporary(r))
             // The database and its WAL, shared-memory and rollback journal files.
             .Where(r => r != database && !r.StartsWith(database + "-", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
     }
+
+    /// <summary>Where a file listed by <see cref="StateFiles"/> lives: media/ and private/ under the shared folder, the rest in the data folder.</summary>
+    public static string FullPath(PortalPaths paths, string relative) =>
+        Path.GetFullPath(Path.Combine(SharedFolders.Any(d => relative.StartsWith(d + "/", StringComparison.Ordinal)) ? paths.SharedPath : paths.DataPath, relative));
 
     /// <summary>True when the folder holds no file at all (empty sub-folders are allowed: the portal makes media/ on start).</summary>
     public static bool HasNoFiles(string folder) =>

@@ -25,7 +25,7 @@ public sealed class DataFolderRestore(PortalPaths paths)
         if (manifest.Migration.Length > 0 && !knownMigrations.Contains(manifest.Migration))
             throw new BackupRefusedException(BackupExitCodes.NewerBackup,
                 $"Bản sao lưu được tạo bởi một phiên bản mới hơn của cổng (cơ sở dữ liệu ở bước {manifest.Migration}). Hãy cài phiên bản đó rồi phục hồi.");
-        if (!DataFolderLayout.HasNoFiles(paths.DataPath))
+        if (!DataFolderLayout.HasNoFiles(paths.DataPath) || !DataFolderLayout.HasNoFiles(paths.MediaPath) || !DataFolderLayout.HasNoFiles(paths.PrivatePath))
             throw new BackupRefusedException(BackupExitCodes.NotEmpty,
                 $"Thư mục dữ liệu {paths.DataPath} không trống. Phục hồi chỉ ghi vào một thư mục dữ liệu trống: đặt Portal__DataPath tới một thư mục mới, hoặc dời dữ liệu cũ đi.");
 
@@ -70,7 +70,8 @@ public sealed class DataFolderRestore(PortalPaths paths)
     {
         if (relative.Length == 0 || Path.IsPathRooted(relative) || relative.Split('/').Any(s => s is "" or "." or ".."))
             return null;
-        var full = Path.GetFullPath(Path.Combine(paths.DataPath, relative));
-        return full.StartsWith(paths.DataPath + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+        var full = DataFolderLayout.FullPath(paths, relative);
+        return full.StartsWith(paths.DataPath + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || full.StartsWith(paths.SharedPath + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
     }
 }

@@ -49,7 +49,7 @@ public sealed class HostilePortal : IAsyncLifetime
         foreach (var endpoint in Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-            if (pattern.StartsWith("/quan-tri", StringComparison.Ordinal) || pattern == "/healthz") continue;
+            if (pattern.StartsWith("/quan-tri", StringComparison.Ordinal) || pattern.StartsWith("/healthz", StringComparison.Ordinal)) continue;
             if (endpoint.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal))) continue;
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
             if (methods is { Count: > 0 } && !methods.Contains("GET")) continue;

@@ -8,7 +8,8 @@ public static class AntiSpamServices
     public static IServiceCollection AddPortalAntiSpam(this IServiceCollection services)
     {
         services.AddMemoryCache();
-        services.AddSingleton<UsedTokens>();
+        services.AddSingleton<IUsedTokenStore, MemoryUsedTokenStore>();
+        services.AddSingleton(sp => new UsedTokens(sp.GetRequiredService<IUsedTokenStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ProofOfWork>();
         services.AddSingleton<HumanQuestion>();
         services.AddSingleton<AntiSpamGuard>();

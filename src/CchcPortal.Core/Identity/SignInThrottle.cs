@@ -33,6 +33,10 @@ public sealed record SignInThrottlePolicy(int FreeFailures, int AddressFreeFailu
         var minutes = Math.Pow(2, Math.Min(failures - free, 20));
         return TimeSpan.FromMinutes(Math.Min(minutes, MaxDelay.TotalMinutes));
     }
+
+    /// <summary>The counter names of an attempt: the (account, address) pair and the address alone.</summary>
+    public static (string Pair, string Address) Keys(string accountKey, string address) =>
+        ($"{accountKey.Trim().ToUpperInvariant()}\n{address}", $"*\n{address}");
 }
 
 /// <summary>The throttle of one node, in memory.</summary>
@@ -52,7 +56,7 @@ public sealed class MemorySignInThrottle(SignInThrottlePolicy policy, TimeProvid
     {
         var now = time.GetUtcNow();
         var wait = TimeSpan.Zero;
-        var (pair, byAddress) = Keys(accountKey, address);
+        var (pair, byAddress) = SignInThrottlePolicy.Keys(accountKey, address);
         foreach (var key in new[] { pair, byAddress })
             if (_counters.TryGetValue(key, out var c))
                 lock (c)
@@ -64,7 +68,7 @@ public sealed class MemorySignInThrottle(SignInThrottlePolicy policy, TimeProvid
     {
         var now = time.GetUtcNow();
         if (_counters.Count > PruneAbove) Prune(now);
-        var (pair, byAddress) = Keys(accountKey, address);
+        var (pair, byAddress) = SignInThrottlePolicy.Keys(accountKey, address);
         Count(pair, policy.FreeFailures, now);
         Count(byAddress, policy.AddressFreeFailures, now);
         return Task.CompletedTask;
@@ -72,7 +76,7 @@ public sealed class MemorySignInThrottle(SignInThrottlePolicy policy, TimeProvid
 
     public Task SucceededAsync(string accountKey, string address)
     {
-        _counters.TryRemove(Keys(accountKey, address).Pair, out _);
+        _counters.TryRemove(SignInThrottlePolicy.Keys(accountKey, address).Pair, out _);
         return Task.CompletedTask;
     }
 
@@ -93,7 +97,4 @@ public sealed class MemorySignInThrottle(SignInThrottlePolicy policy, TimeProvid
         foreach (var (key, c) in _counters)
             if (now - c.LastFailure > SignInThrottlePolicy.Memory && now > c.BlockedUntil) _counters.TryRemove(key, out _);
     }
-
-    private static (string Pair, string Address) Keys(string accountKey, string address) =>
-        ($"{accountKey.Trim().ToUpperInvariant()}\n{address}", $"*\n{address}");
 }

@@ -9,6 +9,7 @@ using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
 using CchcPortal.Data.Sqlite;
 using CchcPortal.Web.Features;
+using CchcPortal.Web.Infrastructure.Redis;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -79,6 +80,7 @@ public static class PortalServiceExtensions
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddPortalRateLimits();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddPortalRedis();
         return builder;
     }
 

@@ -1,12 +1,14 @@
 using CchcPortal.Core.News;
+using CchcPortal.Web.Infrastructure.Leases;
 
 namespace CchcPortal.Web.Features.News;
 
 /// <summary>
 /// Publishes scheduled posts when their time comes. Public queries already show a scheduled post from its
 /// time on; this turns it into Published and evicts the cached pages so it appears without waiting for expiry.
+/// With several nodes only the holder of its lease does it.
 /// </summary>
-public sealed class ScheduledPublishingService(IServiceScopeFactory scopes, TimeProvider time, ILogger<ScheduledPublishingService> log) : BackgroundService
+public sealed class ScheduledPublishingService(IServiceScopeFactory scopes, IWorkLeases leases, TimeProvider time, ILogger<ScheduledPublishingService> log) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
 
@@ -17,7 +19,7 @@ public sealed class ScheduledPublishingService(IServiceScopeFactory scopes, Time
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                if (await leases.TryHoldAsync(WorkLeaseNames.ScheduledPublishing, stoppingToken)) await RunOnceAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CchcPortal.Core.Notifications;
+using CchcPortal.Web.Infrastructure.Leases;
 
 namespace CchcPortal.Web.Features.Notifications;
 
@@ -8,9 +9,10 @@ namespace CchcPortal.Web.Features.Notifications;
 /// and also every <see cref="PollPeriod"/>. A failure counts an attempt, keeps the error and waits longer each time
 /// (<see cref="Outbox.Backoff"/>); after <see cref="Outbox.MaxAttempts"/> the row stays, visible in the manager.
 /// A message that can never be sent (<see cref="MailTransport.IsPermanent"/>) is given up on at its first failure.
-/// One sender per database is assumed (SQLite); the claim only keeps two senders from taking a row at the same instant.
+/// With several nodes only the holder of the outbox lease sends; the claim (an UPDATE that only one sender wins)
+/// still keeps two senders that overlap briefly, while a lease changes hands, from sending one message twice.
 /// </summary>
-public sealed class OutboxSender(IServiceScopeFactory scopes, OutboxSignal signal, MailTransport transport, TimeProvider time, ILogger<OutboxSender> log) : BackgroundService
+public sealed class OutboxSender(IServiceScopeFactory scopes, IWorkLeases leases, OutboxSignal signal, MailTransport transport, TimeProvider time, ILogger<OutboxSender> log) : BackgroundService
 {
     public static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(30);
     public const int BatchSize = 20;
@@ -26,7 +28,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, OutboxSignal signa
         {
             try
             {
-                await FlushAsync(stoppingToken);
+                if (await leases.TryHoldAsync(WorkLeaseNames.Outbox, stoppingToken)) await FlushAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -3,15 +3,17 @@ using CchcPortal.Core.Common;
 using CchcPortal.Core.Notifications;
 using CchcPortal.Core.Questions;
 using CchcPortal.Web.Infrastructure;
+using CchcPortal.Web.Infrastructure.Leases;
 using Microsoft.Extensions.Options;
 
 namespace CchcPortal.Web.Features.Questions;
 
 /// <summary>
 /// Queues the overdue digests once a day at Portal:OverdueDigestTime (Vietnam time). Started after that time,
-/// it catches up at once; the outbox keys make a repeat (restart, second node) queue nothing.
+/// it catches up at once; the outbox keys make a repeat (restart, second node) queue nothing. With several nodes
+/// the holder of its lease does it; the others check every minute whether the lease has come free.
 /// </summary>
-public sealed class OverdueDigestJob(IServiceScopeFactory scopes, IOptions<PortalOptions> options, TimeProvider time, ILogger<OverdueDigestJob> log) : BackgroundService
+public sealed class OverdueDigestJob(IServiceScopeFactory scopes, IWorkLeases leases, IOptions<PortalOptions> options, TimeProvider time, ILogger<OverdueDigestJob> log) : BackgroundService
 {
     private TimeOnly DigestTime =>
         TimeOnly.TryParseExact(options.Value.OverdueDigestTime, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : new TimeOnly(7, 30);
@@ -22,7 +24,9 @@ public sealed class OverdueDigestJob(IServiceScopeFactory scopes, IOptions<Porta
         {
             var local = VnFormat.ToLocal(time.GetUtcNow().UtcDateTime);
             var todayAt = DateOnly.FromDateTime(local).ToDateTime(DigestTime);
-            if (local >= todayAt)
+            var due = local >= todayAt;
+            var held = due && await leases.TryHoldAsync(WorkLeaseNames.OverdueDigest, stoppingToken);
+            if (held)
             {
                 try
                 {
@@ -33,10 +37,11 @@ public sealed class OverdueDigestJob(IServiceScopeFactory scopes, IOptions<Porta
                     log.LogError(ex, "Queuing the overdue digest failed; will retry at the next run.");
                 }
             }
-            var next = local >= todayAt ? todayAt.AddDays(1) : todayAt;
+            var next = due ? todayAt.AddDays(1) : todayAt;
             // Re-read the clock at least hourly, so a changed system time does not leave the job asleep for a day.
             var wait = next - VnFormat.ToLocal(time.GetUtcNow().UtcDateTime);
             if (wait > TimeSpan.FromHours(1)) wait = TimeSpan.FromHours(1);
+            if (due && !held) wait = TimeSpan.FromMinutes(1);
             if (wait > TimeSpan.Zero) await Task.Delay(wait, time, stoppingToken);
         }
     }

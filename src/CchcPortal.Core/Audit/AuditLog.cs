@@ -42,7 +42,8 @@ public sealed class AuditLog(PortalDbContext db, IAuditActor actor, TimeProvider
         var target = Cut(e.Target, 200);
         var summary = Cut(e.Summary, 1000);
         await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO AuditEntries (At, UserId, UserName, Address, Action, Target, Summary, Changes) VALUES ({at}, {e.UserId}, {userName}, {address}, {e.Action}, {target}, {summary}, {e.Changes})", ct);
+            // Quoted names: PostgreSQL folds unquoted ones to lower case; SQLite reads both.
+            $"""INSERT INTO "AuditEntries" ("At", "UserId", "UserName", "Address", "Action", "Target", "Summary", "Changes") VALUES ({at}, {e.UserId}, {userName}, {address}, {e.Action}, {target}, {summary}, {e.Changes})""", ct);
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Seeding;
+using CchcPortal.Data.PostgreSql;
 using CchcPortal.Data.Sqlite;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,11 +21,15 @@ public static class StartupTasks
         var db = sp.GetRequiredService<PortalDbContext>();
 
         log.LogInformation("Data folder: {Path}", paths.DataPath);
-        await db.Database.MigrateAsync();
-        if (db.Database.IsSqlite()) await db.EnableWriteAheadLogAsync();
-        await sp.GetRequiredService<PortalSeeder>().SeedAsync(paths.SeedPath, app.Configuration.GetValue("Portal:SeedProcedures", true));
-        await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
-        await EnsureAdministratorAsync(sp.GetRequiredService<UserManager<PortalUser>>(), app.Configuration, sp.GetRequiredService<TimeProvider>(), log);
+        // Several nodes may start at once on one PostgreSQL database: one at a time migrates, seeds and makes the administrator.
+        await using (var startupLock = db.Database.IsNpgsql() ? await StartupLock.AcquireAsync(db.Database.GetConnectionString()!) : null)
+        {
+            await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite()) await db.EnableWriteAheadLogAsync();
+            await sp.GetRequiredService<PortalSeeder>().SeedAsync(paths.SeedPath, app.Configuration.GetValue("Portal:SeedProcedures", true));
+            await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+            await EnsureAdministratorAsync(sp.GetRequiredService<UserManager<PortalUser>>(), app.Configuration, sp.GetRequiredService<TimeProvider>(), log);
+        }
         var orphans = await sp.GetRequiredService<Features.Questions.CaseAttachmentStore>().DeleteOrphansAsync(db);
         if (orphans > 0) log.LogWarning("Deleted {Count} attachment files no case references (left by an interrupted submission)", orphans);
     }

@@ -1,4 +1,5 @@
 using CchcPortal.Core.Data;
+using CchcPortal.Data.PostgreSql;
 using CchcPortal.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,13 +11,16 @@ namespace CchcPortal.Tests.Data;
 /// </summary>
 public class ModelSnapshotTests
 {
-    [Fact]
-    public void Model_has_no_changes_beyond_the_last_migration()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public void Model_has_no_changes_beyond_the_last_migration(string provider)
     {
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
-        builder.UsePortalSqlite(Path.Combine(Path.GetTempPath(), $"snapshot-{Guid.NewGuid():N}.db"));
+        if (provider == "Sqlite") builder.UsePortalSqlite(Path.Combine(Path.GetTempPath(), $"snapshot-{Guid.NewGuid():N}.db"));
+        else builder.UsePortalPostgreSql("Host=127.0.0.1;Database=snapshot"); // no connection is opened
         var options = builder.Options;
         using var db = new PortalDbContext(options);
-        Assert.False(db.Database.HasPendingModelChanges(), "The model differs from the migrations' snapshot: add a migration or undo the change.");
+        Assert.False(db.Database.HasPendingModelChanges(), $"The model differs from the {provider} migrations' snapshot: add a migration to both providers or undo the change.");
     }
 }

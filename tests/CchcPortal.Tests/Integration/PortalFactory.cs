@@ -33,6 +33,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly bool _seedProcedures;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly Support.PostgresDatabase? _postgres;
 
     /// <summary>SQL commands per request; set when the factory was made with countQueries: true.</summary>
     public Support.QueryCounter? Queries { get; }
@@ -40,8 +41,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <param name="seedProcedures">The 1,601 seeded procedures add seconds to start-up; only tests that need them take them.</param>
     /// <param name="settings">Extra configuration, e.g. ["Portal:Smtp:Host"] = "127.0.0.1".</param>
     /// <param name="services">Extra or replaced services, e.g. a search document source that fails on purpose.</param>
+    /// <param name="provider">PostgreSql: a database of its own on the test process's PostgreSQL cluster (Support/PostgresCluster.cs).</param>
     public PortalFactory(string? dataPath = null, bool seedProcedures = false, IReadOnlyDictionary<string, string>? settings = null,
-        bool countQueries = false, Action<IServiceCollection>? services = null)
+        bool countQueries = false, Action<IServiceCollection>? services = null, Support.TestDatabase provider = Support.TestDatabase.Sqlite)
     {
         _services = services;
         if (countQueries) Queries = new Support.QueryCounter();
@@ -50,6 +52,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         _deleteOnDispose = dataPath is null;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "cchc-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataPath);
+        if (provider == Support.TestDatabase.PostgreSql)
+            _postgres = Support.PostgresDatabase.Create(seedProcedures, _settings.GetValueOrDefault("Portal:SeedPath"), DataPath);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -63,6 +67,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:AntiSpam:MaxNumber", AltchaTestClient.TestMaxNumber.ToString());
         // Tests sign the administrator in with a password only; the two-factor tests turn the requirement on.
         builder.UseSetting("Portal:Security:RequireTwoFactorForAdministrators", "false");
+        if (_postgres is not null)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("Database:ConnectionString", _postgres.ConnectionString);
+        }
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
@@ -138,6 +147,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing) _postgres?.Dispose();
         if (disposing && _deleteOnDispose)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

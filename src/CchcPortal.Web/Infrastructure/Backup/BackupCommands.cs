@@ -9,6 +9,11 @@ namespace CchcPortal.Web.Infrastructure.Backup;
 /// </summary>
 public static class BackupCommands
 {
+    public const string PostgreSqlRefusal =
+        "Lệnh backup/restore chỉ dùng cho cơ sở dữ liệu SQLite. Với PostgreSQL (Database:Provider=PostgreSql), sao lưu cơ sở dữ liệu bằng "
+        + "pg_dump (ví dụ: pg_dump -Fc -f cchc.dump cchcportal) và phục hồi bằng pg_restore; thư mục media, private/ và keys/ "
+        + "được sao chép riêng (xem README, mục Database).";
+
     public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
     {
         var positional = args.Where(a => !a.StartsWith("--") && !a.Contains('=')).ToList();
@@ -20,6 +25,11 @@ public static class BackupCommands
                 ? "Cách dùng: backup <thư mục sao lưu mới hoặc trống>. Sao lưu cơ sở dữ liệu, media, tệp đính kèm và khoá của thư mục dữ liệu (Portal:DataPath) trong khi cổng vẫn chạy."
                 : "Cách dùng: restore <thư mục sao lưu>. Phục hồi một bản sao lưu vào thư mục dữ liệu (Portal:DataPath), thư mục này phải trống.");
             return BackupExitCodes.Usage;
+        }
+        if (DatabaseSetup.Provider(app.Configuration) == DatabaseProvider.PostgreSql)
+        {
+            Console.Error.WriteLine(PostgreSqlRefusal);
+            return BackupExitCodes.OtherDatabase;
         }
         var paths = app.Services.GetRequiredService<PortalPaths>();
         try

@@ -43,6 +43,7 @@ public static class BackupExitCodes
     public const int NotVerified = 5;
     public const int NewerBackup = 6;
     public const int Incomplete = 7;
+    public const int OtherDatabase = 8;
 }
 
 /// <summary>A backup or restore that was refused or could not complete; the message is for the operator (Vietnamese).</summary>

@@ -165,6 +165,11 @@ reload_nginx "$port_a"
 read -r one_pages one_pages_p50 one_pages_p99 one_pages_err <<< "$(bench "$tmp/pages.txt" "$cached")"
 read -r one_search one_search_p50 one_search_p99 one_search_err <<< "$(bench "$tmp/search.txt" "$here/uncached.lua")"
 reload_nginx "$port_a" "$port_b"
+direct() {   # port -> rendered searches/s of that node alone, without nginx
+  wrk -t2 -c"$CONNECTIONS" -d5s --timeout 10s -H "Accept-Encoding: $ENCODING" -s "$here/uncached.lua" "http://127.0.0.1:$1" -- "$tmp/search.txt" \
+    | awk '/^Requests\/sec:/ { printf "%.0f", $2 }'
+}
+search_a=$(direct "$port_a"); search_b=$(direct "$port_b")
 for e in "$two_pages_err" "$two_search_err" "$one_pages_err" "$one_search_err"; do
   [ "$e" = 0 ] || { fail "g. throughput runs had $two_pages_err/$two_search_err/$one_pages_err/$one_search_err errors"; break; }
 done
@@ -221,6 +226,7 @@ took=$(( $(date +%s) - started_at ))
   echo "| $(paste -sd' ' "$tmp/pages.txt" | sed 's/ /, /g') (output cache) | $one_pages | $one_pages_p50/$one_pages_p99 | $two_pages | $two_pages_p50/$two_pages_p99 |"
   echo "| $(wc -l < "$tmp/search.txt") searches (\`/tim-kiem?q=khai+sinh\`...), each URL new: rendered, not cached | $one_search | $one_search_p50/$one_search_p99 | $two_search | $two_search_p50/$two_search_p99 |"
   echo
+  echo "Rendered searches straight to each node (no nginx, 5 s each, one after the other): A $search_a req/s, B $search_b req/s."
   echo "Failover: $during_req GETs while node A was SIGKILLed ${kill_at} s in, $during_err errors ($ratio); $after_req after, $after_err errors;"
   echo "$attempts question submissions, $shown showed a tracking code, all stored."
 } | tee "$tmp/results.md"

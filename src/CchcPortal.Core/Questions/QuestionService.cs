@@ -46,9 +46,12 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
         };
         @case.Events.Add(new CaseEvent { At = now, Actor = "Người gửi", Action = "Gửi", ToStatus = CaseStatus.Submitted, Note = $"Kênh: {channel}" });
 
-        // Codes count up per year. SQLite serialises writers; the unique index catches any race, and we retry.
+        // Codes count up per year. SQLite serialises writers; on PostgreSQL, nodes take turns under an advisory lock held
+        // until the insert commits (without it, concurrent submissions collided on the code, and a citizen could get a
+        // 500 after three). The unique index still catches any race, and we retry.
         for (var attempt = 0; ; attempt++)
         {
+            await using var turn = await CaseCodeTurn.TakeAsync(db, ct);
             var year = VnFormat.ToLocal(now).Year;
             var prefix = $"HD-{year}-";
             var last = await db.QuestionCases.Where(c => c.Code.StartsWith(prefix)).OrderByDescending(c => c.Code).Select(c => c.Code).FirstOrDefaultAsync(ct);
@@ -59,6 +62,7 @@ public sealed class QuestionService(PortalDbContext db, TimeProvider time, CaseM
                 db.QuestionCases.Add(@case);
                 await mail.QueueSubmittedAsync(@case, secret, ct);
                 await db.SaveChangesAsync(ct);
+                await turn.CommitAsync(ct);
                 return OperationResult<SubmittedCase>.Ok(new SubmittedCase(@case.Code, secret, @case.ModerationDue));
             }
             catch (DbUpdateException) when (attempt < 3)

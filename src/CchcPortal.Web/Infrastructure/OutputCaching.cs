@@ -72,11 +72,14 @@ public static class CachePolicies
             // The plan page lists the posts reporting on each activity: evicted by news changes too.
             Add(Documents, SiteTag, NewsTag);
             // Keyed by the whole query string (the default key); short expiry bounds the many distinct queries.
-            options.AddPolicy(Search, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByHeader(HeaderNames.AcceptEncoding).Tag(SiteTag, SearchTag));
+            options.AddPolicy(Search, b => b.Expire(TimeSpan.FromMinutes(10)).SetVaryByHeader(HeaderNames.AcceptEncoding).Tag(SiteTag, SearchTag)
+                .VaryByValue(ctx => new KeyValuePair<string, string>("index",
+                    ctx.RequestServices.GetRequiredService<SearchCacheGeneration>().Value.ToString(System.Globalization.CultureInfo.InvariantCulture))));
             options.AddPolicy(ErrorPages, b => b.Expire(TimeSpan.FromMinutes(30)).SetVaryByHeader(HeaderNames.AcceptEncoding).Tag(SiteTag)
                 .AddPolicy<StoreErrorPages>());
         });
         services.AddSingleton(new OutputCacheEvictions(evictions));
+        services.AddSingleton<SearchCacheGeneration>();
         services.AddScoped<IContentChangeListener, OutputCacheEvictionListener>();
         return services;
     }

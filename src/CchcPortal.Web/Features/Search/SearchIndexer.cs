@@ -13,7 +13,7 @@ namespace CchcPortal.Web.Features.Search;
 /// (<see cref="Readiness"/>, /healthz/ready) once it has applied every change that existed when it started.
 /// </summary>
 public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex index, SearchIndexSignal signal, IOutputCacheStore cache,
-    SearchIndexUpdaterCursor cursor, ILogger<SearchIndexer> log)
+    SearchCacheGeneration generation, SearchIndexUpdaterCursor cursor, ILogger<SearchIndexer> log)
     : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -88,6 +88,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
         LastRebuildDocuments = count;
         log.LogInformation("Search index rebuilt: {Count} documents in {Seconds:0.0} s, sequence {Sequence}.", count,
             Stopwatch.GetElapsedTime(started).TotalSeconds, index.CommittedSequence);
+        generation.Advance();
         await cache.EvictByTagAsync(CachePolicies.SearchTag, ct);
     }
 
@@ -109,7 +110,11 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
         using var scope = scopes.CreateScope();
         var applied = await scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>().ApplyNextBatchAsync(ct);
         Interlocked.Exchange(ref _doneSequence, cursor.HighestApplied);
-        if (applied > 0) await cache.EvictByTagAsync(CachePolicies.SearchTag, ct);
+        if (applied > 0)
+        {
+            generation.Advance();
+            await cache.EvictByTagAsync(CachePolicies.SearchTag, ct);
+        }
         return applied;
     }
 

@@ -62,6 +62,27 @@ public abstract class OnBothProvidersTests(OnBothProvidersTests.Fixture fixture)
         new HtmlParser().ParseDocument(html).QuerySelectorAll("main a[href^='/thu-tuc-hanh-chinh/']").Select(a => a.GetAttribute("href")!).ToList();
 
     [Fact]
+    public async Task Concurrent_submissions_each_get_a_code_of_their_own()
+    {
+        var services = F.Services; // the portal starts once, before the submissions race
+        // Each submission in a scope (a DbContext) of its own, all at once, as requests on several nodes would be.
+        var results = await Task.WhenAll(Enumerable.Range(1, 16).Select(n => Task.Run(async () =>
+        {
+            using var scope = services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<Core.Questions.QuestionService>().SubmitAsync(new Core.Questions.QuestionSubmission
+            {
+                Kind = Core.Questions.CaseKind.Question, Title = $"Hỏi cùng lúc về thủ tục số {n}",
+                Content = "Xin hướng dẫn hồ sơ và thời hạn giải quyết thủ tục đăng ký hộ kinh doanh.",
+                Name = "Trần Văn Bình", Email = $"binh{n}@example.vn",
+            });
+        })));
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        var codes = results.Select(r => r.Value!.Code).ToList();
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.Equal(codes.Count, await WithDb(db => db.QuestionCases.CountAsync(c => codes.Contains(c.Code))));
+    }
+
+    [Fact]
     public async Task The_directory_filter_ignores_case_and_diacritics()
     {
         var exact = await F.Anonymous().GetStringAsync("/duong-day-nong?q=" + Uri.EscapeDataString("Sở Tư pháp"));

@@ -34,7 +34,7 @@ public sealed class PortalProcess : IDisposable
     public static async Task<PortalProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
         var dll = WebDll();
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -110,13 +110,6 @@ public sealed class PortalProcess : IDisposable
             _lastLines.Enqueue(line);
             if (_lastLines.Count > 40) _lastLines.Dequeue();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public static class PostgresCluster
         if (asPostgres) Run("chown", ["postgres:postgres", root], asPostgres: false);
 
         Run(Path.Combine(bin, "initdb"), ["-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8", "-D", data], asPostgres);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o",
             $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} -c fsync=off -c full_page_writes=off "
             + "-c synchronous_commit=off -c max_connections=300 -c autovacuum=off", "start"], asPostgres);
@@ -105,13 +105,6 @@ public static class PostgresCluster
             ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
             : Enumerable.Empty<string>();
         return versions.Select(v => Path.Combine(v, "bin")).FirstOrDefault(b => File.Exists(Path.Combine(b, "initdb")));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>initdb and postgres refuse root: as root, they run as the `postgres` user through runuser.</summary>

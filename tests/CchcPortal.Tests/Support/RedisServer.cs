@@ -32,7 +32,7 @@ public sealed class RedisServer
         for (var attempt = 1; ; attempt++)
         {
             var folder = Directory.CreateTempSubdirectory("cchc-redis-").FullName;
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             var process = Process.Start(new ProcessStartInfo(executable)
             {
                 ArgumentList = { "--bind", "127.0.0.1", "--port", port.ToString(), "--save", "", "--appendonly", "no", "--dir", folder, "--daemonize", "no" },
@@ -80,14 +80,5 @@ public sealed class RedisServer
             Thread.Sleep(50);
         }
         return false;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

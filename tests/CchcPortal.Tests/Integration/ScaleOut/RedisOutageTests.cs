@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CchcPortal.Core.Identity;
+using CchcPortal.Tests.Support;
 using CchcPortal.Web.Infrastructure.Redis;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
@@ -17,7 +18,7 @@ namespace CchcPortal.Tests.Integration.ScaleOut;
 /// </summary>
 public sealed class RedisOutageTests : IDisposable
 {
-    private readonly string _configuration = $"127.0.0.1:{UnusedPort()},abortConnect=false,connectTimeout=200,connectRetry=0,asyncTimeout=300,syncTimeout=300";
+    private readonly string _configuration = $"127.0.0.1:{LoopbackPort.Free()},abortConnect=false,connectTimeout=200,connectRetry=0,asyncTimeout=300,syncTimeout=300";
     private readonly ConnectionMultiplexer _multiplexer;
     private readonly RedisConnection _redis;
 
@@ -30,15 +31,6 @@ public sealed class RedisOutageTests : IDisposable
     }
 
     public void Dispose() => _multiplexer.Dispose();
-
-    private static int UnusedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     [Fact]
     public async Task Limits_proofs_throttle_and_leases_fail_the_safe_way()

@@ -158,10 +158,14 @@ public static class PortalServiceExtensions
             // Any account (only administrators create them): the dashboard tells one without a role what to ask for;
             // every feature's folder adds its own role policy.
             .AddPolicy(PortalPolicies.Staff, p => p.RequireAuthenticatedUser())
-            .AddPolicy(PortalPolicies.EditContent, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Editor))
+            .AddPolicy(PortalPolicies.EditContent, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Approver, PortalRoles.Editor))
+            .AddPolicy(PortalPolicies.WriteNews, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Approver, PortalRoles.Editor, PortalRoles.Contributor))
+            .AddPolicy(PortalPolicies.ApproveNews, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Approver))
+            .AddPolicy(PortalPolicies.NewsStatistics, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Approver, PortalRoles.Editor))
+            .AddPolicy(PortalPolicies.ManageSubscriptions, p => p.RequireRole(PortalRoles.Administrator))
             .AddPolicy(PortalPolicies.HandleQuestions, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Moderator, PortalRoles.AgencyResponder, PortalRoles.AgencyHead))
             .AddPolicy(PortalPolicies.ManageProgramme, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Moderator))
-            .AddPolicy(PortalPolicies.ManageDirectory, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Editor))
+            .AddPolicy(PortalPolicies.ManageDirectory, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Approver, PortalRoles.Editor))
             .AddPolicy(PortalPolicies.ManageUsers, p => p.RequireRole(PortalRoles.Administrator))
             .AddPolicy(PortalPolicies.ManageSettings, p => p.RequireRole(PortalRoles.Administrator));
     }

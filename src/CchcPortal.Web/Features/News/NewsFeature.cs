@@ -25,9 +25,9 @@ public sealed class NewsFeature : IPortalFeature
     }
 
     public void AuthorizePages(PageConventionCollection conventions) =>
-        conventions.AuthorizeAreaFolder("Manager", "/News", PortalPolicies.EditContent);
+        conventions.AuthorizeAreaFolder("Manager", "/News", PortalPolicies.WriteNews);
 
     public IEnumerable<MenuItem> MainMenu => [new("Tin tức", PublicPaths.News, 10)];
-    public IEnumerable<ManagerMenuEntry> ManagerMenu => [new("Tin bài", "/quan-tri/bai-viet", 10, PortalPolicies.EditContent)];
+    public IEnumerable<ManagerMenuEntry> ManagerMenu => [new("Tin bài", "/quan-tri/bai-viet", 10, PortalPolicies.WriteNews)];
     public IEnumerable<(string Kind, string[] Tags)> CacheEvictions => [(ContentKinds.News, [CachePolicies.NewsTag])];
 }

@@ -50,6 +50,8 @@ public class AuthorizationMatrixTests
             ["Anonymous"] = factory.Anonymous(),
             [NoRole] = await NoRoleClientAsync(factory),
             [PortalRoles.Editor] = await factory.StaffAsync("matrix-editor@test.local", PortalRoles.Editor),
+            [PortalRoles.Contributor] = await factory.StaffAsync("matrix-contributor@test.local", PortalRoles.Contributor),
+            [PortalRoles.Approver] = await factory.StaffAsync("matrix-approver@test.local", PortalRoles.Approver),
             [PortalRoles.Moderator] = await factory.StaffAsync("matrix-moderator@test.local", PortalRoles.Moderator),
             [PortalRoles.AgencyResponder] = await factory.StaffAsync("matrix-responder@test.local", PortalRoles.AgencyResponder, agency),
             [PortalRoles.AgencyHead] = await factory.StaffAsync("matrix-head@test.local", PortalRoles.AgencyHead, agency),

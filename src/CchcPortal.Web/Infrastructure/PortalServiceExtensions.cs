@@ -38,6 +38,7 @@ public static class PortalServiceExtensions
         builder.AddPortalHttps().AddPortalKeyProtection();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new CchcPortal.Core.Common.PublicAddress(sp.GetRequiredService<IOptions<PortalOptions>>().Value.PublicBaseUrl));
+        services.AddScoped<CchcPortal.Web.Features.RichText.BodyHtmlRenderer>();
 
         builder.AddPortalDatabase();
         services.AddPortalCore();

@@ -1,5 +1,6 @@
 using CchcPortal.Core.Changes;
 using CchcPortal.Core.News;
+using CchcPortal.Web.Features.RichText;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,9 +9,10 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace CchcPortal.Web.Pages.News;
 
 [OutputCache(PolicyName = CachePolicies.News)]
-public sealed class ArticleModel(PostQueries posts, Core.Documents.DocumentQueries documents) : PageModel
+public sealed class ArticleModel(PostQueries posts, Core.Documents.DocumentQueries documents, BodyHtmlRenderer bodies) : PageModel
 {
     public Post Post { get; private set; } = null!;
+    public RenderedBody Body { get; private set; } = RenderedBody.Empty;
     public IReadOnlyList<PostCard> Related { get; private set; } = [];
     /// <summary>Documents of the library the article mentions.</summary>
     public IReadOnlyList<Core.Documents.LegalDocument> Mentioned { get; private set; } = [];
@@ -20,6 +22,7 @@ public sealed class ArticleModel(PostQueries posts, Core.Documents.DocumentQueri
         var post = await posts.BySlugAsync(slug, ct);
         if (post is null) return NotFound();
         Post = post;
+        Body = await bodies.RenderAsync(post.BodyHtml, ct);
         Related = await posts.RelatedAsync(post, 4, ct);
         Mentioned = await documents.MentionedInAsync(Core.Changes.ContentKinds.News, post.Id, ct);
         return Page();

@@ -1,4 +1,5 @@
 using CchcPortal.Core.News;
+using CchcPortal.Web.Features.RichText;
 using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,15 +8,17 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace CchcPortal.Web.Pages.News;
 
 [OutputCache(PolicyName = CachePolicies.News)]
-public sealed class PrintModel(PostQueries posts) : PageModel
+public sealed class PrintModel(PostQueries posts, BodyHtmlRenderer bodies) : PageModel
 {
     public Post Post { get; private set; } = null!;
+    public RenderedBody Body { get; private set; } = RenderedBody.Empty;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var post = await posts.BySlugAsync(slug, ct);
         if (post is null) return NotFound();
         Post = post;
+        Body = await bodies.RenderAsync(post.BodyHtml, ct);
         return Page();
     }
 }

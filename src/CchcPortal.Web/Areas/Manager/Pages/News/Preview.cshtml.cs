@@ -1,18 +1,21 @@
 using CchcPortal.Core.News;
+using CchcPortal.Web.Features.RichText;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.News;
 
 /// <summary>A post as the public will see it, whatever its status; never cached (the user is signed in).</summary>
-public sealed class PreviewModel(PostManagerQueries queries) : ManagerPageModel
+public sealed class PreviewModel(PostManagerQueries queries, BodyHtmlRenderer bodies) : ManagerPageModel
 {
     public Post Post { get; private set; } = null!;
+    public RenderedBody Body { get; private set; } = RenderedBody.Empty;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var post = await queries.GetAsync(id, ct);
         if (post is null) return NotFound();
         Post = post;
+        Body = await bodies.RenderAsync(post.BodyHtml, ct);
         return Page();
     }
 }

@@ -1,0 +1,65 @@
+using CchcPortal.Core.Common;
+using CchcPortal.Core.News.Views;
+using Microsoft.Extensions.Options;
+
+namespace CchcPortal.Web.Features.News.Views;
+
+/// <summary>
+/// Counts views of article pages in memory, by slug and Vietnam day, and adds them to the database in one batch every
+/// <see cref="NewsViewOptions.ViewFlushSeconds"/> (and at shutdown): a view, cached or not, costs no database write.
+/// A crash loses at most one interval; a failed flush keeps its counts for the next one.
+/// </summary>
+public sealed class NewsViewCounter(IServiceScopeFactory scopes, TimeProvider time, IOptions<NewsViewOptions> options, ILogger<NewsViewCounter> log)
+    : BackgroundService
+{
+    private readonly Lock _gate = new();
+    private Dictionary<PostViewKey, int> _pending = [];
+
+    public void Record(string slug)
+    {
+        var key = new PostViewKey(slug, DateOnly.FromDateTime(VnFormat.ToLocal(time.GetUtcNow().UtcDateTime)));
+        lock (_gate) _pending[key] = _pending.GetValueOrDefault(key) + 1;
+    }
+
+    /// <summary>Adds every view counted so far to the database.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        Dictionary<PostViewKey, int> batch;
+        lock (_gate)
+        {
+            if (_pending.Count == 0) return;
+            batch = _pending;
+            _pending = [];
+        }
+        try
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<PostViewStore>().AddAsync(batch, ct);
+        }
+        catch
+        {
+            // The transaction rolled back: nothing of the batch was added, so it goes back for the next flush.
+            lock (_gate)
+                foreach (var (key, count) in batch) _pending[key] = _pending.GetValueOrDefault(key) + count;
+            throw;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ViewFlushSeconds)), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                await SafeFlushAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) { }
+        await SafeFlushAsync(CancellationToken.None);
+    }
+
+    private async Task SafeFlushAsync(CancellationToken ct)
+    {
+        try { await FlushAsync(ct); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Could not save article view counts"); }
+    }
+}

@@ -3,6 +3,7 @@ using CchcPortal.Core.News.Statistics;
 using CchcPortal.Core.News.Views;
 using CchcPortal.Web.Features.News.Views;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.Extensions.Options;
 
 namespace CchcPortal.Web.Features.News.Statistics;
 
@@ -24,7 +25,10 @@ public sealed class NewsStatisticsFeature : IPortalFeature
         services.AddHostedService(sp => sp.GetRequiredService<NewsViewCounter>());
     }
 
-    public void UseBeforeOutputCache(IApplicationBuilder app) => app.UseArticleViewCounting();
+    public void UseBeforeOutputCache(IApplicationBuilder app)
+    {
+        if (app.ApplicationServices.GetRequiredService<IOptions<NewsViewOptions>>().Value.CountViews) app.UseArticleViewCounting();
+    }
 
     public void AuthorizePages(PageConventionCollection conventions) =>
         conventions.AuthorizeAreaFolder("Manager", "/NewsStatistics", PortalPolicies.NewsStatistics);

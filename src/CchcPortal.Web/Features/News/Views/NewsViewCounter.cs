@@ -1,5 +1,6 @@
 using CchcPortal.Core.Common;
 using CchcPortal.Core.News.Views;
+using CchcPortal.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace CchcPortal.Web.Features.News.Views;
@@ -10,19 +11,21 @@ namespace CchcPortal.Web.Features.News.Views;
 /// A crash loses at most one interval; a failed flush keeps its counts for the next one.
 /// </summary>
 public sealed class NewsViewCounter(IServiceScopeFactory scopes, TimeProvider time, IOptions<NewsViewOptions> options, ILogger<NewsViewCounter> log)
-    : BackgroundService
+    : PeriodicFlushService(time, log)
 {
     private readonly Lock _gate = new();
     private Dictionary<PostViewKey, int> _pending = [];
 
     public void Record(string slug)
     {
-        var key = new PostViewKey(slug, DateOnly.FromDateTime(VnFormat.ToLocal(time.GetUtcNow().UtcDateTime)));
+        var key = new PostViewKey(slug, DateOnly.FromDateTime(VnFormat.ToLocal(Time.GetUtcNow().UtcDateTime)));
         lock (_gate) _pending[key] = _pending.GetValueOrDefault(key) + 1;
     }
 
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.ViewFlushSeconds));
+
     /// <summary>Adds every view counted so far to the database.</summary>
-    public async Task FlushAsync(CancellationToken ct)
+    public override async Task FlushAsync(CancellationToken ct)
     {
         Dictionary<PostViewKey, int> batch;
         lock (_gate)
@@ -43,23 +46,5 @@ public sealed class NewsViewCounter(IServiceScopeFactory scopes, TimeProvider ti
                 foreach (var (key, count) in batch) _pending[key] = _pending.GetValueOrDefault(key) + count;
             throw;
         }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ViewFlushSeconds)), time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await SafeFlushAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) { }
-        await SafeFlushAsync(CancellationToken.None);
-    }
-
-    private async Task SafeFlushAsync(CancellationToken ct)
-    {
-        try { await FlushAsync(ct); }
-        catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Could not save article view counts"); }
     }
 }

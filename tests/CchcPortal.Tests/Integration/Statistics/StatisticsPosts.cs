@@ -10,7 +10,7 @@ namespace CchcPortal.Tests.Integration.Statistics;
 public static class StatisticsPosts
 {
     public static async Task<int> AddAsync(PortalFactory factory, string slug, string author = "Biên tập viên", int categoryIndex = 0,
-        PublicationStatus status = PublicationStatus.Published, DateTime? publishedAt = null, DateTime? createdAt = null)
+        PublicationStatus status = PublicationStatus.Published, DateTime? publishedAt = null, DateTime? createdAt = null, string? title = null)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -19,7 +19,7 @@ public static class StatisticsPosts
         var created = createdAt ?? publishedAt ?? now.AddDays(-1);
         var post = new Post
         {
-            Title = $"Bài {slug}", Slug = slug, Summary = "Tóm tắt.", BodyHtml = "<p>Nội dung.</p>", CategoryId = category.Id,
+            Title = title ?? $"Bài {slug}", Slug = slug, Summary = "Tóm tắt.", BodyHtml = "<p>Nội dung.</p>", CategoryId = category.Id,
             Status = status, PublishedAt = status == PublicationStatus.Draft ? null : publishedAt ?? now.AddDays(-1),
             AuthorName = author, CreatedAt = created, UpdatedAt = created,
         };

@@ -1193,6 +1193,24 @@ namespace CchcPortal.Data.PostgreSql.Migrations
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("CchcPortal.Core.News.Views.PostViewDay", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PostId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("PostViewDays", (string)null);
+                });
+
             modelBuilder.Entity("CchcPortal.Core.Notifications.OutgoingEmail", b =>
                 {
                     b.Property<int>("Id")
@@ -2293,6 +2311,15 @@ namespace CchcPortal.Data.PostgreSql.Migrations
                 {
                     b.HasOne("CchcPortal.Core.News.Post", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.News.Views.PostViewDay", b =>
+                {
+                    b.HasOne("CchcPortal.Core.News.Post", null)
+                        .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1142,6 +1142,24 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("CchcPortal.Core.News.Views.PostViewDay", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PostId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("PostViewDays", (string)null);
+                });
+
             modelBuilder.Entity("CchcPortal.Core.Notifications.OutgoingEmail", b =>
                 {
                     b.Property<int>("Id")
@@ -2212,6 +2230,15 @@ namespace CchcPortal.Data.Sqlite.Migrations
                 {
                     b.HasOne("CchcPortal.Core.News.Post", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.News.Views.PostViewDay", b =>
+                {
+                    b.HasOne("CchcPortal.Core.News.Post", null)
+                        .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -17,7 +17,7 @@ public class FeatureModuleTests
 {
     private static readonly string[] ExpectedFeatures =
     [
-        "Agencies", "AntiSpam", "Audit", "Documents", "Feeds", "Identity", "Indices", "Media", "News", "Notifications",
+        "Agencies", "AntiSpam", "Audit", "Documents", "Feeds", "Identity", "Indices", "Media", "News", "NewsStatistics", "Notifications",
         "Procedures", "Questions", "Search", "Settings", "StaticPages",
     ];
 
@@ -78,7 +78,7 @@ public class FeatureModuleTests
             ["SiteSettingsCacheEviction", "CitationChangeListener", "SimilarQuestionCorpusEviction", "OutputCacheEvictionListener", "SearchChangeListener"],
             scope.ServiceProvider.GetServices<IContentChangeListener>().Select(l => l.GetType().Name));
         Assert.Equal(
-            ["OverdueDigestJob", "SearchIndexer", "ScheduledPublishingService", "ProcedureViewCounter", "OutboxSender"],
+            ["OverdueDigestJob", "SearchIndexer", "ScheduledPublishingService", "NewsViewCounter", "ProcedureViewCounter", "OutboxSender"],
             factory.Services.GetServices<IHostedService>().Select(s => s.GetType())
                 .Where(t => t.Namespace?.StartsWith("CchcPortal", StringComparison.Ordinal) == true).Select(t => t.Name));
     }

@@ -57,7 +57,7 @@ public sealed record NewsroomArticle(string Title, IReadOnlyList<string> Paragra
         Assert.Equal(200, response!.Status);
         await Expect(page.Locator("main h1")).ToHaveTextAsync(Title);
         foreach (var text in Paragraphs.Concat(alsoShown))
-            await Expect(page.Locator("main p", new() { HasText = text })).ToHaveCountAsync(1);
+            await Expect(page.Locator("main .article-body p", new() { HasText = text })).ToHaveCountAsync(1);
         foreach (var check in PublicChecks) await check(page);
     }
 }

@@ -1,11 +1,20 @@
 namespace CchcPortal.Core.News;
 
+/// <summary>Where a post stands. The numbers are stored: never renumber them.</summary>
 public enum PublicationStatus
 {
+    /// <summary>Being written, or returned to its author with a comment.</summary>
     Draft = 0,
+    /// <summary>Approved with a publication time still to come.</summary>
     Scheduled = 1,
     Published = 2,
     Archived = 3,
+    /// <summary>Chờ biên tập: a contributor submitted it to the editors.</summary>
+    AwaitingEdit = 4,
+    /// <summary>Chờ duyệt: an editor submitted it to the editorial board's head.</summary>
+    AwaitingApproval = 5,
+    /// <summary>Đã duyệt: ready to publish or schedule.</summary>
+    Approved = 6,
 }
 
 /// <summary>A news item of the CCHC column (tin tức, gương điển hình, văn bản chỉ đạo, ...).</summary>

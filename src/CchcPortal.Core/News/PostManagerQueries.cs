@@ -8,7 +8,8 @@ public sealed record ManagerPostRow(
     int Id, string Title, string Slug, PublicationStatus Status, DateTime? PublishedAt, DateTime UpdatedAt,
     string CategoryName, string AuthorName);
 
-public sealed record ManagerPostFilter(PublicationStatus? Status, int? CategoryId, string? Query, int Page = 1, int PageSize = 20);
+/// <param name="AuthorId">Only this author's posts (contributors see only theirs; "Của tôi" for everyone).</param>
+public sealed record ManagerPostFilter(PublicationStatus? Status, int? CategoryId, string? Query, int Page = 1, int PageSize = 20, string? AuthorId = null);
 
 /// <summary>Read side of the news column for the manager: every status, filters, paging.</summary>
 public sealed class PostManagerQueries(PortalDbContext db)
@@ -18,6 +19,7 @@ public sealed class PostManagerQueries(PortalDbContext db)
         var q = db.Posts.AsNoTracking();
         if (filter.Status is { } s) q = q.Where(p => p.Status == s);
         if (filter.CategoryId is { } c) q = q.Where(p => p.CategoryId == c);
+        if (filter.AuthorId is { } author) q = q.Where(p => p.AuthorId == author);
         foreach (var term in VietnameseText.Fold(filter.Query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
             q = q.Where(p => p.SearchText.Contains(term));
         var page = Math.Max(1, filter.Page);
@@ -36,7 +38,7 @@ public sealed class PostManagerQueries(PortalDbContext db)
         await db.PostRevisions.AsNoTracking().Where(r => r.PostId == postId)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
 
-    public async Task<Dictionary<PublicationStatus, int>> CountsByStatusAsync(CancellationToken ct = default) =>
-        await db.Posts.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() })
+    public async Task<Dictionary<PublicationStatus, int>> CountsByStatusAsync(CancellationToken ct = default, string? authorId = null) =>
+        await db.Posts.Where(p => authorId == null || p.AuthorId == authorId).GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 }

@@ -32,7 +32,11 @@ public sealed class PostService(
         return OperationResult<Post>.Ok(post);
     }
 
-    public async Task<OperationResult<Post>> UpdateAsync(int id, PostInput input, string authorName, CancellationToken ct = default)
+    public Task<OperationResult<Post>> UpdateAsync(int id, PostInput input, string authorName, CancellationToken ct = default) =>
+        UpdateAsync(id, input, authorName, null, ct);
+
+    /// <param name="beforeSave">Changes saved in the same transaction as the edit (the workflow's move, its e-mails).</param>
+    public async Task<OperationResult<Post>> UpdateAsync(int id, PostInput input, string authorName, Func<Post, Task>? beforeSave, CancellationToken ct = default)
     {
         var post = await LoadAsync(id, ct);
         if (post is null) return OperationResult<Post>.Missing();
@@ -43,6 +47,7 @@ public sealed class PostService(
         if (!string.IsNullOrWhiteSpace(input.Slug) && input.Slug.Trim() != post.Slug)
             post.Slug = await UniqueSlugAsync(input.Slug, id, ct);
         db.PostRevisions.Add(Snapshot(post, authorName));
+        if (beforeSave is not null) await beforeSave(post);
         await SaveWithChangeAsync(post, ct);
         return OperationResult<Post>.Ok(post);
     }
@@ -76,12 +81,13 @@ public sealed class PostService(
     public Task<OperationResult<Post>> ArchiveAsync(int id, CancellationToken ct = default) =>
         SetStatusAsync(id, PublicationStatus.Archived, ct);
 
-    public async Task<OperationResult<Post>> RestoreRevisionAsync(int postId, int revisionId, string authorName, CancellationToken ct = default)
+    /// <summary>What an editor would submit to bring back a revision; null when the post or revision is missing.</summary>
+    public async Task<PostInput?> InputFromRevisionAsync(int postId, int revisionId, CancellationToken ct = default)
     {
-        var post = await LoadAsync(postId, ct);
-        var revision = await db.PostRevisions.FirstOrDefaultAsync(r => r.Id == revisionId && r.PostId == postId, ct);
-        if (post is null || revision is null) return OperationResult<Post>.Missing();
-        var input = new PostInput
+        var post = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postId, ct);
+        var revision = await db.PostRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId && r.PostId == postId, ct);
+        if (post is null || revision is null) return null;
+        return new PostInput
         {
             Title = revision.Title,
             Summary = revision.Summary,
@@ -94,7 +100,6 @@ public sealed class PostService(
             SeoDescription = revision.SeoDescription,
             IsFeatured = post.IsFeatured,
         };
-        return await UpdateAsync(postId, input, authorName, ct);
     }
 
     public async Task<OperationResult<Post>> DeleteAsync(int id, CancellationToken ct = default)
@@ -105,21 +110,6 @@ public sealed class PostService(
         feed.Record(ContentKinds.News, id, ChangeOperation.Delete, "delete");
         await db.SaveChangesAsync(ct);
         return OperationResult<Post>.Ok(post);
-    }
-
-    /// <summary>Turns every scheduled post whose time has come into a published one. Returns how many.</summary>
-    public async Task<int> PublishDueAsync(CancellationToken ct = default)
-    {
-        var now = Now;
-        var due = await db.Posts
-            .Where(p => p.Status == PublicationStatus.Scheduled && p.PublishedAt <= now)
-            .ToListAsync(ct);
-        foreach (var post in due)
-        {
-            post.Status = PublicationStatus.Published;
-            await SaveWithChangeAsync(post, ct);
-        }
-        return due.Count;
     }
 
     /// <summary>The earliest pending schedule, so the scheduler can sleep until then.</summary>
@@ -206,7 +196,7 @@ public sealed class PostService(
         PostId = post.Id,
     };
 
-    private async Task SaveWithChangeAsync(Post post, CancellationToken ct)
+    internal async Task SaveWithChangeAsync(Post post, CancellationToken ct)
     {
         post.UpdatedAt = Now;
         // A new post's row takes its id at the insert.

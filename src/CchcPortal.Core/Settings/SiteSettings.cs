@@ -38,5 +38,10 @@ public class SiteSettings
     public string IndexSubjectName { get; set; } = "";
     /// <summary>The hotline of the programme "Dân hỏi – Thủ trưởng trả lời", shown on its page.</summary>
     public string ProgrammeHotline { get; set; } = "";
+    /// <summary>
+    /// "Bắt buộc duyệt tin trước khi đăng": only the editorial board's head (Approver) or an administrator approves,
+    /// schedules, publishes and unpublishes news. Off: editors publish directly (contributors still submit).
+    /// </summary>
+    public bool RequireNewsApproval { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -45,6 +45,7 @@ public sealed class SiteSettingsService(PortalDbContext db, IMemoryCache cache, 
         row.LicenceNote = VietnameseText.Normalize(input.LicenceNote);
         row.IndexSubjectName = VietnameseText.Normalize(input.IndexSubjectName);
         row.ProgrammeHotline = programmeHotline;
+        row.RequireNewsApproval = input.RequireNewsApproval;
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
         // The settings are in no search index: listeners are told (the copy in memory, then pages evicted), no row is written.
         feed.Announce(Kind, row, "update");

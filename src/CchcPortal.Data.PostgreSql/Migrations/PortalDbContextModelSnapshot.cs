@@ -1167,6 +1167,50 @@ namespace CchcPortal.Data.PostgreSql.Migrations
                     b.ToTable("PostRevisions");
                 });
 
+            modelBuilder.Entity("CchcPortal.Core.News.PostWorkflowEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("From")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Move")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "At");
+
+                    b.ToTable("PostWorkflowEvents", (string)null);
+                });
+
             modelBuilder.Entity("CchcPortal.Core.News.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -1929,6 +1973,9 @@ namespace CchcPortal.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("RequireNewsApproval")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ResponsiblePerson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2311,6 +2358,15 @@ namespace CchcPortal.Data.PostgreSql.Migrations
                 {
                     b.HasOne("CchcPortal.Core.News.Post", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.News.PostWorkflowEvent", b =>
+                {
+                    b.HasOne("CchcPortal.Core.News.Post", null)
+                        .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

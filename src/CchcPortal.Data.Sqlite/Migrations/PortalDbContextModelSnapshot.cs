@@ -1118,6 +1118,48 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.ToTable("PostRevisions");
                 });
 
+            modelBuilder.Entity("CchcPortal.Core.News.PostWorkflowEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Move")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "At");
+
+                    b.ToTable("PostWorkflowEvents", (string)null);
+                });
+
             modelBuilder.Entity("CchcPortal.Core.News.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -1854,6 +1896,9 @@ namespace CchcPortal.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequireNewsApproval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResponsiblePerson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2230,6 +2275,15 @@ namespace CchcPortal.Data.Sqlite.Migrations
                 {
                     b.HasOne("CchcPortal.Core.News.Post", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.News.PostWorkflowEvent", b =>
+                {
+                    b.HasOne("CchcPortal.Core.News.Post", null)
+                        .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -42,9 +42,9 @@ public static class StaffUsers
     }
 
     /// <summary>A browser context of its own, signed in through the real login page (/tai-khoan/dang-nhap).</summary>
-    public static async Task<IPage> SignedInPageAsync(this BrowserFixture fixture, StaffUser staff)
+    public static async Task<IPage> SignedInPageAsync(this BrowserFixture fixture, StaffUser staff, int width = 1366, int height = 900)
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync(width, height);
         await page.GotoAsync("/tai-khoan/dang-nhap");
         await page.FillAsync("#Email", staff.Email);
         await page.FillAsync("#Password", StaffUser.Password);

@@ -19,12 +19,5 @@ public abstract class ManagerPageModel : PageModel
 
 public static class StatusText
 {
-    public static string Of(Core.News.PublicationStatus s) => s switch
-    {
-        Core.News.PublicationStatus.Draft => "Bản nháp",
-        Core.News.PublicationStatus.Scheduled => "Hẹn giờ đăng",
-        Core.News.PublicationStatus.Published => "Đã đăng",
-        Core.News.PublicationStatus.Archived => "Lưu trữ",
-        _ => s.ToString(),
-    };
+    public static string Of(Core.News.PublicationStatus s) => Core.News.PostWorkflow.StatusText(s);
 }

@@ -44,7 +44,7 @@ public sealed class ContentAuditInterceptor(IHttpContextAccessor accessor, TimeP
         ["Procedure"] = "thủ tục", ["Agency"] = "cơ quan", ["AgencyHotline"] = "đường dây nóng",
         ["IndexDefinition"] = "chỉ số", ["IndexYear"] = "năm chỉ số", ["IndexResult"] = "kết quả chỉ số",
         ["MediaItem"] = "tệp media", ["ProgrammeEpisode"] = "số chương trình", ["SiteSettings"] = "cài đặt chung",
-        ["Holiday"] = "ngày nghỉ", ["PathRedirect"] = "chuyển hướng",
+        ["Holiday"] = "ngày nghỉ", ["PathRedirect"] = "chuyển hướng", ["PostWorkflowEvent"] = "bước biên tập, duyệt tin",
     };
 
     private sealed class Pending

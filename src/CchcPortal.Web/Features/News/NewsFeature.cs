@@ -18,6 +18,8 @@ public sealed class NewsFeature : IPortalFeature
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<PostService>();
+        services.AddScoped<PostWorkflowService>();
+        services.AddScoped<NewsMail>();
         services.AddScoped<PostQueries>();
         services.AddSearchDocuments<NewsSearchDocuments>();
         services.AddScoped<PostManagerQueries>();

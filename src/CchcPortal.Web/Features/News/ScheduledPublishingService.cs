@@ -31,7 +31,7 @@ public sealed class ScheduledPublishingService(IServiceScopeFactory scopes, IWor
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        var count = await scope.ServiceProvider.GetRequiredService<PostService>().PublishDueAsync(ct);
+        var count = await scope.ServiceProvider.GetRequiredService<PostWorkflowService>().PublishDueAsync(ct);
         if (count > 0) log.LogInformation("Published {Count} scheduled post(s)", count);
         return count;
     }

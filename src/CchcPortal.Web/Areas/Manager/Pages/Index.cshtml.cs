@@ -13,7 +13,7 @@ namespace CchcPortal.Web.Areas.Manager.Pages;
 /// it links to admits the user (the same check as the menu), so it never links to a page that answers 403.
 /// </summary>
 public sealed class IndexModel(IAuthorizationService authorization, UserManager<PortalUser> users, CaseDashboard dashboard,
-    PostManagerQueries posts, AgencyQueries agencies) : ManagerPageModel
+    PostManagerQueries posts, PostWorkflowService newsWorkflow, AgencyQueries agencies) : ManagerPageModel
 {
     public ModerationCounts? Moderation { get; private set; }
     public InboxCounts? Inbox { get; private set; }
@@ -22,6 +22,9 @@ public sealed class IndexModel(IAuthorizationService authorization, UserManager<
     /// <summary>A responder or head whose account names no agency: nothing reaches their inbox until one is set.</summary>
     public bool MissingAgency { get; private set; }
     public Dictionary<PublicationStatus, int>? NewsCounts { get; private set; }
+    /// <summary>The news states that wait for this user, first in the panel; a contributor's counts are of their own posts.</summary>
+    public IReadOnlyList<PublicationStatus> NewsWaiting { get; private set; } = [];
+    public bool NewsOwnOnly { get; private set; }
     public bool CanManageUsers { get; private set; }
     public bool CanManageSettings { get; private set; }
     public bool HasAnyPanel => Moderation is not null || Inbox is not null || MissingAgency || NewsCounts is not null || CanManageUsers || CanManageSettings;
@@ -42,7 +45,13 @@ public sealed class IndexModel(IAuthorizationService authorization, UserManager<
                 else MissingAgency = true;
             }
         }
-        if (await AllowsAsync(PortalPolicies.EditContent)) NewsCounts = await posts.CountsByStatusAsync(ct);
+        if (await AllowsAsync(PortalPolicies.WriteNews))
+        {
+            var actor = await News.NewsActors.ForAsync(User, users);
+            NewsOwnOnly = actor.IsContributorOnly;
+            NewsWaiting = PostWorkflow.WaitingFor(actor, await newsWorkflow.ApprovalRequiredAsync(ct));
+            NewsCounts = await posts.CountsByStatusAsync(ct, NewsOwnOnly ? actor.UserId ?? "" : null);
+        }
         CanManageUsers = await AllowsAsync(PortalPolicies.ManageUsers);
         CanManageSettings = await AllowsAsync(PortalPolicies.ManageSettings);
     }

@@ -24,6 +24,8 @@ public sealed class RichTextSanitizer
         _sanitizer.AllowedTags.Add("figure");
         _sanitizer.AllowedTags.Add("figcaption");
         _sanitizer.AllowedAttributes.Add("scope");
+        // A body image refers to the media library by id (the image picker); only on img, only digits.
+        _sanitizer.AllowedAttributes.Add(Media.BodyImageReference.IdAttribute);
         _sanitizer.AllowedAttributes.Remove("style");
         _sanitizer.AllowedCssProperties.Clear();
         _sanitizer.PostProcessNode += (_, e) =>
@@ -31,6 +33,9 @@ public sealed class RichTextSanitizer
             // External links open safely.
             if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } a && a.GetAttribute("target") is not null)
                 a.SetAttribute("rel", "noopener noreferrer");
+            if (e.Node is AngleSharp.Dom.IElement element && element.HasAttribute(Media.BodyImageReference.IdAttribute)
+                && (element.TagName != "IMG" || Media.BodyImageReference.MediaId(element) is null))
+                element.RemoveAttribute(Media.BodyImageReference.IdAttribute);
         };
     }
 

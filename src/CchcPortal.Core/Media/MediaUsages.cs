@@ -15,12 +15,14 @@ public sealed record MediaUse(string Kind, string Title, string EditUrl, string 
 /// </summary>
 public sealed class MediaUsages(PortalDbContext db, ChangeFeed feed)
 {
-    public async Task<IReadOnlyList<MediaUse>> FindAsync(string url, CancellationToken ct = default)
+    /// <param name="mediaId">The library item's id: body images inserted by the picker refer to it (data-media-id).</param>
+    public async Task<IReadOnlyList<MediaUse>> FindAsync(string url, CancellationToken ct = default, int? mediaId = null)
     {
         var uses = new List<MediaUse>();
-        uses.AddRange((await db.Posts.AsNoTracking().Where(p => p.FeaturedImage == url || p.BodyHtml.Contains(url)).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+        var idRef = mediaId is { } id ? $"{BodyImageReference.IdAttribute}=\"{id}\"" : null;
+        uses.AddRange((await db.Posts.AsNoTracking().Where(p => p.FeaturedImage == url || p.BodyHtml.Contains(url) || (idRef != null && p.BodyHtml.Contains(idRef))).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
             .Select(p => new MediaUse("Bài viết", p.Title, ManagerPaths.PostEdit(p.Id), ContentKinds.News, p.Id)));
-        uses.AddRange((await db.StaticPages.AsNoTracking().Where(p => p.BodyHtml.Contains(url)).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+        uses.AddRange((await db.StaticPages.AsNoTracking().Where(p => p.BodyHtml.Contains(url) || (idRef != null && p.BodyHtml.Contains(idRef))).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
             .Select(p => new MediaUse("Trang", p.Title, ManagerPaths.StaticPageEdit(p.Id), ContentKinds.Page, p.Id)));
         uses.AddRange((await db.ProgrammeEpisodes.AsNoTracking().Where(e => e.MediaUrl == url || e.SummaryHtml.Contains(url)).Select(e => new { e.Id, e.Topic }).ToListAsync(ct))
             .Select(e => new MediaUse("Chương trình Dân hỏi", e.Topic, ManagerPaths.EpisodeEdit(e.Id), ContentKinds.Episode, e.Id)));

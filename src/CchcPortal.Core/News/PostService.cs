@@ -14,7 +14,8 @@ public sealed class PostService(
     PortalDbContext db,
     RichTextSanitizer sanitizer,
     TimeProvider time,
-    ChangeFeed feed)
+    ChangeFeed feed,
+    Media.BodyImageCheck bodyImages)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -138,6 +139,7 @@ public sealed class PostService(
         if (!string.IsNullOrWhiteSpace(input.Slug)
             && await db.Posts.AnyAsync(p => p.Slug == input.Slug.Trim() && p.Id != id, ct))
             errors.Add(nameof(PostInput.Slug), "Đường dẫn này đã được bài viết khác sử dụng.");
+        input.BodyHtml = await bodyImages.CheckAsync(input.BodyHtml, errors, nameof(PostInput.BodyHtml), ct);
         return errors;
     }
 

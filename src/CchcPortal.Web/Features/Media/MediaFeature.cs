@@ -20,6 +20,9 @@ public sealed class MediaFeature : IPortalFeature
         services.AddSingleton(sp => new ImageVariants(sp.GetRequiredService<PortalPaths>().VariantCachePath));
         services.AddScoped<MediaUsages>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<BodyImageCheck>();
+        services.AddScoped<IBodyImageImport, LibraryBodyImageImport>();
+        services.AddScoped<RichText.IBodyHtmlTransform, RichText.LibraryImageTransform>();
     }
 
     /// <summary>Stored files under /media are immutable: a replaced file gets a new URL.</summary>
@@ -31,7 +34,7 @@ public sealed class MediaFeature : IPortalFeature
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
         });
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapImageVariants();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapImageVariants().MapImagePicker();
 
     public void AuthorizePages(PageConventionCollection conventions) =>
         conventions.AuthorizeAreaFolder("Manager", "/Media", PortalPolicies.EditContent);

@@ -29,7 +29,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsag
 
     public Task<MediaItem?> GetAsync(int id, CancellationToken ct = default) => db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
 
-    public Task<IReadOnlyList<MediaUse>> UsesAsync(MediaItem item, CancellationToken ct = default) => usages.FindAsync(item.Url, ct);
+    public Task<IReadOnlyList<MediaUse>> UsesAsync(MediaItem item, CancellationToken ct = default) => usages.FindAsync(item.Url, ct, item.Id);
 
     /// <summary>Stores a new file: an image (alt text required) or a document (PDF, Word, Excel).</summary>
     public async Task<OperationResult<MediaItem>> UploadAsync(IFormFile? file, string? title, string? alt, string user, CancellationToken ct = default)
@@ -39,6 +39,18 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsag
         if (stored is null) return OperationResult<MediaItem>.Fail(error!.Value.Field, error.Value.Message);
         var item = await RegisterAsync(stored, kind, file!.FileName, title, alt, user, ct);
         return OperationResult<MediaItem>.Ok(item);
+    }
+
+    /// <summary>Stores a new image only (the editor's image picker): alt text required, checked by content.</summary>
+    public async Task<OperationResult<MediaItem>> UploadImageAsync(IFormFile? file, string? title, string? alt, string user, CancellationToken ct = default)
+    {
+        if (MediaItem.ValidateText(title, alt) is { Any: true } tooLong) return OperationResult<MediaItem>.Invalid(tooLong);
+        if (VietnameseText.Normalize(alt).Length == 0) return OperationResult<MediaItem>.Fail("AltText", AltRequired);
+        var (bytes, unread) = await UploadReader.ReadAsync(file, "Vui lòng chọn ảnh.", store.MaxBytes, ct: ct);
+        if (bytes is null) return OperationResult<MediaItem>.Fail("Upload", unread!);
+        var (stored, error) = await store.SaveImageAsync(new MemoryStream(bytes), bytes.Length, ct);
+        if (stored is null) return OperationResult<MediaItem>.Fail("Upload", error!);
+        return OperationResult<MediaItem>.Ok(await RegisterAsync(stored, MediaKind.Image, file!.FileName, title, alt, user, ct));
     }
 
     /// <summary>Adds a file already stored by another editor (a post's featured image, a procedure's form).</summary>
@@ -106,7 +118,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, MediaUsag
     {
         var item = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (item is null) return (false, []);
-        var uses = await usages.FindAsync(item.Url, ct);
+        var uses = await usages.FindAsync(item.Url, ct, item.Id);
         if (uses.Count > 0) return (false, uses);
         db.MediaItems.Remove(item);
         await db.SaveChangesAsync(ct);

@@ -8,9 +8,14 @@
     });
   });
 
+  // Articles and static pages insert images from the media library (image-picker.js), checked again on save.
+  var imagePicker = window.tinymce && /^\/quan-tri\/(bai-viet|trang)\//.test(window.location.pathname);
+  if (imagePicker) document.head.appendChild(Object.assign(document.createElement("script"), { src: "/js/image-picker.js" }));
+
   // One editor per box: a page may set its height (data-editor-height), e.g. the case page with two draft boxes.
   if (window.tinymce) document.querySelectorAll("textarea[data-rich-text]").forEach(function (box) {
     var height = parseInt(box.getAttribute("data-editor-height"), 10) || 560;
+    var token = box.form && box.form.querySelector("input[name=__RequestVerificationToken]");
     window.tinymce.init({
       target: box,
       base_url: "/lib/tinymce",
@@ -25,7 +30,18 @@
       plugins: "lists link table image code autoresize searchreplace wordcount",
       // Buttons wrap onto a second row instead of hiding behind "more" in a narrow column or on a phone.
       toolbar_mode: "wrap",
-      toolbar: "undo redo | blocks | bold italic | bullist numlist | link image table | removeformat code",
+      toolbar: "undo redo | blocks | bold italic | bullist numlist | link " + (imagePicker ? "libraryimage" : "image") + " table | removeformat code",
+      // An image with no description must be marked decorative on purpose (alt="").
+      a11y_advanced_options: true,
+      image_caption: true,
+      setup: function (editor) {
+        if (!imagePicker) return;
+        editor.ui.registry.addButton("libraryimage", {
+          icon: "image",
+          tooltip: "Chèn ảnh từ thư viện",
+          onAction: function () { if (window.CchcImagePicker) window.CchcImagePicker.open(editor, token ? token.value : ""); }
+        });
+      },
       block_formats: "Đoạn văn=p; Tiêu đề 2=h2; Tiêu đề 3=h3; Tiêu đề 4=h4",
       // Styles pasted from Word are dropped; the server sanitizer removes them anyway.
       paste_data_images: false,

@@ -14,7 +14,8 @@ public sealed class PostService(
     PortalDbContext db,
     RichTextSanitizer sanitizer,
     TimeProvider time,
-    ChangeFeed feed)
+    ChangeFeed feed,
+    Media.VideoReferenceCheck videos)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -148,6 +149,7 @@ public sealed class PostService(
         if (!string.IsNullOrWhiteSpace(input.Slug)
             && await db.Posts.AnyAsync(p => p.Slug == input.Slug.Trim() && p.Id != id, ct))
             errors.Add(nameof(PostInput.Slug), "Đường dẫn này đã được bài viết khác sử dụng.");
+        foreach (var (field, message) in (await videos.CheckAsync(nameof(PostInput.BodyHtml), input.BodyHtml, ct)).All) errors.Add(field, message);
         return errors;
     }
 

@@ -27,7 +27,7 @@ public sealed class StaticPageInput
 }
 
 /// <summary>Static pages (Giới thiệu, Liên hệ, ...): read for the public, edited in the manager.</summary>
-public sealed class StaticPageService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ChangeFeed feed)
+public sealed class StaticPageService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ChangeFeed feed, Media.VideoReferenceCheck videos)
 {
     public Task<StaticPage?> BySlugAsync(string slug, CancellationToken ct = default) =>
         db.StaticPages.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
@@ -43,6 +43,7 @@ public sealed class StaticPageService(PortalDbContext db, RichTextSanitizer sani
         var page = await db.StaticPages.FindAsync([id], ct);
         if (page is null) return OperationResult<StaticPage>.Missing();
         if (input.Validate() is { Any: true } invalid) return OperationResult<StaticPage>.Invalid(invalid);
+        if (await videos.CheckAsync(nameof(StaticPageInput.BodyHtml), input.BodyHtml, ct) is { Any: true } badVideo) return OperationResult<StaticPage>.Invalid(badVideo);
         page.Title = VietnameseText.Normalize(input.Title);
         page.BodyHtml = sanitizer.Sanitize(input.BodyHtml);
         page.ShowInFooter = input.ShowInFooter;

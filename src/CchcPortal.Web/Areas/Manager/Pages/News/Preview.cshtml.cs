@@ -16,6 +16,7 @@ public sealed class PreviewModel(PostManagerQueries queries, BodyHtmlRenderer bo
         if (post is null) return NotFound();
         Post = post;
         Body = await bodies.RenderAsync(post.BodyHtml, ct);
+        Infrastructure.FrameSources.Allow(Response, Body.FrameSources);
         return Page();
     }
 }

@@ -114,6 +114,12 @@ public class VideoTests : IDisposable
         // The library refuses to delete a video an article shows.
         var delete = await editor.PostFormAsync($"/quan-tri/thu-vien/{video.Id}?handler=Delete", new(), $"/quan-tri/thu-vien/{video.Id}");
         Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
+        int posterId;
+        using (var scope = _factory.Services.CreateScope())
+            posterId = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().MediaItems.SingleAsync(m => m.Url == video.PosterUrl)).Id;
+        var deletePoster = await editor.PostFormAsync($"/quan-tri/thu-vien/{posterId}?handler=Delete", new(), $"/quan-tri/thu-vien/{posterId}");
+        Assert.Equal(HttpStatusCode.Conflict, deletePoster.StatusCode);
+        Assert.Contains("Video (ảnh đại diện)", await TextOf(deletePoster));
     }
 
     [Fact]

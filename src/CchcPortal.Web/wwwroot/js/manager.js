@@ -25,7 +25,9 @@
       plugins: "lists link table image code autoresize searchreplace wordcount",
       // Buttons wrap onto a second row instead of hiding behind "more" in a narrow column or on a phone.
       toolbar_mode: "wrap",
-      toolbar: "undo redo | blocks | bold italic | bullist numlist | link image table | removeformat code",
+      toolbar: "undo redo | blocks | bold italic | bullist numlist | link image table" + (window.cchcVideoPicker ? " cchcvideo" : "") + " | removeformat code",
+      // The video button (video-picker.js, on the pages whose bodies show players).
+      setup: function (editor) { if (window.cchcVideoPicker) window.cchcVideoPicker.register(editor); },
       block_formats: "Đoạn văn=p; Tiêu đề 2=h2; Tiêu đề 3=h3; Tiêu đề 4=h4",
       // Styles pasted from Word are dropped; the server sanitizer removes them anyway.
       paste_data_images: false,

@@ -9,20 +9,26 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CchcPortal.Tests.Integration;
 
 /// <summary>MP4s in the library, video placeholders checked on save, players on the public page, and the CSP.</summary>
-public class VideoTests : IDisposable
+public class VideoTests(VideoTests.Fixture fixture) : IClassFixture<VideoTests.Fixture>
 {
     private const string ProvinceOrigin = "https://video.tinh.example.gov.vn";
 
-    private readonly PortalFactory _factory = new(settings: new Dictionary<string, string>
+    /// <summary>One portal for both tests (their posts and files do not meet): a 1 MB video limit and the province's host.</summary>
+    public sealed class Fixture : IDisposable
     {
-        ["Portal:Video:MaxUploadMegabytes"] = "1",
-        ["Portal:Video:EmbedHosts:tinh:Name"] = "Truyền hình tỉnh",
-        ["Portal:Video:EmbedHosts:tinh:LinkPattern"] = @"^https://video\.tinh\.example\.gov\.vn/xem/(?<id>[0-9]+)$",
-        ["Portal:Video:EmbedHosts:tinh:EmbedUrl"] = ProvinceOrigin + "/nhung/{id}",
-        ["Portal:Video:EmbedHosts:tinh:WatchUrl"] = ProvinceOrigin + "/xem/{id}",
-    });
+        public PortalFactory Factory { get; } = new(settings: new Dictionary<string, string>
+        {
+            ["Portal:Video:MaxUploadMegabytes"] = "1",
+            ["Portal:Video:EmbedHosts:tinh:Name"] = "Truyền hình tỉnh",
+            ["Portal:Video:EmbedHosts:tinh:LinkPattern"] = @"^https://video\.tinh\.example\.gov\.vn/xem/(?<id>[0-9]+)$",
+            ["Portal:Video:EmbedHosts:tinh:EmbedUrl"] = ProvinceOrigin + "/nhung/{id}",
+            ["Portal:Video:EmbedHosts:tinh:WatchUrl"] = ProvinceOrigin + "/xem/{id}",
+        });
 
-    public void Dispose() => _factory.Dispose();
+        public void Dispose() => Factory.Dispose();
+    }
+
+    private PortalFactory Portal => fixture.Factory;
 
     private const string UploadPage = "/quan-tri/thu-vien/video";
 
@@ -45,7 +51,7 @@ public class VideoTests : IDisposable
     private async Task<HttpResponseMessage> PublishAsync(HttpClient editor, string title, string bodyHtml)
     {
         int categoryId;
-        using (var scope = _factory.Services.CreateScope())
+        using (var scope = Portal.Services.CreateScope())
             categoryId = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Categories.FirstAsync()).Id;
         return await editor.PostFormAsync("/quan-tri/bai-viet/sua?handler=Publish", new()
         {
@@ -55,7 +61,7 @@ public class VideoTests : IDisposable
 
     private async Task<string> SlugOf(string title)
     {
-        using var scope = _factory.Services.CreateScope();
+        using var scope = Portal.Services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Posts.SingleAsync(p => p.Title == title)).Slug;
     }
 
@@ -65,7 +71,7 @@ public class VideoTests : IDisposable
     [Fact]
     public async Task Mp4s_are_checked_by_content_size_and_captions_and_shown_as_accessible_players()
     {
-        var editor = await _factory.EditorAsync();
+        var editor = await Portal.EditorAsync();
 
         var renamed = await UploadAsync(editor, TestImages.Jpeg(64, 48));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, renamed.StatusCode);
@@ -79,17 +85,17 @@ public class VideoTests : IDisposable
         var untitled = await UploadAsync(editor, TestVideos.Mp4(), title: " ");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, untitled.StatusCode);
         Assert.Contains("Vui lòng nhập tiêu đề video", await TextOf(untitled));
-        using (var scope = _factory.Services.CreateScope())
+        using (var scope = Portal.Services.CreateScope())
             Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().MediaItems.AnyAsync(m => m.Kind == MediaKind.Video));
 
         var uploaded = await UploadAsync(editor, TestVideos.Mp4(640, 360), captions: TestVideos.Vtt(), poster: TestImages.Jpeg(640, 360));
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         MediaItem video;
-        using (var scope = _factory.Services.CreateScope())
+        using (var scope = Portal.Services.CreateScope())
             video = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().MediaItems.SingleAsync(m => m.Kind == MediaKind.Video);
         Assert.StartsWith("/media/videos/", video.Url);
         Assert.Equal((640, 360), (video.Width!.Value, video.Height!.Value));
-        var anonymous = _factory.Anonymous();
+        var anonymous = Portal.Anonymous();
         var file = await anonymous.GetAsync(video.Url);
         Assert.Equal("video/mp4", file.Content.Headers.ContentType!.MediaType);
         var captions = await anonymous.GetAsync(video.CaptionsUrl!);
@@ -115,7 +121,7 @@ public class VideoTests : IDisposable
         var delete = await editor.PostFormAsync($"/quan-tri/thu-vien/{video.Id}?handler=Delete", new(), $"/quan-tri/thu-vien/{video.Id}");
         Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
         int posterId;
-        using (var scope = _factory.Services.CreateScope())
+        using (var scope = Portal.Services.CreateScope())
             posterId = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().MediaItems.SingleAsync(m => m.Url == video.PosterUrl)).Id;
         var deletePoster = await editor.PostFormAsync($"/quan-tri/thu-vien/{posterId}?handler=Delete", new(), $"/quan-tri/thu-vien/{posterId}");
         Assert.Equal(HttpStatusCode.Conflict, deletePoster.StatusCode);
@@ -125,7 +131,7 @@ public class VideoTests : IDisposable
     [Fact]
     public async Task Embeds_come_only_from_allowed_hosts_and_widen_frame_src_on_their_pages_only_cached_or_not()
     {
-        var editor = await _factory.EditorAsync();
+        var editor = await Portal.EditorAsync();
 
         var vimeo = await PublishAsync(editor, "Tin có video Vimeo", "<figure data-video=\"https://vimeo.com/123456\" data-title=\"Video\"></figure>");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, vimeo.StatusCode);
@@ -135,7 +141,7 @@ public class VideoTests : IDisposable
         Assert.Contains("Vui lòng nhập tiêu đề cho video", await TextOf(untitled));
         var missing = await PublishAsync(editor, "Tin có video đã xóa", "<figure data-video=\"/media/videos/2026/11/khong-co.mp4\" data-title=\"Video\"></figure>");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
-        using (var scope = _factory.Services.CreateScope())
+        using (var scope = Portal.Services.CreateScope())
             Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Posts.AnyAsync(p => p.Title.StartsWith("Tin có video")));
 
         const string youtubeTitle = "Phóng sự: một cửa liên thông ở phường";
@@ -147,7 +153,7 @@ public class VideoTests : IDisposable
         const string plainTitle = "Tin không có video";
         Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(editor, plainTitle, "<p>Không có video.</p>")).StatusCode);
 
-        var anonymous = _factory.Anonymous();
+        var anonymous = Portal.Anonymous();
         var url = $"/tin-tuc/{await SlugOf(youtubeTitle)}";
         var first = await anonymous.GetAsync(url);
         var second = await anonymous.GetAsync(url);

@@ -20,6 +20,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ChangeFeedInterceptor>();
         services.AddScoped<ChangeFeed>();
         services.AddScoped<PortalSeeder>();
+        services.AddScoped<Media.VideoReferenceCheck>();
         services.AddMemoryCache();
         return services;
     }

@@ -28,6 +28,20 @@ public sealed class RichTextSanitizer
         _sanitizer.AllowedAttributes.Add(Media.BodyImageReference.IdAttribute);
         _sanitizer.AllowedAttributes.Remove("style");
         _sanitizer.AllowedCssProperties.Clear();
+
+        // --- Video placeholders (issue 22, video): <figure data-video="link" data-title="title">, made players on output
+        // by VideoTransform from the link's host or library item; never a frame from the editor.
+        _sanitizer.AllowedAttributes.Add(Media.VideoPlaceholder.LinkAttribute);
+        _sanitizer.AllowedAttributes.Add(Media.VideoPlaceholder.TitleAttribute);
+        _sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { TagName: not "FIGURE" } other)
+            {
+                other.RemoveAttribute(Media.VideoPlaceholder.LinkAttribute);
+                other.RemoveAttribute(Media.VideoPlaceholder.TitleAttribute);
+            }
+        };
+        // --- end of video placeholders
         _sanitizer.PostProcessNode += (_, e) =>
         {
             // External links open safely.

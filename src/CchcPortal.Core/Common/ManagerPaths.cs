@@ -8,6 +8,7 @@ public static class ManagerPaths
 {
     public static string PostEdit(int id) => $"/quan-tri/bai-viet/sua/{id}";
     public static string StaticPageEdit(int id) => $"/quan-tri/trang/{id}";
+    public static string MediaEdit(int id) => $"/quan-tri/thu-vien/{id}";
     public static string EpisodeEdit(int id) => $"/quan-tri/hoi-dap/chuong-trinh/sua/{id}";
     public static string ProcedureEdit(string code) => $"/quan-tri/thu-tuc/{code}";
     public static string DocumentEdit(int id) => $"/quan-tri/van-ban/sua/{id}";

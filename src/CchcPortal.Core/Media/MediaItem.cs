@@ -1,9 +1,10 @@
 namespace CchcPortal.Core.Media;
 
-public enum MediaKind { Image = 0, Document = 1 }
+public enum MediaKind { Image = 0, Document = 1, Video = 2 }
 
 /// <summary>
-/// A file in the media library: an image (with its required alternative text) or a document (PDF, DOCX, XLSX...),
+/// A file in the media library: an image (with its required alternative text), a document (PDF, DOCX, XLSX...) or an
+/// MP4 video (with its poster and captions),
 /// stored under /media by the host after a check of its content. Pages refer to it by <see cref="Url"/>.
 /// </summary>
 public class MediaItem
@@ -36,4 +37,8 @@ public class MediaItem
     public string UploadedBy { get; set; } = "";
     public DateTime UploadedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>A video's poster frame: an image of the library (no frame is extracted from the video).</summary>
+    public string? PosterUrl { get; set; }
+    /// <summary>A video's WebVTT captions file, stored beside it.</summary>
+    public string? CaptionsUrl { get; set; }
 }

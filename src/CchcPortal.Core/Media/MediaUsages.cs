@@ -36,6 +36,8 @@ public sealed class MediaUsages(PortalDbContext db, ChangeFeed feed)
             .Select(d => new { d.Id, d.DocType, d.Number, d.Summary }).ToListAsync(ct);
         uses.AddRange(documents.Select(d => new MediaUse("Văn bản",
             $"{(d.Number.Length > 0 ? $"{d.DocType} số {d.Number}" : d.DocType)}: {d.Summary}", ManagerPaths.DocumentEdit(d.Id), ContentKinds.Document, d.Id)));
+        uses.AddRange((await db.MediaItems.AsNoTracking().Where(m => m.PosterUrl == url).Select(m => new { m.Id, m.Title, m.FileName }).ToListAsync(ct))
+            .Select(m => new MediaUse("Video (ảnh đại diện)", m.Title.Length > 0 ? m.Title : m.FileName, ManagerPaths.MediaEdit(m.Id), "", m.Id)));
         return uses;
     }
 
@@ -72,7 +74,9 @@ public sealed class MediaUsages(PortalDbContext db, ChangeFeed feed)
             if (newContentType is not null) file.ContentType = newContentType;
             if (newLength is { } length) file.Length = length;
         }
-        foreach (var use in uses) feed.Record(use.ContentKind, use.EntityId, ChangeOperation.Upsert, "media-replaced");
+        foreach (var video in await db.MediaItems.Where(m => m.PosterUrl == oldUrl).ToListAsync(ct)) video.PosterUrl = newUrl;
+        // A video using the file as its poster is a library row, not content of the change feed.
+        foreach (var use in uses.Where(u => u.ContentKind.Length > 0)) feed.Record(use.ContentKind, use.EntityId, ChangeOperation.Upsert, "media-replaced");
         return uses;
     }
 }

@@ -15,7 +15,8 @@ public sealed class PostService(
     RichTextSanitizer sanitizer,
     TimeProvider time,
     ChangeFeed feed,
-    Media.BodyImageCheck bodyImages)
+    Media.BodyImageCheck bodyImages,
+    Media.VideoReferenceCheck videos)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -140,6 +141,7 @@ public sealed class PostService(
             && await db.Posts.AnyAsync(p => p.Slug == input.Slug.Trim() && p.Id != id, ct))
             errors.Add(nameof(PostInput.Slug), "Đường dẫn này đã được bài viết khác sử dụng.");
         input.BodyHtml = await bodyImages.CheckAsync(input.BodyHtml, errors, nameof(PostInput.BodyHtml), ct);
+        foreach (var (field, message) in (await videos.CheckAsync(nameof(PostInput.BodyHtml), input.BodyHtml, ct)).All) errors.Add(field, message);
         return errors;
     }
 

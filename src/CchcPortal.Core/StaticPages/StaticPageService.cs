@@ -27,7 +27,7 @@ public sealed class StaticPageInput
 }
 
 /// <summary>Static pages (Giới thiệu, Liên hệ, ...): read for the public, edited in the manager.</summary>
-public sealed class StaticPageService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ChangeFeed feed, Media.BodyImageCheck bodyImages)
+public sealed class StaticPageService(PortalDbContext db, RichTextSanitizer sanitizer, TimeProvider time, ChangeFeed feed, Media.BodyImageCheck bodyImages, Media.VideoReferenceCheck videos)
 {
     public Task<StaticPage?> BySlugAsync(string slug, CancellationToken ct = default) =>
         db.StaticPages.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
@@ -44,6 +44,7 @@ public sealed class StaticPageService(PortalDbContext db, RichTextSanitizer sani
         if (page is null) return OperationResult<StaticPage>.Missing();
         var errors = input.Validate();
         input.BodyHtml = await bodyImages.CheckAsync(input.BodyHtml, errors, nameof(StaticPageInput.BodyHtml), ct);
+        foreach (var (field, message) in (await videos.CheckAsync(nameof(StaticPageInput.BodyHtml), input.BodyHtml, ct)).All) errors.Add(field, message);
         if (errors.Any) return OperationResult<StaticPage>.Invalid(errors);
         page.Title = VietnameseText.Normalize(input.Title);
         page.BodyHtml = sanitizer.Sanitize(input.BodyHtml);

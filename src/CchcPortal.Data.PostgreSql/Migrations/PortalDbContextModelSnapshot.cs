@@ -932,6 +932,10 @@ namespace CchcPortal.Data.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("CaptionsUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -950,6 +954,10 @@ namespace CchcPortal.Data.PostgreSql.Migrations
 
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("PosterUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("SearchText")
                         .IsRequired()

@@ -50,6 +50,34 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Streams <paramref name="source"/> to a temporary file beside <paramref name="path"/> (a large upload never sits
+    /// in memory), lets <paramref name="check"/> read it, and renames it over the target only when the check keeps it.
+    /// </summary>
+    public static async Task<T> WriteCheckedAsync<T>(string path, Stream source, Func<FileStream, (T Result, bool Keep)> check, CancellationToken ct = default)
+    {
+        var temporary = TemporaryNameFor(path);
+        try
+        {
+            (T Result, bool Keep) verdict;
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await source.CopyToAsync(stream, ct);
+                await stream.FlushAsync(ct);
+                stream.Flush(flushToDisk: true);
+                verdict = check(stream);
+            }
+            if (verdict.Keep) File.Move(temporary, path, overwrite: true);
+            else TryDelete(temporary);
+            return verdict.Result;
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
     public static bool IsTemporary(string path) => path.EndsWith(TemporarySuffix, StringComparison.Ordinal);
 
     /// <summary>Hidden (leading dot) and unique: in the target's own folder, so the rename never crosses file systems.</summary>

@@ -2,7 +2,8 @@ namespace CchcPortal.Web.Infrastructure;
 
 /// <summary>
 /// Strict headers on every response. Public pages allow no inline script or style; the manager allows inline
-/// styles only, which its rich-text editor needs.
+/// styles only, which its rich-text editor needs. Frames are refused, except the players of the video hosts a page's
+/// body embeds (<see cref="FrameSources.Allow"/>).
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -28,16 +29,49 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var csp = isManager ? ManagerCsp : PublicCsp;
             if (path.StartsWithSegments("/van-ban")) csp = csp.Replace("frame-src 'none'", "frame-src 'self'");
             if (isMedia) csp = csp.Replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+            csp = FrameSources.Widen(csp, context.Response);
             // upgrade-insecure-requests would break plain-HTTP local runs; send it only over HTTPS.
             if (!context.Request.IsHttps) csp = csp.Replace("; upgrade-insecure-requests", "");
             h.ContentSecurityPolicy = csp;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = isManager || isMedia ? "SAMEORIGIN" : "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), autoplay=()";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;
         });
         return next(context);
+    }
+}
+
+/// <summary>
+/// The origins of embedded players a page allows in its CSP frame-src. The page model names them in a response header
+/// that the output cache stores with the page, so a cached copy (served without running the page model) widens the
+/// policy exactly as the first response did; <see cref="SecurityHeadersMiddleware"/> takes the header off before sending.
+/// </summary>
+public static partial class FrameSources
+{
+    private const string Header = "X-Portal-Frame-Sources";
+
+    /// <summary>An origin only: https, a host name, an optional port; nothing that could add a directive.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^https://[a-z0-9.-]+(?::[0-9]{1,5})?$")]
+    private static partial System.Text.RegularExpressions.Regex OriginPattern();
+
+    public static void Allow(HttpResponse response, IEnumerable<string> origins)
+    {
+        var valid = origins.Select(o => o.ToLowerInvariant()).Where(o => OriginPattern().IsMatch(o)).Distinct().Order().ToArray();
+        if (valid.Length > 0) response.Headers[Header] = string.Join(' ', valid);
+    }
+
+    internal static string Widen(string csp, HttpResponse response)
+    {
+        if (!response.Headers.TryGetValue(Header, out var value)) return csp;
+        response.Headers.Remove(Header);
+        var origins = value.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(o => OriginPattern().IsMatch(o)).ToArray();
+        if (origins.Length == 0) return csp;
+        var directives = csp.Split("; ").Select(d => d.StartsWith("frame-src ", StringComparison.Ordinal)
+            ? "frame-src " + string.Join(' ', d["frame-src ".Length..].Split(' ').Where(s => s != "'none'").Concat(origins))
+            : d);
+        return string.Join("; ", directives);
     }
 }

@@ -18,7 +18,7 @@ public class FeatureModuleTests
     private static readonly string[] ExpectedFeatures =
     [
         "Agencies", "AntiSpam", "Audit", "Documents", "Feeds", "Identity", "Indices", "Media", "News", "NewsStatistics", "Notifications",
-        "Procedures", "Questions", "Search", "Settings", "StaticPages",
+        "Procedures", "Questions", "Search", "Settings", "StaticPages", "Video",
     ];
 
     /// <summary>Manager pages outside any feature folder, for every staff member: the dashboard, the password change and their own account security.</summary>

@@ -31,6 +31,8 @@ public sealed class MediaFeature : IPortalFeature
         {
             FileProvider = new PhysicalFileProvider(app.ApplicationServices.GetRequiredService<PortalPaths>().MediaPath),
             RequestPath = MediaStore.UrlPrefix,
+            // Videos' captions (WebVTT) are not in the default list of types served.
+            ContentTypeProvider = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider { Mappings = { [".vtt"] = "text/vtt; charset=utf-8" } },
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
         });
 

@@ -71,12 +71,19 @@ public sealed class MediaStore(Infrastructure.PortalPaths paths, TimeProvider ti
 
     private async Task<StoredMedia> WriteAsync(byte[] bytes, string folder, string ext, string type, CancellationToken ct)
     {
+        var (full, url) = NewFile(folder, ext);
+        await CchcPortal.Media.Storage.AtomicFile.WriteAllBytesAsync(full, bytes, ct);
+        return new StoredMedia(url, type, bytes.Length);
+    }
+
+    /// <summary>A new random file name under {folder}/yyyy/MM/ (its folder created): where to write it and its URL.</summary>
+    public (string FullPath, string Url) NewFile(string folder, string ext)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var relative = Path.Combine(folder, now.ToString("yyyy"), now.ToString("MM"), Guid.NewGuid().ToString("N") + ext);
         var full = Path.Combine(paths.MediaPath, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await CchcPortal.Media.Storage.AtomicFile.WriteAllBytesAsync(full, bytes, ct);
-        return new StoredMedia($"{UrlPrefix}/{relative.Replace('\\', '/')}", type, bytes.Length);
+        return (full, $"{UrlPrefix}/{relative.Replace('\\', '/')}");
     }
 
     /// <summary>Saves an image; returns null with a Vietnamese message when the content is not acceptable.</summary>

@@ -23,6 +23,7 @@ public sealed class ArticleModel(PostQueries posts, Core.Documents.DocumentQueri
         if (post is null) return NotFound();
         Post = post;
         Body = await bodies.RenderAsync(post.BodyHtml, ct);
+        FrameSources.Allow(Response, Body.FrameSources);
         Related = await posts.RelatedAsync(post, 4, ct);
         Mentioned = await documents.MentionedInAsync(Core.Changes.ContentKinds.News, post.Id, ct);
         return Page();

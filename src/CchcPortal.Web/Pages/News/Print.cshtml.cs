@@ -19,6 +19,7 @@ public sealed class PrintModel(PostQueries posts, BodyHtmlRenderer bodies) : Pag
         if (post is null) return NotFound();
         Post = post;
         Body = await bodies.RenderAsync(post.BodyHtml, ct);
+        FrameSources.Allow(Response, Body.FrameSources);
         return Page();
     }
 }

@@ -19,6 +19,7 @@ public sealed class ShowModel(StaticPageService pages, BodyHtmlRenderer bodies) 
         if (page is null) return NotFound();
         Item = page;
         Body = await bodies.RenderAsync(page.BodyHtml, ct);
+        FrameSources.Allow(Response, Body.FrameSources);
         return Page();
     }
 }

@@ -30,11 +30,13 @@
       plugins: "lists link table image code autoresize searchreplace wordcount",
       // Buttons wrap onto a second row instead of hiding behind "more" in a narrow column or on a phone.
       toolbar_mode: "wrap",
-      toolbar: "undo redo | blocks | bold italic | bullist numlist | link " + (imagePicker ? "libraryimage" : "image") + " table | removeformat code",
+      toolbar: "undo redo | blocks | bold italic | bullist numlist | link " + (imagePicker ? "libraryimage" : "image") + " table" + (window.cchcVideoPicker ? " cchcvideo" : "") + " | removeformat code",
       // An image with no description must be marked decorative on purpose (alt="").
       a11y_advanced_options: true,
       image_caption: true,
       setup: function (editor) {
+        // The video button (video-picker.js, on the pages whose bodies show players).
+        if (window.cchcVideoPicker) window.cchcVideoPicker.register(editor);
         if (!imagePicker) return;
         editor.ui.registry.addButton("libraryimage", {
           icon: "image",

@@ -20,6 +20,7 @@ public sealed class PreviewModel(PostManagerQueries queries, BodyHtmlRenderer bo
         if (!PostWorkflow.CanSee(await NewsActors.ForAsync(User, users), post)) return StatusCode(StatusCodes.Status403Forbidden);
         Post = post;
         Body = await bodies.RenderAsync(post.BodyHtml, ct);
+        Infrastructure.FrameSources.Allow(Response, Body.FrameSources);
         return Page();
     }
 }

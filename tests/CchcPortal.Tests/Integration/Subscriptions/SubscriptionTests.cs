@@ -77,7 +77,11 @@ public partial class SubscriptionTests(SubscriptionTests.Fixture fixture) : ICla
         const string address = "nguoi.theo.doi@example.vn";
         var category = await CategoryIdAsync();
         var client = F.Anonymous();
-        var page = await client.GetStringAsync(SubscriptionPaths.SubscribeTo(TopicKind.NewsCategory, category));
+        var subscribeUrl = SubscriptionPaths.SubscribeTo(TopicKind.NewsCategory, category);
+        Assert.Contains(subscribeUrl.Replace("&", "&amp;"), await client.GetStringAsync(SubscriptionPaths.Index));
+        var categorySlug = await InScopeAsync((db, _) => db.Categories.Where(c => c.Id == category).Select(c => c.Slug).SingleAsync());
+        Assert.Contains(subscribeUrl.Replace("&", "&amp;"), await client.GetStringAsync(PublicPaths.Category(categorySlug))); // the follow box
+        var page = await client.GetStringAsync(subscribeUrl);
         Assert.Contains("Thông tin của bạn được dùng thế nào", page);
 
         var posted = await SubscribeAsync(client, address, TopicKind.NewsCategory, category);

@@ -18,4 +18,9 @@ public class OutgoingEmail
     public DateTime? SentAt { get; set; }
     public int Attempts { get; set; }
     public string LastError { get; set; } = "";
+    /// <summary>
+    /// When set, the message carries List-Unsubscribe (this URL) and List-Unsubscribe-Post (RFC 8058), so mail
+    /// programs offer a one-click unsubscribe that POSTs to it.
+    /// </summary>
+    public string? ListUnsubscribeUrl { get; set; }
 }

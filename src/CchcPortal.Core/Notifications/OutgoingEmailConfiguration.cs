@@ -11,6 +11,7 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.Purpose).HasMaxLength(60);
         b.Property(m => m.DedupKey).HasMaxLength(200);
+        b.Property(m => m.ListUnsubscribeUrl).HasMaxLength(1000);
         b.HasIndex(m => m.DedupKey).IsUnique();
         b.HasIndex(m => m.SentAt);
     }

@@ -58,6 +58,11 @@ public sealed class MailTransport(IOptions<PortalOptions> options, PortalPaths p
         // RFC 3834: automatic mail, so vacation responders do not answer it.
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add("X-Outbox-Id", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (row.ListUnsubscribeUrl is { Length: > 0 } unsubscribe)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         message.Body = new TextPart("plain") { Text = row.BodyText, ContentTransferEncoding = ContentEncoding.QuotedPrintable };
         return message;
     }

@@ -33,6 +33,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             // Every test browses from 127.0.0.1: one address for all the citizens and staff of the suite. The limits
             // per address are tested with their defaults in the integration tests.
             builder.UseSetting("Portal:RateLimits:PublicPostsPerMinute", "500");
+            // The newsroom test reads the statistics right after the citizen's visit.
+            builder.UseSetting("Portal:News:ViewFlushSeconds", "2");
             builder.UseSetting("Portal:RateLimits:SignInsPerFiveMinutes", "500");
             builder.UseSetting("Portal:RateLimits:LookupsPerMinute", "2000");
             builder.UseSetting("Portal:Security:SignInAddressFreeFailures", "1000");

@@ -15,12 +15,13 @@ public sealed record NewsroomArticle(string Title, IReadOnlyList<string> Paragra
     public IReadOnlyList<Func<IPage, Task>> BodySteps { get; init; } = [];
     public IReadOnlyList<Func<IPage, Task>> PublicChecks { get; init; } = [];
 
-    /// <summary>Title, category and body on a new post's page.</summary>
+    /// <summary>Title, category, tags and body on a new post's page.</summary>
     public async Task WriteAsync(IPage page)
     {
         await page.GotoAsync("/quan-tri/bai-viet/sua");
         await page.FillAsync("#Input_Title", Title);
         await page.SelectOptionAsync("#Input_CategoryId", new SelectOptionValue { Index = 1 });
+        await page.FillAsync("#Input_Tags", "cải cách hành chính, một cửa");
         await FillBodyAsync(page);
     }
 

@@ -77,8 +77,8 @@
     var current = null;
     function done() { dialog.close(); dialog.remove(); editor.focus(); }
     function insert(image, altText, captionText) {
-      editor.insertContent(referenceHtml(image, altText, captionText));
       done();
+      window.cchcInsertFigure(editor, referenceHtml(image, altText, captionText));
     }
 
     function choose(image) {

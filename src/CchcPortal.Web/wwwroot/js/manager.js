@@ -8,6 +8,24 @@
     });
   });
 
+  // A figure from a picker (library image, video) is a block of its own: it never lands inside another figure's
+  // caption, and the caret moves to a paragraph after it, so what comes next is not typed into its caption either.
+  window.cchcInsertFigure = function (editor, html) {
+    editor.focus();
+    var around = editor.dom.getParent(editor.selection.getNode(), "figure");
+    if (around) { editor.selection.select(around); editor.selection.collapse(false); }
+    editor.insertContent(html.replace("<figure", "<figure data-cchc-new=\"1\""));
+    var figure = editor.dom.select("figure[data-cchc-new]")[0];
+    if (!figure) return;
+    figure.removeAttribute("data-cchc-new");
+    var next = figure.nextElementSibling;
+    if (!next || next.nodeName !== "P") {
+      next = editor.dom.create("p", {}, "<br data-mce-bogus=\"1\">");
+      editor.dom.insertAfter(next, figure);
+    }
+    editor.selection.setCursorLocation(next, 0);
+  };
+
   // Articles and static pages insert images from the media library (image-picker.js), checked again on save.
   var imagePicker = window.tinymce && /^\/quan-tri\/(bai-viet|trang)\//.test(window.location.pathname);
   if (imagePicker) document.head.appendChild(Object.assign(document.createElement("script"), { src: "/js/image-picker.js" }));

@@ -35,8 +35,8 @@
           return;
         }
         if (selected) editor.dom.remove(selected);
-        editor.insertContent(placeholder(editor, link, title));
         api.close();
+        window.cchcInsertFigure(editor, placeholder(editor, link, title));
       }
     });
   }

@@ -1,6 +1,7 @@
 using System.Net;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.News;
+using CchcPortal.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -205,6 +206,26 @@ public sealed class NewsApprovalTests(NewsroomPortal portal) : IClassFixture<New
         // An editor's later change keeps it published, as before the workflow.
         Assert.Equal(HttpStatusCode.Redirect, (await NewsroomPortal.EditAsync(portal.Editor, post.Id, "Save", portal.Fields(title, "<p>Rất ổn định.</p>"))).StatusCode);
         Assert.Equal(PublicationStatus.Published, (await portal.PostAsync(title)).Status);
+    }
+
+    [Fact]
+    public async Task Switching_approval_on_with_nobody_in_the_approver_role_saves_and_warns()
+    {
+        using var factory = new PortalFactory();
+        var admin = await factory.SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var fields = (await admin.BrowserFormAsync("/quan-tri/cai-dat", "main form[method=post]")).With("Input.RequireNewsApproval", "true");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/quan-tri/cai-dat", new FormUrlEncodedContent(fields))).StatusCode);
+        Assert.Contains("chưa có tài khoản nào giữ vai trò Trưởng ban biên tập", Decode(await admin.GetStringAsync("/quan-tri/cai-dat")));
+        using var scope = factory.Services.CreateScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SiteSettings.AsNoTracking().SingleAsync()).RequireNewsApproval);
+
+        // With an approver, the same save says nothing more.
+        await factory.StaffAsync("approver-warning@test.local", PortalRoles.Approver);
+        fields = (await admin.BrowserFormAsync("/quan-tri/cai-dat", "main form[method=post]")).With("Input.RequireNewsApproval", "true");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/quan-tri/cai-dat", new FormUrlEncodedContent(fields))).StatusCode);
+        var page = Decode(await admin.GetStringAsync("/quan-tri/cai-dat"));
+        Assert.Contains("Đã lưu cài đặt.", page);
+        Assert.DoesNotContain("chưa có tài khoản nào giữ vai trò Trưởng ban biên tập", page);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
+using CchcPortal.Core.Identity;
 using CchcPortal.Core.Settings;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcPortal.Web.Areas.Manager.Pages.Settings;
 
-public sealed class IndexModel(SiteSettingsService settings) : ManagerPageModel
+public sealed class IndexModel(SiteSettingsService settings, UserManager<PortalUser> users) : ManagerPageModel
 {
     [BindProperty] public SiteSettings Input { get; set; } = new();
 
@@ -18,7 +20,10 @@ public sealed class IndexModel(SiteSettingsService settings) : ManagerPageModel
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        Flash("Đã lưu cài đặt.");
+        // Approval with nobody holding the role is allowed (administrators approve), but rarely what was meant.
+        Flash(Input.RequireNewsApproval && (await users.GetUsersInRoleAsync(PortalRoles.Approver)).Count == 0
+            ? "Đã lưu cài đặt. Lưu ý: chưa có tài khoản nào giữ vai trò Trưởng ban biên tập, nên hiện chỉ quản trị hệ thống duyệt và đăng được tin; hãy giao vai trò này ở mục Người dùng."
+            : "Đã lưu cài đặt.");
         return RedirectToPage();
     }
 }

@@ -6,7 +6,7 @@ using CchcPortal.Search.Lucene;
 using SearchBenchmarks;
 
 // Search load run (issue 7): generate a corpus, build the index, run a query mix, print a Markdown report.
-//   dotnet run -c Release --project tests/CchcPortal.Benchmarks/SearchBenchmarks -- [--docs 100000] [--queries 400] [--dir /tmp/x] [--keep] [--reuse /tmp/x] [--phases] [--agreement] [--ram 64] [--slowest 20] [--repeat 3]
+//   dotnet run -c Release --project tests/CchcPortal.Benchmarks/SearchBenchmarks -- [--docs 100000] [--queries 400] [--dir /tmp/x] [--keep] [--reuse /tmp/x] [--phases] [--agreement] [--ram 64] [--slowest 20] [--repeat 3] [--field-costs 3000]
 var options = Args(args);
 var docCount = int.Parse(options.GetValueOrDefault("docs", "100000"), CultureInfo.InvariantCulture);
 var perKind = int.Parse(options.GetValueOrDefault("queries", "400"), CultureInfo.InvariantCulture);
@@ -24,6 +24,12 @@ var generateSeconds = clock.Elapsed.TotalSeconds;
 var textChars = docs.Sum(d => (long)d.Title.Length + d.Summary.Length + d.Body.Length);
 Console.WriteLine(Inv($"Generated {docs.Count:N0} documents ({textChars / 1e6:0.0} M characters of text, from {generator.SourceProcedures:N0} procedure records) in {generateSeconds:0.0} s"));
 
+// --field-costs N: only where indexing time goes (IndexingProfile), over the first N documents.
+if (options.TryGetValue("field-costs", out var profileDocs))
+{
+    IndexingProfile.Run(docs.Take(int.Parse(profileDocs, CultureInfo.InvariantCulture)).ToList());
+    return;
+}
 var queries = QueryMix(docs, perKind, new Random(7));
 var baseline = Process.GetCurrentProcess().PeakWorkingSet64;
 

@@ -43,7 +43,8 @@ public static class DocumentMapper
         };
         if (d.Date is { } date) doc.Add(new StoredField(SearchFields.Date, date.Ticks));
 
-        var text = string.Join(" ", new[] { d.ProcedureCode ?? "", summary, body }.Where(s => s.Length > 0));
+        // Every analysed value is normalized here: the index's analyzers do not normalize again.
+        var text = string.Join(" ", new[] { VietnameseText.Normalize(d.ProcedureCode), summary, body }.Where(s => s.Length > 0));
         // Keywords are searched as a second value of the title fields (so no shingle bridges title and keywords).
         var keywords = VietnameseText.Normalize(d.Keywords);
         foreach (var (name, value) in new[]

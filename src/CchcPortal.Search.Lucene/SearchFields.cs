@@ -44,15 +44,23 @@ public static class SearchFields
     public static readonly VietnameseAnalyzer ExactAndFolded = new(VietnameseForm.ExactAndFolded);
     public static readonly VietnameseAnalyzer FoldedPairs = new(VietnameseForm.FoldedPairs);
 
-    public static Analyzer CreateIndexAnalyzer() => new PerFieldAnalyzerWrapper(Exact, new Dictionary<string, Analyzer>
+    /// <summary>The analyzers of the index: the same forms, for text <see cref="DocumentMapper"/> has already normalized.</summary>
+    public static Analyzer CreateIndexAnalyzer()
     {
-        [TitleExact] = Exact,
-        [Text] = ExactAndFolded,
-        [TitleFolded] = Folded,
-        [TitleCoverage] = Folded,
-        [TitleExactShingles] = ExactShingles,
-        [TitleFoldedShingles] = FoldedShingles,
-        [TextFoldedShingles] = FoldedPairs,
-        [TitlePrefixes] = FoldedPrefixes,
-    });
+        var exact = Indexing(VietnameseForm.Exact);
+        var folded = Indexing(VietnameseForm.Folded);
+        return new PerFieldAnalyzerWrapper(exact, new Dictionary<string, Analyzer>
+        {
+            [TitleExact] = exact,
+            [Text] = Indexing(VietnameseForm.ExactAndFolded),
+            [TitleFolded] = folded,
+            [TitleCoverage] = folded,
+            [TitleExactShingles] = Indexing(VietnameseForm.ExactShingles),
+            [TitleFoldedShingles] = Indexing(VietnameseForm.FoldedShingles),
+            [TextFoldedShingles] = Indexing(VietnameseForm.FoldedPairs),
+            [TitlePrefixes] = Indexing(VietnameseForm.FoldedPrefixes),
+        });
+    }
+
+    private static VietnameseAnalyzer Indexing(VietnameseForm form) => new(form, textIsNfc: true);
 }

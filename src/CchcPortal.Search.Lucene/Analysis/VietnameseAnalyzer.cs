@@ -31,7 +31,11 @@ public enum VietnameseForm
 /// Vietnamese analysis: NFC, the standard (UAX#29) tokenizer, which splits Vietnamese into syllables, lower case,
 /// one tone-mark placement, then optionally ASCII folding, shingles or edge n-grams.
 /// </summary>
-public sealed class VietnameseAnalyzer(VietnameseForm form) : Analyzer
+/// <param name="textIsNfc">
+/// True for the index's analyzers: <see cref="DocumentMapper"/> hands them text it has already normalized, so reading
+/// each value into a new string to normalize it again (a copy and two scans of every field value) is skipped.
+/// </param>
+public sealed class VietnameseAnalyzer(VietnameseForm form, bool textIsNfc = false) : Analyzer
 {
     public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -64,6 +68,7 @@ public sealed class VietnameseAnalyzer(VietnameseForm form) : Analyzer
     /// </summary>
     protected override TextReader InitReader(string fieldName, TextReader reader)
     {
+        if (textIsNfc) return reader;
         // Lucene.Net's reusable string reader answers null rather than "" for empty text.
         var text = reader.ReadToEnd() ?? "";
         return new StringReader(VietnameseText.Nfc(text));

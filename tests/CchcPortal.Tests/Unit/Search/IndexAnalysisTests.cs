@@ -1,0 +1,78 @@
+using System.Text;
+using CchcPortal.Core.Common;
+using CchcPortal.Core.Search;
+using CchcPortal.Search.Lucene;
+using CchcPortal.Search.Lucene.Analysis;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace CchcPortal.Tests.Unit.Search;
+
+/// <summary>
+/// The index's analyzers do not normalize text again (<see cref="DocumentMapper"/> has): on every value the mapper
+/// hands them they must give exactly the tokens of the analyzers that queries and snippets use.
+/// </summary>
+public class IndexAnalysisTests
+{
+    /// <summary>The seeded pages and plans, paragraph by paragraph, and text written the awkward ways.</summary>
+    internal static List<string> SeedTexts() =>
+        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "seed"), "*.md", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadAllText(f).Split("\n\n"))
+            .Where(p => p.Trim().Length > 0)
+            .Concat([
+                "Đăng ký khai sinh cho trẻ".Normalize(NormalizationForm.FormD), "Hoá đơn thuỷ lợi, UỶ BAN và quý khách",
+                "Mã 1.012753.H19 và 2.000123", "Tab\tdòng\nmới\u00A0và\u200Bkhông rộng", "😀 biểu tượng 🇻🇳 cờ",
+                "ký tự lạ \uFFFE, \uD800 lẻ, \u202Eđảo chiều", "e\u0301 tách dấu, a\u0300 và ơ\u0309",
+            ])
+            .ToList();
+
+    private static readonly Dictionary<string, VietnameseAnalyzer> QueryAnalyzers = new()
+    {
+        [SearchFields.TitleExact] = SearchFields.Exact,
+        [SearchFields.TitleFolded] = SearchFields.Folded,
+        [SearchFields.TitleCoverage] = SearchFields.Folded,
+        [SearchFields.TitleExactShingles] = SearchFields.ExactShingles,
+        [SearchFields.TitleFoldedShingles] = SearchFields.FoldedShingles,
+        [SearchFields.TitlePrefixes] = SearchFields.FoldedPrefixes,
+        [SearchFields.Text] = SearchFields.ExactAndFolded,
+        [SearchFields.TextFoldedShingles] = SearchFields.FoldedPairs,
+    };
+
+    [Fact]
+    public void Every_analysed_field_indexes_the_tokens_a_query_analyzer_finds_in_the_mapped_text()
+    {
+        var texts = SeedTexts();
+        Assert.True(texts.Count > 100, "the seed should give many paragraphs");
+        var index = SearchFields.CreateIndexAnalyzer();
+        var analysed = 0;
+        foreach (var text in texts)
+        {
+            var doc = DocumentMapper.ToLucene(new SearchDocument
+            {
+                Key = "k", Kind = "procedure", Title = text.Length > 300 ? text[..300] : text, Summary = text, Body = text,
+                Keywords = text.Length > 80 ? text[..80] : text, ProcedureCode = " 1.000004\u0301 ", Url = "/x",
+            });
+            foreach (var field in doc.Fields.Where(f => f.IndexableFieldType.IsIndexed && f.IndexableFieldType.IsTokenized))
+            {
+                var value = field.GetStringValue();
+                Assert.True(value.IsNormalized(NormalizationForm.FormC), $"{field.Name} is not NFC: {value}");
+                Assert.Equal(Tokens(QueryAnalyzers[field.Name], field.Name, value), Tokens(index, field.Name, value));
+                analysed++;
+            }
+        }
+        Assert.True(analysed > texts.Count * 8, $"only {analysed} values analysed");
+    }
+
+    private static List<(string Term, int Increment, int Start, int End)> Tokens(Analyzer analyzer, string field, string text)
+    {
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var position = stream.AddAttribute<IPositionIncrementAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        var list = new List<(string, int, int, int)>();
+        while (stream.IncrementToken()) list.Add((term.ToString(), position.PositionIncrement, offset.StartOffset, offset.EndOffset));
+        stream.End();
+        return list;
+    }
+}

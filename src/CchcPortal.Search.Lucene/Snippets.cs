@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using CchcPortal.Search.Lucene.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 
 namespace CchcPortal.Search.Lucene;
 
@@ -49,7 +49,11 @@ public static class Snippets
         return sb.ToString();
     }
 
-    /// <summary>Offsets of matching tokens, adjacent ones merged ("đăng ký" becomes one mark).</summary>
+    /// <summary>
+    /// Offsets of matching tokens, adjacent ones merged ("đăng ký" becomes one mark). Each token is looked up by its
+    /// characters in the analyser's buffer: a string and a list entry per token of a 6,000-character body, ten hits
+    /// a query, were a tenth of a query's CPU.
+    /// </summary>
     private static List<(int Start, int End)> Matches(string text, IReadOnlySet<string> foldedTerms)
     {
         var list = new List<(int Start, int End)>();
@@ -59,14 +63,25 @@ public static class Snippets
             var cut = text.LastIndexOf(' ', MaxScannedChars);
             scanned = text[..(cut > 0 ? cut : MaxScannedChars)];
         }
-        foreach (var (term, start, end) in SearchFields.Folded.Tokens(scanned))
+        var terms = Lookup(foldedTerms);
+        using var stream = SearchFields.Folded.GetTokenStream("f", scanned);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
         {
-            if (!foldedTerms.Contains(term) || end > text.Length) continue;
+            var (start, end) = (offset.StartOffset, offset.EndOffset);
+            if (!terms.Contains(term.Buffer.AsSpan(0, term.Length)) || end > text.Length) continue;
             if (list.Count > 0 && IsOnlySpace(text, list[^1].End, start)) list[^1] = (list[^1].Start, end);
             else list.Add((start, end));
         }
+        stream.End();
         return list;
     }
+
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(IReadOnlySet<string> terms) =>
+        terms is HashSet<string> set && set.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup) ? lookup
+            : new HashSet<string>(terms, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsOnlySpace(string text, int from, int to)
     {

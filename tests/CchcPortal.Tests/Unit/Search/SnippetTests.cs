@@ -51,4 +51,36 @@ public class SnippetTests
         Assert.Equal("Giờ làm việc &amp; địa chỉ", Snippets.Highlight("Giờ làm việc & địa chỉ", Terms, 500));
         Assert.Equal("", Snippets.Highlight("", Terms, 500));
     }
+
+    [Fact]
+    public void Marks_are_the_folded_tokens_of_the_query_terms_whatever_kind_of_set_holds_them()
+    {
+        HashSet<string> terms = ["dang", "ky", "thu", "tuc", "hanh", "chinh", "cai", "cach", "ke", "hoach", "2024"];
+        var sorted = new SortedSet<string>(terms, StringComparer.Ordinal);
+        var marked = 0;
+        foreach (var text in IndexAnalysisTests.SeedTexts())
+        {
+            var expected = Reference(text, terms);
+            Assert.Equal(expected, Snippets.Find(text, terms));
+            Assert.Equal(expected, Snippets.Find(text, sorted));
+            marked += expected.Count;
+        }
+        Assert.True(marked > 100, $"only {marked} marks in the seed");
+    }
+
+    /// <summary>Marks as the tokens of the folded analysis give them, one string per token: what Find must answer.</summary>
+    private static List<(int Start, int End)> Reference(string text, IReadOnlySet<string> terms)
+    {
+        var scanned = text.Length <= Snippets.MaxScannedChars ? text
+            : text[..(text.LastIndexOf(' ', Snippets.MaxScannedChars) is > 0 and var cut ? cut : Snippets.MaxScannedChars)];
+        var list = new List<(int Start, int End)>();
+        foreach (var (term, start, end) in SearchFields.Folded.Tokens(scanned))
+        {
+            if (!terms.Contains(term) || end > text.Length) continue;
+            if (list.Count > 0 && text[list[^1].End..Math.Max(list[^1].End, start)].All(c => c == ' ') && start >= list[^1].End)
+                list[^1] = (list[^1].Start, end);
+            else list.Add((start, end));
+        }
+        return list;
+    }
 }

@@ -31,7 +31,13 @@ public sealed class FirstPass : ISegmentMatcher
         _excluded = plan.Excluded.Select(e => WeightOf(searcher, e)).ToArray();
         _wordCount = plan.WordCount;
         _minWords = plan.MinWords;
+        _uses = (_words.Length > 0 ? SegmentBuffers.Uses.WordScores : 0)
+            | (_phrases.Length > 0 ? SegmentBuffers.Uses.Phrases : 0)
+            | (_codes.Length + _excluded.Length > 0 ? SegmentBuffers.Uses.Flags : 0)
+            | (_codes.Length + _optional.Length + _phrases.Length > 0 ? SegmentBuffers.Uses.OtherScores : 0);
     }
+
+    private readonly SegmentBuffers.Uses _uses;
 
     /// <summary>The first pass of a query, or null when nothing searchable is left.</summary>
     public static FirstPass? Create(IndexSearcher searcher, ParsedQuery query) =>
@@ -49,7 +55,7 @@ public sealed class FirstPass : ISegmentMatcher
     {
         var maxDoc = leaf.AtomicReader.MaxDoc;
         var live = leaf.AtomicReader.LiveDocs;
-        var b = SegmentBuffers.Rent(maxDoc);
+        var b = SegmentBuffers.Rent(maxDoc, _uses);
         foreach (var (weight, count) in _words) Read(weight, leaf, live, new WordSink(b, count));
         foreach (var weight in _codes) Read(weight, leaf, live, new CodeSink(b));
         foreach (var weight in _optional) Read(weight, leaf, live, new ScoreSink(b));
@@ -70,6 +76,9 @@ public sealed class FirstPass : ISegmentMatcher
         // Only a document some words (or, without words, the phrases) reached can match: jump from one to the next
         // (a vectorised search for a non-zero counter). A code may match alone, so with codes every document is seen.
         var reached = (hasWords ? words : phrases).AsSpan(0, maxDoc);
+        // Arrays the query does not use were not cleared (SegmentBuffers.Rent): read only those it does.
+        var usesFlags = _uses.HasFlag(SegmentBuffers.Uses.Flags);
+        var usesOther = _uses.HasFlag(SegmentBuffers.Uses.OtherScores);
         var everyDoc = _codes.Length > 0;
         for (var doc = 0; doc < maxDoc; doc++)
         {
@@ -80,11 +89,11 @@ public sealed class FirstPass : ISegmentMatcher
                 doc += skip;
             }
             var count = words[doc];
-            var flag = flags[doc];
+            var flag = usesFlags ? flags[doc] : 0;
             if (hasWords && count < _minWords && (flag & SegmentBuffers.Code) == 0) continue;
-            if (phrases[doc] != phraseCount || (flag & SegmentBuffers.Excluded) != 0) continue;
+            if ((phraseCount > 0 && phrases[doc] != phraseCount) || (flag & SegmentBuffers.Excluded) != 0) continue;
             // The words' coordination (share of the words a document holds) as in the full query.
-            scorer.Set(doc, (hasWords ? wordScores[doc] * count / _wordCount : 0f) + otherScores[doc]);
+            scorer.Set(doc, (hasWords ? wordScores[doc] * count / _wordCount : 0f) + (usesOther ? otherScores[doc] : 0f));
             collector.Collect(doc);
         }
     }

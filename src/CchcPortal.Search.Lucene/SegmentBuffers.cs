@@ -19,8 +19,12 @@ internal sealed class SegmentBuffers
     public float[] WordScores = [];
     public float[] OtherScores = [];
 
-    /// <summary>This thread's buffers, zeroed for documents 0 to <paramref name="maxDoc"/>.</summary>
-    public static SegmentBuffers Rent(int maxDoc)
+    /// <summary>
+    /// This thread's buffers for documents 0 to <paramref name="maxDoc"/>, the word counters zeroed and the other
+    /// arrays only when <paramref name="uses"/> says the query reads them (clearing 11 bytes a document of a 100,000-document index
+    /// was a few percent of a query); the ones not cleared hold another query's values and must not be read.
+    /// </summary>
+    public static SegmentBuffers Rent(int maxDoc, Uses uses)
     {
         var b = _current ??= new SegmentBuffers();
         if (b.Words.Length < maxDoc)
@@ -30,10 +34,20 @@ internal sealed class SegmentBuffers
             return b;
         }
         Array.Clear(b.Words, 0, maxDoc);
-        Array.Clear(b.Phrases, 0, maxDoc);
-        Array.Clear(b.Flags, 0, maxDoc);
-        Array.Clear(b.WordScores, 0, maxDoc);
-        Array.Clear(b.OtherScores, 0, maxDoc);
+        if (uses.HasFlag(Uses.WordScores)) Array.Clear(b.WordScores, 0, maxDoc);
+        if (uses.HasFlag(Uses.Phrases)) Array.Clear(b.Phrases, 0, maxDoc);
+        if (uses.HasFlag(Uses.Flags)) Array.Clear(b.Flags, 0, maxDoc);
+        if (uses.HasFlag(Uses.OtherScores)) Array.Clear(b.OtherScores, 0, maxDoc);
         return b;
+    }
+
+    [Flags]
+    public enum Uses
+    {
+        None = 0,
+        WordScores = 1,
+        Phrases = 2,
+        Flags = 4,
+        OtherScores = 8,
     }
 }

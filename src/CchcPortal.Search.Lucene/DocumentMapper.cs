@@ -19,6 +19,7 @@ public static class DocumentMapper
     }
 
     private static readonly FieldType CoverageType = CreateCoverageType();
+    private static readonly FieldType ShinglesType = CreateShinglesType();
 
     private static FieldType CreateCoverageType()
     {
@@ -26,6 +27,20 @@ public static class DocumentMapper
         type.Freeze();
         return type;
     }
+
+    /// <summary>
+    /// Shingle fields are only ever searched term by term (a shingle is already the phrase): frequencies and norms
+    /// for the score, no positions, which would be a sixth of the postings the writer builds and writes.
+    /// </summary>
+    private static FieldType CreateShinglesType()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        type.Freeze();
+        return type;
+    }
+
+    private static bool IsShingles(string field) =>
+        field is SearchFields.TitleExactShingles or SearchFields.TitleFoldedShingles or SearchFields.TextFoldedShingles;
 
     public static LuceneDocument ToLucene(SearchDocument d)
     {
@@ -58,7 +73,7 @@ public static class DocumentMapper
         })
         {
             if (value.Length == 0) continue;
-            var field = new TextField(name, value, Field.Store.NO);
+            var field = IsShingles(name) ? new Field(name, value, ShinglesType) : new TextField(name, value, Field.Store.NO);
             if (d.Weight != 1f) field.Boost = d.Weight;
             doc.Add(field);
         }

@@ -116,4 +116,33 @@ public class VietnameseTextTests
             VietnameseText.RemoveDiacritics(text);
         }
     }
+
+    /// <summary>
+    /// Plain one-line text is returned as it is, without the full path's scans; on anything, the answer must be the
+    /// full path's. A leading tab always takes the full path (and the full path drops it), so it is the reference.
+    /// </summary>
+    [Fact]
+    public void The_quick_path_for_plain_text_answers_what_the_full_path_does()
+    {
+        var edges = "  aZ~!\t\u007F\u0080\u00A0\u00A1\u00AD\u00C0\u01A1\u01B0\u0111\u024F\u0250\u0300\u0301\u0323\u1DFF\u1E00\u1EA1"
+            + "\u1EC7\u1EF9\u1EFF\u1F00\u1F71\u200B\u200F\u2010\u2013\u201C\u2026\u2027\u2028\u202E\u202F\u2126\u3000\uD800\uDC00\uFFFE";
+        var random = new Random(23);
+        var texts = new List<string> { Vietnamese, "Thủ tục 1.000004 – “đăng ký”…", "hoá đơn", "e\u0301", "a  b", " a", "a " };
+        for (var n = 0; n < 20000; n++)
+        {
+            var chars = new char[random.Next(1, 12)];
+            for (var i = 0; i < chars.Length; i++)
+                chars[i] = random.Next(3) == 0 ? edges[random.Next(edges.Length)] : Vietnamese[random.Next(Vietnamese.Length)];
+            texts.Add(new string(chars));
+        }
+        var unchanged = 0;
+        foreach (var text in texts)
+        {
+            var normalized = VietnameseText.Normalize(text);
+            Assert.Equal(VietnameseText.Normalize("\t" + text), normalized);
+            if (ReferenceEquals(text, normalized)) unchanged++;
+        }
+        Assert.True(unchanged > 1000, $"only {unchanged} texts took the quick path");
+        Assert.Same(Vietnamese, VietnameseText.Normalize(Vietnamese));
+    }
 }

@@ -16,8 +16,16 @@ public static class VietnameseText
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
-        if (IsNormalizedOneLine(text)) return text;
-        var nfc = Nfc(Strip(text, singleLine: true));
+        return Scan(text) switch
+        {
+            Plainness.Normalized => text,
+            Plainness.ButSpacing => CollapseSpaces(text),
+            _ => CollapseSpaces(Nfc(Strip(text, singleLine: true))),
+        };
+    }
+
+    private static string CollapseSpaces(string nfc)
+    {
         var sb = new StringBuilder(nfc.Length);
         var pendingSpace = false;
         foreach (var ch in nfc)
@@ -34,32 +42,38 @@ public static class VietnameseText
     }
 
     /// <summary>NFC, with line structure kept (for Markdown and multi-line text); NBSP becomes a space. Cleaned as <see cref="Clean"/>.</summary>
+    private enum Plainness { Normalized, ButSpacing, Other }
+
     /// <summary>
-    /// True when <see cref="Normalize"/> would return <paramref name="text"/> unchanged, decided in one scan without
-    /// ICU for text of the printable ASCII, Latin and Vietnamese letters and common punctuation: those are all NFC as
-    /// they stand (no combining marks, no singletons), none is a control or an invisible character, and only single
-    /// spaces between words are left. Indexing normalizes every title, summary and body (a fifth of its CPU went to
-    /// the four scans of the full path); anything else takes that path.
+    /// Whether <see cref="Normalize"/> can skip its scans for controls, invisible characters and NFC (the ICU call):
+    /// text made only of printable ASCII, Latin and Vietnamese letters, common punctuation and ASCII whitespace has
+    /// none of those (these letters are NFC as they stand: no combining marks, no singletons), so at most its spacing
+    /// needs collapsing. Indexing normalizes every title, summary and body: the full path was half of mapping a document.
     /// </summary>
-    private static bool IsNormalizedOneLine(string text)
+    private static Plainness Scan(string text)
     {
-        if (text[0] == ' ' || text[^1] == ' ') return false;
+        var spacing = text[0] == ' ' || text[^1] == ' ';
         var previous = '\0';
         foreach (var ch in text)
         {
-            var plain = ch switch
+            switch (ch)
             {
-                ' ' => previous != ' ',
-                >= '!' and <= '~' => true,
-                >= '\u00A1' and <= '\u024F' => true, // Latin-1 letters and signs, Latin Extended-A and -B (ơ, ư, đ)
-                >= '\u1E00' and <= '\u1EFF' => true, // Latin Extended Additional: the Vietnamese vowels with tones
-                >= '\u2010' and <= '\u2027' => true, // dashes, quotes, bullets, ellipsis
-                _ => false,
-            };
-            if (!plain) return false;
+                case ' ':
+                    spacing |= previous == ' ';
+                    break;
+                case '\t' or '\n' or '\v' or '\f' or '\r':
+                    spacing = true;
+                    break;
+                // Printable ASCII; Latin-1 letters and signs, Latin Extended-A and -B (ơ, ư, đ); Latin Extended
+                // Additional (the Vietnamese vowels with tones); dashes, quotes, bullets, ellipsis.
+                case >= '!' and <= '~' or >= '\u00A1' and <= '\u024F' or >= '\u1E00' and <= '\u1EFF' or >= '\u2010' and <= '\u2027':
+                    break;
+                default:
+                    return Plainness.Other;
+            }
             previous = ch;
         }
-        return true;
+        return spacing ? Plainness.ButSpacing : Plainness.Normalized;
     }
 
     public static string NormalizeLines(string? text) =>

@@ -118,16 +118,16 @@ public class VietnameseTextTests
     }
 
     /// <summary>
-    /// Plain one-line text is returned as it is, without the full path's scans; on anything, the answer must be the
-    /// full path's. A leading tab always takes the full path (and the full path drops it), so it is the reference.
+    /// Plain text is returned as it is, or with its spacing collapsed, without the full path's scans; on anything, the
+    /// answer must be the full path's. A leading NUL always takes the full path (which drops it): the reference.
     /// </summary>
     [Fact]
     public void The_quick_path_for_plain_text_answers_what_the_full_path_does()
     {
-        var edges = "  aZ~!\t\u007F\u0080\u00A0\u00A1\u00AD\u00C0\u01A1\u01B0\u0111\u024F\u0250\u0300\u0301\u0323\u1DFF\u1E00\u1EA1"
+        var edges = "  aZ~!\t\n\r\v\f\u007F\u0080\u00A0\u00A1\u00AD\u00C0\u01A1\u01B0\u0111\u024F\u0250\u0300\u0301\u0323\u1DFF\u1E00\u1EA1"
             + "\u1EC7\u1EF9\u1EFF\u1F00\u1F71\u200B\u200F\u2010\u2013\u201C\u2026\u2027\u2028\u202E\u202F\u2126\u3000\uD800\uDC00\uFFFE";
         var random = new Random(23);
-        var texts = new List<string> { Vietnamese, "Thủ tục 1.000004 – “đăng ký”…", "hoá đơn", "e\u0301", "a  b", " a", "a " };
+        var texts = new List<string> { Vietnamese, "Thủ tục 1.000004 – “đăng ký”…", "hoá đơn", "e\u0301", "a  b", " a", "a ", "Đoạn một.\n\nĐoạn hai\r\n", "\n", " " };
         for (var n = 0; n < 20000; n++)
         {
             var chars = new char[random.Next(1, 12)];
@@ -139,7 +139,7 @@ public class VietnameseTextTests
         foreach (var text in texts)
         {
             var normalized = VietnameseText.Normalize(text);
-            Assert.Equal(VietnameseText.Normalize("\t" + text), normalized);
+            Assert.Equal(VietnameseText.Normalize("\0" + text), normalized);
             if (ReferenceEquals(text, normalized)) unchanged++;
         }
         Assert.True(unchanged > 1000, $"only {unchanged} texts took the quick path");

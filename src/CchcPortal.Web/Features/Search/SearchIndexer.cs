@@ -83,13 +83,15 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
     {
         using var scope = scopes.CreateScope();
         var started = Stopwatch.GetTimestamp();
-        var count = await scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>().RebuildAsync(ct);
+        var updater = scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>();
+        var count = await updater.RebuildAsync(ct);
         Interlocked.Exchange(ref _doneSequence, cursor.HighestApplied);
         LastRebuildAt = DateTime.UtcNow;
         LastRebuildDocuments = count;
         LastRebuildDuration = Stopwatch.GetElapsedTime(started);
         log.LogInformation("Search index rebuilt: {Count} documents in {Seconds:0.0} s, sequence {Sequence}.", count,
             LastRebuildDuration.Value.TotalSeconds, index.CommittedSequence);
+        log.LogInformation("Search index rebuild timings: {Timings}.", updater.LastRebuild);
         generation.Advance();
         await cache.EvictByTagAsync(CachePolicies.SearchTag, ct);
     }

@@ -14,7 +14,7 @@ public sealed class AgencySearchDocuments(PortalDbContext db) : ISearchDocumentS
     public async Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<int>? ids, CancellationToken ct)
     {
         var q = db.Agencies.AsNoTracking().Where(a => a.IsActive);
-        if (ids is not null) q = q.Where(a => ids.Contains(a.Id));
+        if (ids is not null) q = q.Where(a => EF.Parameter(ids.ToArray()).Contains(a.Id));
         var agencies = await q.Include(a => a.Level).Include(a => a.Hotlines).Include(a => a.Parent).AsSplitQuery().ToListAsync(ct);
         return agencies.Select(a =>
         {

@@ -18,7 +18,7 @@ public sealed class LegalDocumentSearchDocuments(PortalDbContext db) : ISearchDo
     public async Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<int>? ids, CancellationToken ct)
     {
         var q = db.Documents.AsNoTracking().Where(d => d.IsPublished);
-        if (ids is not null) q = q.Where(d => ids.Contains(d.Id));
+        if (ids is not null) q = q.Where(d => EF.Parameter(ids.ToArray()).Contains(d.Id));
         return (await q.ToListAsync(ct)).Select(d => new SearchDocument
         {
             Key = SearchDocument.KeyOf(Kind, d.Id),

@@ -18,7 +18,7 @@ public sealed class NewsSearchDocuments(PortalDbContext db, TimeProvider time) :
     {
         var now = time.GetUtcNow().UtcDateTime;
         var q = db.Posts.AsNoTracking().Where(p => p.Status == PublicationStatus.Published || p.Status == PublicationStatus.Scheduled);
-        if (ids is not null) q = q.Where(p => ids.Contains(p.Id));
+        if (ids is not null) q = q.Where(p => EF.Parameter(ids.ToArray()).Contains(p.Id));
         var posts = await q.Include(p => p.Category).Include(p => p.Tags).AsSplitQuery().ToListAsync(ct);
         return posts.Where(p => p.IsPublicAt(now)).Select(p => new SearchDocument
         {

@@ -20,7 +20,7 @@ public sealed class ProcedureSearchDocuments(PortalDbContext db) : ISearchDocume
     public async Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<int>? ids, CancellationToken ct)
     {
         var q = db.Procedures.AsNoTracking();
-        if (ids is not null) q = q.Where(p => ids.Contains(p.Id));
+        if (ids is not null) q = q.Where(p => EF.Parameter(ids.ToArray()).Contains(p.Id));
         var procedures = await q.Include(p => p.DossierItems).Include(p => p.LegalBases).Include(p => p.Channels)
             .Include(p => p.AgencyLinks).ThenInclude(l => l.Agency).AsSplitQuery().ToListAsync(ct);
         return procedures.Select(p => new SearchDocument

@@ -19,7 +19,7 @@ public sealed class EpisodeSearchDocuments(PortalDbContext db) : ISearchDocument
     public async Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<int>? ids, CancellationToken ct)
     {
         var q = db.ProgrammeEpisodes.AsNoTracking().Where(e => e.IsPublished);
-        if (ids is not null) q = q.Where(e => ids.Contains(e.Id));
+        if (ids is not null) q = q.Where(e => EF.Parameter(ids.ToArray()).Contains(e.Id));
         return (await q.ToListAsync(ct)).Select(e =>
         {
             var participants = e.Participants.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

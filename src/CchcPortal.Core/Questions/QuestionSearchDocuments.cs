@@ -20,7 +20,7 @@ public sealed class QuestionSearchDocuments(PortalDbContext db) : ISearchDocumen
     public async Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<int>? ids, CancellationToken ct)
     {
         var q = db.QuestionCases.AsNoTracking().Where(c => c.Status == CaseStatus.Answered && c.IsPublished && c.AnsweredAt != null);
-        if (ids is not null) q = q.Where(c => ids.Contains(c.Id));
+        if (ids is not null) q = q.Where(c => EF.Parameter(ids.ToArray()).Contains(c.Id));
         // A projection, so personal fields are not even loaded.
         var rows = await q.Select(c => new { c.Id, c.Code, c.Title, c.PublicContent, c.AnswerHtml, c.SignedBy, c.Field, c.AgencyId, c.AnsweredAt })
             .ToListAsync(ct);

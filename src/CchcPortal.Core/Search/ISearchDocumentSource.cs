@@ -14,6 +14,11 @@ public interface ISearchDocumentSource
     bool ReplacesWholeKind => false;
 
     /// <summary>The public documents for <paramref name="ids"/>, or for every public item when ids is null.</summary>
+    /// <remarks>
+    /// Filter with <c>EF.Parameter(ids.ToArray()).Contains(x.Id)</c>: one array parameter (json_each on SQLite, ANY on
+    /// PostgreSQL), so the SQL is generated once. EF 10's default expands the ids into one parameter each, and makes the
+    /// SQL again for every batch and split query: two thirds of a first start's procedure loading (docs/benchmarks.md).
+    /// </remarks>
     Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<int>? ids, CancellationToken ct);
 
     /// <summary>

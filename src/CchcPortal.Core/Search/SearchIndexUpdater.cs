@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using CchcPortal.Core.Data;
@@ -191,14 +192,19 @@ public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, I
             catch { stop.Cancel(); throw; } // unblocks the loader below
         }, CancellationToken.None);
         var count = 0;
+        var timings = new RebuildTimings();
         try
         {
-            await foreach (var batch in LoadAllAsync(failures, stop.Token))
+            await foreach (var batch in LoadAllAsync(failures, timings, stop.Token))
+            {
+                var handing = Stopwatch.GetTimestamp();
                 foreach (var doc in batch)
                 {
                     queue.Add(doc, stop.Token);
                     count++;
                 }
+                timings.Waited(Stopwatch.GetElapsedTime(handing));
+            }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && !ct.IsCancellationRequested)
         {
@@ -212,9 +218,12 @@ public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, I
         {
             queue.CompleteAdding();
         }
+        var handedOver = Stopwatch.GetTimestamp();
         try
         {
             failures.AddRange(await indexing);
+            timings.Finished(Stopwatch.GetElapsedTime(handedOver));
+            LastRebuild = timings;
         }
         catch when (loadFailure is not null)
         {
@@ -237,18 +246,30 @@ public sealed class SearchIndexUpdater(PortalDbContext db, ISearchIndex index, I
 
     public const int RebuildBatchSize = 500;
 
-    private async IAsyncEnumerable<IReadOnlyList<SearchDocument>> LoadAllAsync(List<IndexingFailure> failures, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Where the last <see cref="RebuildAsync"/> of this updater spent its time (null before one succeeded).</summary>
+    public RebuildTimings? LastRebuild { get; private set; }
+
+    private async IAsyncEnumerable<IReadOnlyList<SearchDocument>> LoadAllAsync(List<IndexingFailure> failures, RebuildTimings timings,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         foreach (var source in sources)
         {
+            var started = Stopwatch.GetTimestamp();
+            var loading = TimeSpan.Zero;
+            var documents = 0;
             var ids = await source.IdsForRebuildAsync(ct);
-            if (ids is null)
+            IEnumerable<int[]?> chunks = ids is null ? [null] : ids.Chunk(RebuildBatchSize).Cast<int[]?>();
+            foreach (var chunk in chunks)
             {
-                yield return await LoadWholeKindAsync(source, failures, ct) ?? [];
-                continue;
+                var batch = chunk is null
+                    ? await LoadWholeKindAsync(source, failures, ct) ?? []
+                    : await LoadEachAloneOnFailureAsync(source, chunk, failures, ct);
+                loading += Stopwatch.GetElapsedTime(started);
+                documents += batch.Count;
+                yield return batch;
+                started = Stopwatch.GetTimestamp();
             }
-            foreach (var chunk in ids.Chunk(RebuildBatchSize))
-                yield return await LoadEachAloneOnFailureAsync(source, chunk, failures, ct);
+            timings.Loaded(source.Kind, documents, loading);
         }
     }
 

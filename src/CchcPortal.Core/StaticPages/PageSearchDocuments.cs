@@ -14,7 +14,7 @@ public sealed class PageSearchDocuments(PortalDbContext db) : ISearchDocumentSou
     public async Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<int>? ids, CancellationToken ct)
     {
         var q = db.StaticPages.AsNoTracking();
-        if (ids is not null) q = q.Where(p => ids.Contains(p.Id));
+        if (ids is not null) q = q.Where(p => EF.Parameter(ids.ToArray()).Contains(p.Id));
         return (await q.ToListAsync(ct)).Select(p => new SearchDocument
         {
             Key = SearchDocument.KeyOf(Kind, p.Id),

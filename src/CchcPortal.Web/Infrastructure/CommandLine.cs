@@ -46,8 +46,10 @@ public static class CommandLine
         using (index)
         {
             using var scope = app.Services.CreateScope();
-            var count = await scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>().RebuildAsync();
+            var updater = scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>();
+            var count = await updater.RebuildAsync();
             Console.WriteLine($"Đã xây dựng lại chỉ mục tìm kiếm: {count} tài liệu, đến thay đổi số {index.CommittedSequence} ({index.Path}).");
+            Console.WriteLine($"Thời gian: {updater.LastRebuild}.");
         }
         return 0;
     }

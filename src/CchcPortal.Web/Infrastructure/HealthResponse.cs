@@ -22,9 +22,28 @@ public static class HealthResponse
             json.WriteString("name", name);
             json.WriteString("status", entry.Status.ToString());
             if (entry.Description is { } description) json.WriteString("description", description);
+            if (entry.Data.Count > 0) WriteData(json, entry.Data);
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A check's figures (the search index's state, counts, sequences): numbers, text and times only.</summary>
+    private static void WriteData(Utf8JsonWriter json, IReadOnlyDictionary<string, object> data)
+    {
+        json.WriteStartObject("data");
+        foreach (var (key, value) in data)
+        {
+            switch (value)
+            {
+                case int i: json.WriteNumber(key, i); break;
+                case long l: json.WriteNumber(key, l); break;
+                case double d: json.WriteNumber(key, d); break;
+                case DateTime t: json.WriteString(key, t); break;
+                default: json.WriteString(key, value.ToString()); break;
+            }
+        }
         json.WriteEndObject();
     }
 

@@ -29,6 +29,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
     public long? AppliedSequence => index.CommittedSequence;
     public DateTime? LastRebuildAt { get; private set; }
     public int LastRebuildDocuments { get; private set; }
+    public TimeSpan? LastRebuildDuration { get; private set; }
     public string? LastError { get; private set; }
     public bool RebuildPending => _rebuildRequested || _rebuilding;
 
@@ -82,12 +83,15 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
     {
         using var scope = scopes.CreateScope();
         var started = Stopwatch.GetTimestamp();
-        var count = await scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>().RebuildAsync(ct);
+        var updater = scope.ServiceProvider.GetRequiredService<SearchIndexUpdater>();
+        var count = await updater.RebuildAsync(ct);
         Interlocked.Exchange(ref _doneSequence, cursor.HighestApplied);
         LastRebuildAt = DateTime.UtcNow;
         LastRebuildDocuments = count;
+        LastRebuildDuration = Stopwatch.GetElapsedTime(started);
         log.LogInformation("Search index rebuilt: {Count} documents in {Seconds:0.0} s, sequence {Sequence}.", count,
-            Stopwatch.GetElapsedTime(started).TotalSeconds, index.CommittedSequence);
+            LastRebuildDuration.Value.TotalSeconds, index.CommittedSequence);
+        log.LogInformation("Search index rebuild timings: {Timings}.", updater.LastRebuild);
         generation.Advance();
         await cache.EvictByTagAsync(CachePolicies.SearchTag, ct);
     }
@@ -116,6 +120,30 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex inde
             await cache.EvictByTagAsync(CachePolicies.SearchTag, ct);
         }
         return applied;
+    }
+
+    /// <summary>
+    /// Whether searches here can find anything: the searchers' commit has documents, or an empty index has been built
+    /// (a portal with no public content yet). False on a new node, or after an unreadable index was started afresh,
+    /// until the first rebuild commits. A rebuild over an index that has documents (a new schema, the manager's
+    /// button) keeps serving the old commit: searchers read commits, and the rebuild's DeleteAll is only seen with
+    /// its final commit.
+    /// </summary>
+    public bool Searchable => index.DocumentCount > 0 || (index.CommittedSequence is not null && !RebuildPending);
+
+    /// <summary>What /healthz and the manager's pages show: counts and times only.</summary>
+    public SearchIndexState State
+    {
+        get
+        {
+            var readiness = Readiness;
+            var stage = !Searchable ? SearchIndexStage.Building
+                : RebuildPending ? SearchIndexStage.Rebuilding
+                : readiness.Ready ? SearchIndexStage.Ready
+                : SearchIndexStage.CatchingUp;
+            return new(stage, index.DocumentCount, Math.Max(readiness.Applied, 0), readiness.Target, LastRebuildDuration, LastRebuildAt,
+                LastRebuildDocuments);
+        }
     }
 
     /// <summary>Whether this node may take searches: why not, and the change applied against the one it waits for.</summary>

@@ -8,15 +8,24 @@ namespace CchcPortal.Web.Pages.Search;
 
 /// <summary>The results page across every kind of public content: tabs per kind, filters, snippets, paging.</summary>
 [OutputCache(PolicyName = CachePolicies.Search)]
-public sealed class IndexModel(ISearchIndex index) : PageModel
+public sealed class IndexModel(ISearchIndex index, SearchIndexer indexer) : PageModel
 {
     public SearchQuery Query { get; private set; } = new();
     public SearchResults? Result { get; private set; }
+    /// <summary>A search was asked for before this node's first index was built: the page says so instead of "0 kết quả".</summary>
+    public bool IndexBuilding { get; private set; }
 
     public void OnGet()
     {
         Query = SearchRequest.From(Request.Query);
-        if (Query.Text.Trim().Length > 0) Result = index.Search(Query);
+        if (Query.Text.Trim().Length == 0) return;
+        if (!indexer.Searchable)
+        {
+            IndexBuilding = true;
+            SearchIndexBuilding.MarkResponse(HttpContext);
+            return;
+        }
+        Result = index.Search(Query);
     }
 
     /// <summary>This page's URL with some parameters changed (null removes one); paging restarts unless given.</summary>

@@ -82,6 +82,9 @@ public sealed class StreamedRebuildTests : IDisposable
         Assert.True(index.Committed);
         Assert.Equal(expected, index.Indexed.Select(d => d.Key).Distinct().Count());
         Assert.Equal(Enumerable.Repeat(SearchIndexUpdater.RebuildBatchSize, 5_000 / SearchIndexUpdater.RebuildBatchSize), big.BatchSizes);
+        // The rebuild's timings count each source's documents, in the order loaded.
+        Assert.Equal([("small", 1), ("big", expected - 1)], updater.LastRebuild!.Sources.Select(s => (s.Kind, s.Documents)));
+        Assert.Equal(expected, updater.LastRebuild.Documents);
         // The loader runs at most about two batches ahead of the index: never the whole kind in memory at once.
         for (var i = 0; i < big.IndexedWhenAsked.Count; i++)
             Assert.True(big.IndexedWhenAsked[i] >= (i - 4) * 300,

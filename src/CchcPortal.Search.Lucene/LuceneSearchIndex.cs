@@ -221,7 +221,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             var (top, collector) = result;
             var docs = top.Skip((page - 1) * pageSize).Take(pageSize).Select(sd => (Doc: searcher.Doc(sd.Doc), sd.Score)).ToList();
             var hits = docs.Select(d => ToHit(d.Doc, d.Score, terms)).ToList();
-            var didYouMean = DiacriticsSuggester.Suggest(parsed.Words, docs.Take(10).Select(d =>
+            var didYouMean = DiacriticsSuggester.Suggest(parsed.Words, SpellingVariants.Find(searcher.IndexReader, parsed), docs.Take(10).Select(d =>
                 $"{d.Doc.Get(SearchFields.Title)} {d.Doc.Get(SearchFields.Summary)} {Head(d.Doc.Get(SearchFields.Body))}"));
             return new SearchResults(hits, collector.TotalHits, page, pageSize, collector.Facets(), didYouMean);
         });

@@ -59,7 +59,7 @@ public sealed record FirstPassPlan(IReadOnlyList<CountedQuery> Words, int WordCo
     /// is among the optional terms, and a variant's title always lies within its text.
     /// </summary>
     private static IEnumerable<CountedQuery> Counted(ParsedQuery q, IEnumerable<string> folded) =>
-        folded.GroupBy(f => f).Select(g => new CountedQuery(WithVariants(g.Key, q.Spelling.Of(g.Key)), g.Count()));
+        folded.GroupBy(f => f).Select(g => new CountedQuery(WithVariants(g.Key, (q.Spelling ?? SpellingVariants.None).Of(g.Key)), g.Count()));
 
     private static Query WithVariants(string folded, IReadOnlyList<SpellingVariant> variants)
     {

@@ -86,7 +86,7 @@ public static class RankingQuery
     {
         var word = new DisjunctionMaxQuery(0.1f);
         AddForms(word, exact, folded, 1f);
-        foreach (var variant in q.Spelling.Of(folded)) AddForms(word, variant.Exact, variant.Folded, variant.Weight);
+        foreach (var variant in (q.Spelling ?? SpellingVariants.None).Of(folded)) AddForms(word, variant.Exact, variant.Folded, variant.Weight);
         return word;
     }
 

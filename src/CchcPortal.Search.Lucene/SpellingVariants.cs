@@ -50,27 +50,30 @@ public sealed class SpellingVariants
     public static SpellingVariants Find(IndexReader reader, ParsedQuery q)
     {
         var (exact, folded) = QueryTerms.WordTerms(q);
-        if (folded.Count == 0 || MultiFields.GetTerms(reader, SearchFields.Text) is not { } terms) return None;
-        var index = new IndexStats(reader, terms);
+        if (folded.Count == 0) return None;
+        var index = new IndexStats(reader);
         var variants = new Dictionary<string, IReadOnlyList<SpellingVariant>>();
         var corrections = new Dictionary<string, string>();
         for (var i = 0; i < folded.Count; i++)
         {
             var (x, f) = (exact[i], folded[i]);
             if (variants.ContainsKey(f) || corrections.ContainsKey(x) || f.Any(char.IsDigit)) continue;
-            var context = new Context(i > 0 ? folded[i - 1] : null, i + 1 < folded.Count ? folded[i + 1] : null);
-            var typed = index.Usage(f, context);
-            var candidates = Candidates(index, x, f, typed.Docs)
-                .Select(c => (Exact: c, Usage: index.Usage(VietnameseText.RemoveDiacritics(c), context)))
-                .OrderByDescending(c => c.Usage).ThenBy(c => c.Exact, StringComparer.Ordinal).Take(MaxNeighbours).ToList();
-            if (candidates.Count > 0)
+            var typedDocs = index.Docs(f);
+            var found = Candidates(index, x, f, typedDocs).ToList();
+            if (found.Count == 0)
             {
-                variants[f] = candidates.Select((c, rank) => new SpellingVariant(c.Exact, VietnameseText.RemoveDiacritics(c.Exact),
-                    Weight(index, typed.Docs, c.Usage.Docs) * (rank == 0 ? 1f : 0.5f))).ToList();
-                if (candidates[0].Usage.CompareTo(typed) > 0) corrections[x] = candidates[0].Exact;
+                // Marks no document writes the word with, on a word the index holds: the suggestion offers the marks it has.
+                if (x != f && typedDocs > 0 && index.Docs(x) == 0) corrections[x] = f;
+                continue;
             }
-            // Marks no document writes the word with, on a word the index holds: the suggestion offers the marks it has.
-            else if (x != f && typed.Docs > 0 && index.Docs(x) == 0) corrections[x] = f;
+            var context = new Context(i > 0 ? folded[i - 1] : null, i + 1 < folded.Count ? folded[i + 1] : null);
+            var typed = index.Usage(f, typedDocs, context);
+            var candidates = found.Select(c => (Exact: c, Folded: VietnameseText.RemoveDiacritics(c)))
+                .Select(c => (c.Exact, c.Folded, Usage: index.Usage(c.Folded, index.Docs(c.Folded), context)))
+                .OrderByDescending(c => c.Usage).ThenBy(c => c.Exact, StringComparer.Ordinal).Take(MaxNeighbours).ToList();
+            variants[f] = candidates.Select((c, rank) => new SpellingVariant(c.Exact, c.Folded,
+                Weight(index, typedDocs, c.Usage.Docs) * (rank == 0 ? 1f : 0.5f))).ToList();
+            if (candidates[0].Usage.CompareTo(typed) > 0) corrections[x] = candidates[0].Exact;
         }
         return variants.Count == 0 && corrections.Count == 0 ? None : new SpellingVariants(variants, corrections);
     }
@@ -103,7 +106,7 @@ public sealed class SpellingVariants
         public int CompareTo(Usage other) => Pairs != other.Pairs ? Pairs.CompareTo(other.Pairs) : Docs.CompareTo(other.Docs);
     }
 
-    private sealed class IndexStats(IndexReader reader, Terms terms)
+    private sealed class IndexStats(IndexReader reader)
     {
         private readonly DefaultSimilarity _similarity = new();
         public int MaxDoc => reader.MaxDoc;
@@ -112,8 +115,8 @@ public sealed class SpellingVariants
 
         private int PairDocs(string first, string second) => reader.DocFreq(new Term(SearchFields.TextFoldedShingles, first + " " + second));
 
-        public Usage Usage(string folded, Context context) => new(
-            (context.Before is { } b ? PairDocs(b, folded) : 0) + (context.After is { } a ? PairDocs(folded, a) : 0), Docs(folded));
+        public Usage Usage(string folded, int docs, Context context) => new(
+            (context.Before is { } b ? PairDocs(b, folded) : 0) + (context.After is { } a ? PairDocs(folded, a) : 0), docs);
 
         public float Idf(int docs) => _similarity.Idf(docs, reader.MaxDoc);
 
@@ -124,6 +127,7 @@ public sealed class SpellingVariants
         /// </summary>
         public IEnumerable<string> Neighbours(string exact, int minDocs)
         {
+            if (MultiFields.GetTerms(reader, SearchFields.Text) is not { } terms) return [];
             var marked = VietnameseText.RemoveDiacritics(exact) != exact;
             var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(SearchFields.Text, exact), 1f, 0, true);
             var found = new List<string>();

@@ -1,4 +1,7 @@
 using AngleSharp.Html.Parser;
+using CchcPortal.Core.Common;
+using CchcPortal.Core.Search;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcPortal.Tests.Integration.Search;
 
@@ -33,5 +36,18 @@ public class MisspeltQueryTests(SeededSearchFixture fixture)
         var doc = new HtmlParser().ParseDocument(html);
         Assert.Equal(BirthRegistration, doc.QuerySelector(".search-results .search-title a")?.GetAttribute("href"));
         Assert.Null(doc.QuerySelector(".did-you-mean"));
+    }
+
+    /// <summary>The judged queries above the misspelt group, typed with their marks: spelt right, so none is offered another.</summary>
+    [Fact]
+    public void No_judged_query_typed_right_with_marks_is_offered_a_correction()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Integration", "Search", "judged-queries.tsv");
+        var typedRight = File.ReadLines(path).TakeWhile(l => !l.StartsWith("# Misspellings", StringComparison.Ordinal))
+            .Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')[0])
+            .Where(q => VietnameseText.RemoveDiacritics(q) != q).ToList();
+        Assert.True(typedRight.Count >= 20);
+        var index = fixture.Factory.Services.GetRequiredService<ISearchIndex>();
+        Assert.All(typedRight, q => Assert.Null(index.Search(new SearchQuery { Text = q }).DidYouMean));
     }
 }

@@ -3,22 +3,44 @@ using CchcPortal.Core.Common;
 namespace CchcPortal.Search.Lucene;
 
 /// <summary>
-/// "Có phải bạn muốn tìm ...": for a query typed without diacritics, each word takes the written form it has most
+/// "Có phải bạn muốn tìm ...". For a query typed without diacritics, each word takes the written form it has most
 /// often in the best hits of that very query ("duong day nong" -> "đường dây nóng" because the hotline pages say
-/// so, where the titles of the whole index would have said "dạy"). Offered only when most words gain their marks.
+/// so, where the titles of the whole index would have said "dạy"); offered only when most words gain their marks.
+/// For a query with a misspelt word (<see cref="SpellingVariants.CorrectionOf"/>: "khai sihn", "đăng kí", "chứg
+/// thực", marks no document writes), the corrected query, its words without marks taking the hits' marks. A query
+/// already right gets nothing.
 /// </summary>
 public static class DiacriticsSuggester
 {
-    public static string? Suggest(string words, IEnumerable<string> hitTexts)
+    public static string? Suggest(string words, IEnumerable<string> hitTexts) => Suggest(words, SpellingVariants.None, hitTexts);
+
+    public static string? Suggest(string words, SpellingVariants spelling, IEnumerable<string> hitTexts)
     {
         var normalized = VietnameseText.Normalize(words).ToLowerInvariant();
-        if (normalized.Length == 0 || VietnameseText.RemoveDiacritics(normalized) != normalized) return null;
-        var typed = SearchFields.Folded.Terms(normalized);
-        if (typed.Count == 0 || typed.Count > QueryTerms.MaxWords) return null;
-        var wanted = typed.ToHashSet();
-        var pairs = typed.Zip(typed.Skip(1)).ToHashSet();
+        var typed = SearchFields.Exact.Terms(normalized);
+        if (typed.Count == 0 || typed.Count > QueryTerms.MaxWords || SearchFields.Folded.Terms(normalized).Count != typed.Count) return null;
+        var corrected = typed.Select(w => spelling.CorrectionOf(w) ?? w).ToList();
+        var anyCorrected = !corrected.SequenceEqual(typed);
+        if (!anyCorrected && VietnameseText.RemoveDiacritics(normalized) != normalized) return null;
 
-        // Earlier hits weigh more than later ones.
+        var folded = corrected.Select(VietnameseText.RemoveDiacritics).ToList();
+        var forms = BestForms(folded, hitTexts);
+        var changed = 0;
+        var suggested = corrected.Select((w, i) =>
+        {
+            if (w != folded[i] || !forms.TryGetValue(w, out var best)) return w;
+            if (best != w) changed++;
+            return best;
+        }).ToList();
+        var offered = anyCorrected || (changed > 0 && changed * 2 >= typed.Count);
+        return offered && !suggested.SequenceEqual(typed) ? string.Join(' ', suggested) : null;
+    }
+
+    /// <summary>Each folded word's form most written in the hits, earlier hits and forms next to the query's neighbouring word weighing more.</summary>
+    private static Dictionary<string, string> BestForms(List<string> folded, IEnumerable<string> hitTexts)
+    {
+        var wanted = folded.ToHashSet();
+        var pairs = folded.Zip(folded.Skip(1)).ToHashSet();
         var counts = new Dictionary<string, Dictionary<string, double>>();
         var weight = 1.0;
         foreach (var text in hitTexts)
@@ -35,14 +57,6 @@ public static class DiacriticsSuggester
             }
             weight *= 0.8;
         }
-        var changed = 0;
-        var suggested = typed.Select(w =>
-        {
-            if (!counts.TryGetValue(w, out var forms)) return w;
-            var best = forms.MaxBy(kv => kv.Value).Key;
-            if (best != w) changed++;
-            return best;
-        }).ToList();
-        return changed > 0 && changed * 2 >= typed.Count ? string.Join(' ', suggested) : null;
+        return counts.ToDictionary(c => c.Key, c => c.Value.MaxBy(kv => kv.Value).Key);
     }
 }

@@ -32,7 +32,7 @@ public sealed record FirstPassPlan(IReadOnlyList<CountedQuery> Words, int WordCo
         if (folded.Count > 0)
         {
             var clauses = Clauses(exact, folded);
-            words.AddRange(Counted(clauses.Where(c => c.Official is null).Select(c => folded[c.Start])));
+            words.AddRange(Counted(q, clauses.Where(c => c.Official is null).Select(c => folded[c.Start])));
             // Words standing for an official wording: the words typed, or the wording, in the text.
             words.AddRange(clauses.Where(c => c.Official is not null).Select(c => new CountedQuery(
                 new BooleanQuery { { TextTerms(folded.Skip(c.Start).Take(c.Length)), Occur.SHOULD }, { TextTerms(c.Official!), Occur.SHOULD } }, 1)));
@@ -54,10 +54,25 @@ public sealed record FirstPassPlan(IReadOnlyList<CountedQuery> Words, int WordCo
 
     /// <summary>
     /// Each word's folded text term once, with how many times it was typed (each typing is one clause of the words
-    /// query). The text's weight is low, as its part of the full score is (a tie-breaker when the title matches).
+    /// query). The text's weight is low, as its part of the full score is (a tie-breaker when the title matches). A
+    /// word's other spellings match with it, weighed down, their title term too: the title term of the word as typed
+    /// is among the optional terms, and a variant's title always lies within its text.
     /// </summary>
-    private static IEnumerable<CountedQuery> Counted(IEnumerable<string> folded) =>
-        folded.GroupBy(f => f).Select(g => new CountedQuery(Term(SearchFields.TextFolded, g.Key, 0.3f), g.Count()));
+    private static IEnumerable<CountedQuery> Counted(ParsedQuery q, IEnumerable<string> folded) =>
+        folded.GroupBy(f => f).Select(g => new CountedQuery(WithVariants(g.Key, (q.Spelling ?? SpellingVariants.None).Of(g.Key)), g.Count()));
+
+    private static Query WithVariants(string folded, IReadOnlyList<SpellingVariant> variants)
+    {
+        var typed = Term(SearchFields.TextFolded, folded, 0.3f);
+        if (variants.Count == 0) return typed;
+        var any = new BooleanQuery(disableCoord: true) { { typed, Occur.SHOULD } };
+        foreach (var v in variants)
+        {
+            any.Add(Term(SearchFields.TextFolded, v.Folded, 0.3f * v.Weight), Occur.SHOULD);
+            any.Add(v.Exact != v.Folded ? Term(SearchFields.TitleExact, v.Exact, 5f * v.Weight) : Term(SearchFields.TitleFolded, v.Folded, 3f * v.Weight), Occur.SHOULD);
+        }
+        return any;
+    }
 
     /// <summary>All of these folded terms in the text (the first pass's test for words standing together).</summary>
     private static Query TextTerms(IEnumerable<string> folded) => AllOf(folded.Select(f => Term(SearchFields.TextFolded, f, 0.3f)));

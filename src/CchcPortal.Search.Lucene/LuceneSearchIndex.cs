@@ -217,11 +217,13 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         {
             // Deep pages are not useful to anyone and cost memory: cap at 1,000 hits.
             var wanted = Math.Min(page * pageSize, 1000);
-            if (RankedSearch.Run(searcher, parsed, wanted, query.Filters()) is not { } result) return SearchResults.Empty(page, pageSize);
+            // Looked up once, for the search and the suggestion.
+            var spelt = parsed with { Spelling = SpellingVariants.Find(searcher.IndexReader, parsed) };
+            if (RankedSearch.Run(searcher, spelt, wanted, query.Filters()) is not { } result) return SearchResults.Empty(page, pageSize);
             var (top, collector) = result;
             var docs = top.Skip((page - 1) * pageSize).Take(pageSize).Select(sd => (Doc: searcher.Doc(sd.Doc), sd.Score)).ToList();
             var hits = docs.Select(d => ToHit(d.Doc, d.Score, terms)).ToList();
-            var didYouMean = DiacriticsSuggester.Suggest(parsed.Words, docs.Take(10).Select(d =>
+            var didYouMean = DiacriticsSuggester.Suggest(parsed.Words, spelt.Spelling, docs.Take(10).Select(d =>
                 $"{d.Doc.Get(SearchFields.Title)} {d.Doc.Get(SearchFields.Summary)} {Head(d.Doc.Get(SearchFields.Body))}"));
             return new SearchResults(hits, collector.TotalHits, page, pageSize, collector.Facets(), didYouMean);
         });

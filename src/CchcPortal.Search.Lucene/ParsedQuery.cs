@@ -12,6 +12,9 @@ public sealed partial record ParsedQuery(string Words, IReadOnlyList<string> Phr
 {
     public bool IsEmpty => Words.Length == 0 && Phrases.Count == 0 && ProcedureCode is null;
 
+    /// <summary>The words' other spellings the index holds; null until looked up (<see cref="RankedSearch.Run"/> does when so).</summary>
+    public SpellingVariants? Spelling { get; init; }
+
     [GeneratedRegex("(-?)\"([^\"]*)\"?|(\\S+)")] private static partial Regex Pieces();
     [GeneratedRegex(@"^\d{1,2}\.\d{6}(\.[A-Za-z0-9]+)?$")] private static partial Regex CodePattern();
 

@@ -20,6 +20,7 @@ public static class RankedSearch
     public static SlicedSearch.Result? Run(IndexSearcher searcher, ParsedQuery parsed, int wanted,
         IReadOnlyDictionary<string, string> filters, int window = Window)
     {
+        if (parsed.Spelling is null) parsed = parsed with { Spelling = SpellingVariants.Find(searcher.IndexReader, parsed) };
         var match = FirstPass.Create(searcher, parsed);
         var rank = RankingQuery.Build(parsed);
         if (match is null || rank is null) return null;

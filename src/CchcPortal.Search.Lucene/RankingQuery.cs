@@ -57,7 +57,7 @@ public static class RankingQuery
         var words = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = WordsToMatch(clauses.Count) };
         foreach (var clause in clauses)
         {
-            var typed = AllOf(Enumerable.Range(clause.Start, clause.Length).Select(i => Word(exact[i], folded[i])));
+            var typed = AllOf(Enumerable.Range(clause.Start, clause.Length).Select(i => Word(q, exact[i], folded[i])));
             if (clause.Official is null) words.Add(typed, Occur.SHOULD);
             else words.Add(new BooleanQuery(disableCoord: true)
             {
@@ -78,17 +78,25 @@ public static class RankingQuery
         }
     }
 
-    private static Query Word(string exact, string folded)
+    /// <summary>
+    /// A word in the title or the text, as written (stronger) or folded; its other spellings (<see cref="SpellingVariants"/>)
+    /// the same way, weighed down, so a document holding the word as typed comes first.
+    /// </summary>
+    private static Query Word(ParsedQuery q, string exact, string folded)
     {
-        var word = new DisjunctionMaxQuery(0.1f)
-        {
-            Term(SearchFields.TitleExact, exact, 5f),
-            Term(SearchFields.TitleFolded, folded, 3f),
-            Term(SearchFields.TextExact, exact, 1.5f),
-        };
-        // Exact and folded text terms share one field: a word typed without marks is one term, read once.
-        if (exact != folded) word.Add(Term(SearchFields.TextFolded, folded, 1f));
+        var word = new DisjunctionMaxQuery(0.1f);
+        AddForms(word, exact, folded, 1f);
+        foreach (var variant in (q.Spelling ?? SpellingVariants.None).Of(folded)) AddForms(word, variant.Exact, variant.Folded, variant.Weight);
         return word;
+    }
+
+    private static void AddForms(DisjunctionMaxQuery word, string exact, string folded, float weight)
+    {
+        word.Add(Term(SearchFields.TitleExact, exact, 5f * weight));
+        word.Add(Term(SearchFields.TitleFolded, folded, 3f * weight));
+        word.Add(Term(SearchFields.TextExact, exact, 1.5f * weight));
+        // Exact and folded text terms share one field: a word typed without marks is one term, read once.
+        if (exact != folded) word.Add(Term(SearchFields.TextFolded, folded, 1f * weight));
     }
 
     /// <summary>With a procedure code, the code alone is enough ("thủ tục 1.000894" need not contain "thủ tục").</summary>

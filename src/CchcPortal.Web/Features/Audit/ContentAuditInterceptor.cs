@@ -167,7 +167,8 @@ public sealed class ContentAuditInterceptor(IHttpContextAccessor accessor, TimeP
     }
 
     private static string ActionOf(Type type) =>
-        type.Namespace == "CchcPortal.Core.Settings" || type == typeof(Core.Questions.Holiday) ? AuditActions.SettingsChanged : AuditActions.ContentChanged;
+        type.Namespace == "CchcPortal.Core.Settings" || type == typeof(Core.Questions.Holiday) || type == typeof(Core.Search.Vocabulary.SearchVocabularyEntry)
+            ? AuditActions.SettingsChanged : AuditActions.ContentChanged;
 
     private static string Verb(EntityState state) => state switch
     {

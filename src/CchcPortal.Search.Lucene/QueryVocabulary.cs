@@ -12,18 +12,16 @@ namespace CchcPortal.Search.Lucene;
 /// </summary>
 public static class QueryVocabulary
 {
-    private static VocabularySnapshot _shared = VocabularySnapshot.BuiltIn();
+    private static readonly VocabularySnapshot BuiltIn = VocabularySnapshot.BuiltIn();
     private static readonly AsyncLocal<VocabularySnapshot?> Scoped = new();
 
-    /// <summary>The snapshot searches read: the one of the current request's portal, else the process's.</summary>
-    public static VocabularySnapshot Current => Scoped.Value ?? Volatile.Read(ref _shared);
-
-    /// <summary>Swaps the process's vocabulary (an administrator's change, loaded from the database).</summary>
-    public static void Use(VocabularySnapshot snapshot) => Volatile.Write(ref _shared, snapshot);
+    /// <summary>The snapshot searches read: the one of the current request's portal, else the seed file built in.</summary>
+    public static VocabularySnapshot Current => Scoped.Value ?? BuiltIn;
 
     /// <summary>
-    /// The vocabulary for the work that follows in this async flow (a request), whatever another portal in the same
-    /// process (tests run several) swapped in meanwhile.
+    /// The vocabulary for the work that follows in this async flow (a request): the portal's managed copy, which
+    /// an administrator's change replaces whole. Scoped rather than process-wide, so that several portals in one
+    /// process (tests run several) keep their own.
     /// </summary>
     public static IDisposable Scope(VocabularySnapshot snapshot)
     {

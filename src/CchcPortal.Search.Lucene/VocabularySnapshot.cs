@@ -4,7 +4,7 @@ namespace CchcPortal.Search.Lucene;
 
 /// <summary>
 /// The vocabulary analysed once for matching: immutable, so a search reads one snapshot throughout while an
-/// administrator's change builds the next (<see cref="QueryVocabulary.Use"/>).
+/// administrator's change builds the next (<see cref="QueryVocabulary.Scope"/>).
 /// </summary>
 public sealed class VocabularySnapshot
 {

@@ -8,6 +8,8 @@ namespace CchcPortal.Web.Features.SearchVocabulary;
 /// <summary>
 /// This node's vocabulary snapshot, loaded from the database: replaced whole on a change, so a running search keeps
 /// the one it started with. A reload also moves the search cache generation and evicts cached search pages.
+/// Requests search with it (<see cref="SearchVocabularyFeature.UseBeforeOutputCache"/>); a search outside a request
+/// uses the built-in seed vocabulary, so several portals in one process (tests) never see each other's.
 /// </summary>
 public sealed class SearchVocabularyHolder(IServiceScopeFactory scopes, SearchCacheGeneration generation, IOutputCacheStore cache,
     ILogger<SearchVocabularyHolder> log)
@@ -35,7 +37,6 @@ public sealed class SearchVocabularyHolder(IServiceScopeFactory scopes, SearchCa
             if (onlyIfChanged && stamp == _stamp) return;
             var snapshot = new VocabularySnapshot(await service.EnabledAsync(ct));
             Volatile.Write(ref _current, snapshot);
-            QueryVocabulary.Use(snapshot);
             _stamp = stamp;
             generation.Advance();
             await cache.EvictByTagAsync(CachePolicies.SearchTag, ct);

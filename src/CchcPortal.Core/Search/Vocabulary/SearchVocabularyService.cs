@@ -51,7 +51,7 @@ public sealed class SearchVocabularyService(PortalDbContext db, ChangeFeed feed,
     {
         var line = VocabularyLine.Normalized(key, official, kind, string.IsNullOrWhiteSpace(group) ? SearchVocabularyEntry.ManagerGroup : group);
         if (await InvalidAsync(line, null, ct) is { } errors) return OperationResult<SearchVocabularyEntry>.Invalid(errors);
-        var entry = new SearchVocabularyEntry { Key = line.Key, Official = line.Official, Kind = line.Kind, Group = line.Group, UpdatedAt = Now };
+        var entry = NewEntry(line);
         db.SearchVocabularyEntries.Add(entry);
         feed.Announce(Kind, entry, "create");
         await db.SaveChangesAsync(ct);
@@ -114,7 +114,7 @@ public sealed class SearchVocabularyService(PortalDbContext db, ChangeFeed feed,
             }
             else
             {
-                db.SearchVocabularyEntries.Add(new SearchVocabularyEntry { Key = line.Key, Official = line.Official, Kind = line.Kind, Group = line.Group, UpdatedAt = Now });
+                db.SearchVocabularyEntries.Add(NewEntry(line));
                 added++;
             }
         }
@@ -132,8 +132,7 @@ public sealed class SearchVocabularyService(PortalDbContext db, ChangeFeed feed,
         var parsed = VocabularyTsv.Parse(await File.ReadAllTextAsync(file, ct), "thong-dung");
         if (parsed.Issues.Count > 0)
             throw new InvalidOperationException("Seed search/vocabulary.tsv is invalid: " + string.Join("; ", parsed.Issues.Select(i => $"row {i.Row}: {i.Message}")));
-        foreach (var line in parsed.Lines)
-            db.SearchVocabularyEntries.Add(new SearchVocabularyEntry { Key = line.Key, Official = line.Official, Kind = line.Kind, Group = line.Group, UpdatedAt = Now });
+        foreach (var line in parsed.Lines) db.SearchVocabularyEntries.Add(NewEntry(line));
         return parsed.Lines.Count;
     }
 
@@ -144,6 +143,9 @@ public sealed class SearchVocabularyService(PortalDbContext db, ChangeFeed feed,
             errors.Add(VocabularyRules.KeyField, VocabularyRules.DuplicateMessage(line.Key));
         return errors.Any ? errors : null;
     }
+
+    private SearchVocabularyEntry NewEntry(VocabularyLine line) =>
+        new() { Key = line.Key, Official = line.Official, Kind = line.Kind, Group = line.Group, UpdatedAt = Now };
 
     private static VocabularyLine Line(SearchVocabularyEntry e) => new(e.Key, e.Official, e.Kind, e.Group);
 

@@ -86,7 +86,7 @@ public static class QueryTerms
         }
     }
 
-    internal const float EquivalentTitleWeight = 16f;
+    internal const float EquivalentTitleWeight = 24f;
 
     /// <summary>Each quoted phrase's exact and folded terms, and whether it was typed with marks.</summary>
     internal static IEnumerable<(List<string> Exact, List<string> Folded, bool Marked)> PhraseTerms(ParsedQuery q) =>

@@ -64,11 +64,29 @@ public static class QueryTerms
             yield return (SearchFields.TitleFoldedShingles, shingle, 4f);
     }
 
-    /// <summary>The official wording of what the query says (<see cref="QueryVocabulary"/>), in titles: its shingles, or the word.</summary>
-    internal static IEnumerable<(string Field, string Shingle, float Boost)> Expansions(List<string> exact, List<string> folded) =>
-        QueryVocabulary.ExpansionsOf(exact, folded).SelectMany(wording => wording.Length == 1
-            ? [(SearchFields.TitleFolded, wording[0], 3f)]
-            : SearchFields.FoldedShingles.Terms(string.Join(' ', wording)).Distinct().Select(shingle => (SearchFields.TitleFoldedShingles, shingle, 2f)));
+    /// <summary>
+    /// The official wording of what the query says (<see cref="QueryVocabulary"/>), in titles: its shingles, or the word.
+    /// An equivalent's wording stands for the words typed, so a title holding it weighs about as much as one holding
+    /// them (its shingles share <see cref="EquivalentTitleWeight"/>); an expansion's only nudges.
+    /// </summary>
+    internal static IEnumerable<(string Field, string Shingle, float Boost)> Expansions(List<string> exact, List<string> folded)
+    {
+        var equivalents = QueryVocabulary.EquivalentsOf(exact, folded).Select(e => string.Join(' ', e.Official)).ToHashSet();
+        foreach (var wording in QueryVocabulary.ExpansionsOf(exact, folded))
+        {
+            var equivalent = equivalents.Contains(string.Join(' ', wording));
+            if (wording.Length == 1)
+            {
+                yield return (SearchFields.TitleFolded, wording[0], equivalent ? 5f : 3f);
+                continue;
+            }
+            var shingles = SearchFields.FoldedShingles.Terms(string.Join(' ', wording)).Distinct().ToList();
+            foreach (var shingle in shingles)
+                yield return (SearchFields.TitleFoldedShingles, shingle, equivalent ? Math.Max(2f, EquivalentTitleWeight / shingles.Count) : 2f);
+        }
+    }
+
+    internal const float EquivalentTitleWeight = 24f;
 
     /// <summary>Each quoted phrase's exact and folded terms, and whether it was typed with marks.</summary>
     internal static IEnumerable<(List<string> Exact, List<string> Folded, bool Marked)> PhraseTerms(ParsedQuery q) =>

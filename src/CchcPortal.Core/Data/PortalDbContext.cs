@@ -22,6 +22,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
     public DbSet<SearchIndexFailure> SearchIndexFailures => Set<SearchIndexFailure>();
+    public DbSet<Search.Vocabulary.SearchVocabularyEntry> SearchVocabularyEntries => Set<Search.Vocabulary.SearchVocabularyEntry>();
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
     public DbSet<Agencies.Agency> Agencies => Set<Agencies.Agency>();
     public DbSet<Agencies.AgencyHotline> AgencyHotlines => Set<Agencies.AgencyHotline>();

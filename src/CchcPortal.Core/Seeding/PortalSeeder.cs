@@ -42,6 +42,8 @@ public sealed class PortalSeeder(PortalDbContext db, MarkdownRenderer markdown, 
         await UntransactedStepAsync("procedures:online-from-channels", () => procedures.RederiveOnlineAsync(ct), ct);
         var holidays = Path.Combine(seedPath, "questions", "holidays.json");
         if (File.Exists(holidays)) await StepAsync("holidays", () => SeedHolidaysAsync(holidays, ct), ct);
+        var vocabulary = Path.Combine(seedPath, "search", "vocabulary.tsv");
+        if (File.Exists(vocabulary)) await StepAsync("search:vocabulary", () => new Search.Vocabulary.SearchVocabularyService(db, feed, time).SeedAsync(vocabulary, ct), ct);
         var indicesPath = Path.Combine(seedPath, "indices");
         if (File.Exists(Path.Combine(indicesPath, "definitions.json")))
         {

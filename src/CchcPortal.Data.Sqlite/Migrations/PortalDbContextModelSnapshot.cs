@@ -1875,6 +1875,44 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.ToTable("SearchIndexFailures");
                 });
 
+            modelBuilder.Entity("CchcPortal.Core.Search.Vocabulary.SearchVocabularyEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Official")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SearchVocabularyEntries");
+                });
+
             modelBuilder.Entity("CchcPortal.Core.Settings.SiteSettings", b =>
                 {
                     b.Property<int>("Id")

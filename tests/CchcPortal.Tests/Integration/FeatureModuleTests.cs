@@ -18,7 +18,7 @@ public class FeatureModuleTests
     private static readonly string[] ExpectedFeatures =
     [
         "Agencies", "AntiSpam", "Audit", "Documents", "Feeds", "Identity", "Indices", "Media", "News", "NewsStatistics", "Notifications",
-        "Procedures", "Questions", "Search", "Settings", "StaticPages", "Subscriptions", "Video",
+        "Procedures", "Questions", "Search", "SearchVocabulary", "Settings", "StaticPages", "Subscriptions", "Video",
     ];
 
     /// <summary>Manager pages outside any feature folder, for every staff member: the dashboard, the password change and their own account security.</summary>
@@ -75,10 +75,10 @@ public class FeatureModuleTests
         _ = factory.Services; // starts the host
         using var scope = factory.Services.CreateScope();
         Assert.Equal(
-            ["SiteSettingsCacheEviction", "CitationChangeListener", "SimilarQuestionCorpusEviction", "OutputCacheEvictionListener", "SearchChangeListener"],
+            ["SearchVocabularyChangeListener", "SiteSettingsCacheEviction", "CitationChangeListener", "SimilarQuestionCorpusEviction", "OutputCacheEvictionListener", "SearchChangeListener"],
             scope.ServiceProvider.GetServices<IContentChangeListener>().Select(l => l.GetType().Name));
         Assert.Equal(
-            ["SubscriptionDispatchJob", "OverdueDigestJob", "SearchIndexer", "ScheduledPublishingService", "NewsViewCounter", "ProcedureViewCounter", "OutboxSender"],
+            ["SearchVocabularyRefresher", "SubscriptionDispatchJob", "OverdueDigestJob", "SearchIndexer", "ScheduledPublishingService", "NewsViewCounter", "ProcedureViewCounter", "OutboxSender"],
             factory.Services.GetServices<IHostedService>().Select(s => s.GetType())
                 .Where(t => t.Namespace?.StartsWith("CchcPortal", StringComparison.Ordinal) == true).Select(t => t.Name));
     }

@@ -31,7 +31,8 @@ public sealed class ContentAuditInterceptor(IHttpContextAccessor accessor, TimeP
     ];
 
     /// <summary>Included although their namespace is not: the programme's episodes and the working calendar.</summary>
-    private static readonly HashSet<Type> AlsoAudited = [typeof(Core.Questions.ProgrammeEpisode), typeof(Core.Questions.Holiday)];
+    private static readonly HashSet<Type> AlsoAudited =
+        [typeof(Core.Questions.ProgrammeEpisode), typeof(Core.Questions.Holiday), typeof(Core.Search.Vocabulary.SearchVocabularyEntry)];
 
     /// <summary>Copies made by the services themselves (revisions, history, citation links relinked by a listener).</summary>
     private static readonly HashSet<Type> NotAudited =
@@ -45,6 +46,7 @@ public sealed class ContentAuditInterceptor(IHttpContextAccessor accessor, TimeP
         ["IndexDefinition"] = "chỉ số", ["IndexYear"] = "năm chỉ số", ["IndexResult"] = "kết quả chỉ số",
         ["MediaItem"] = "tệp media", ["ProgrammeEpisode"] = "số chương trình", ["SiteSettings"] = "cài đặt chung",
         ["Holiday"] = "ngày nghỉ", ["PathRedirect"] = "chuyển hướng", ["PostWorkflowEvent"] = "bước biên tập, duyệt tin",
+        ["SearchVocabularyEntry"] = "từ điển tìm kiếm",
     };
 
     private sealed class Pending
@@ -165,7 +167,8 @@ public sealed class ContentAuditInterceptor(IHttpContextAccessor accessor, TimeP
     }
 
     private static string ActionOf(Type type) =>
-        type.Namespace == "CchcPortal.Core.Settings" || type == typeof(Core.Questions.Holiday) ? AuditActions.SettingsChanged : AuditActions.ContentChanged;
+        type.Namespace == "CchcPortal.Core.Settings" || type == typeof(Core.Questions.Holiday) || type == typeof(Core.Search.Vocabulary.SearchVocabularyEntry)
+            ? AuditActions.SettingsChanged : AuditActions.ContentChanged;
 
     private static string Verb(EntityState state) => state switch
     {
@@ -182,7 +185,7 @@ public sealed class ContentAuditInterceptor(IHttpContextAccessor accessor, TimeP
 
     private static string TitleOf(EntityEntry entry)
     {
-        foreach (var name in new[] { "Title", "Name", "Number", "Code" })
+        foreach (var name in new[] { "Title", "Name", "Number", "Code", "Key" })
             if (entry.Metadata.FindProperty(name) is { ClrType: var t } && t == typeof(string))
                 return AuditValue.Shown(entry.State == EntityState.Deleted ? entry.Property(name).OriginalValue : entry.Property(name).CurrentValue) as string ?? "";
         return "";

@@ -15,12 +15,12 @@ namespace CchcPortal.Tests.Integration.Search;
 [Collection(SeededSearchCollection.Name)]
 public class JudgedSearchTests(SeededSearchFixture fixture, ITestOutputHelper output)
 {
-    // Measured 0.874 / 0.900 after issue 20 removed the directory's invented addresses and hotlines (0.919 / 0.945
-    // before): agency pages now carry little more than their names, and four queries for an agency by name
-    // ("đường dây nóng sở tư pháp", "số điện thoại ubnd phường ...") rank procedures that mention the name above it.
-    // Ranking an agency's name match first is issue 23's work; these floors guard against any further fall.
-    public const double MinMrr = 0.87;
-    public const double MinRecallAt3 = 0.89;
+    // Issue 23 grew the set to 153 queries with a group in the citizens' own wording (questions, everyday names,
+    // misspellings): measured 0.833 / 0.857 with question words optional and the stricter word rule (0.811 / 0.832
+    // before on the same set). Misspelt ("đăng kí") and everyday words ("lãnh") missing from the seed lose their
+    // results until the spelling and vocabulary parts match them (docs/benchmarks.md).
+    public const double MinMrr = 0.82;
+    public const double MinRecallAt3 = 0.84;
 
     /// <summary>A judged query, its right answers and its group (the comment line above it).</summary>
     public sealed record Judged(string Query, IReadOnlyList<string> Urls, string Group);
@@ -29,12 +29,17 @@ public class JudgedSearchTests(SeededSearchFixture fixture, ITestOutputHelper ou
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Integration", "Search", "judged-queries.tsv");
         var set = new List<Judged>();
-        var group = "";
+        var (group, previous) = ("", "");
         foreach (var line in File.ReadLines(path))
         {
-            if (line.StartsWith('#')) group = line.TrimStart('#', ' ');
+            // A group's name is the first line of its comment block.
+            if (line.StartsWith('#'))
+            {
+                if (!previous.StartsWith('#') || previous.Trim() == "#") group = line.TrimStart('#', ' ');
+            }
             else if (line.Length > 0 && line.Split('\t') is [var query, var urls, ..])
                 set.Add(new Judged(query, urls.Split(' ', StringSplitOptions.RemoveEmptyEntries), group));
+            previous = line;
         }
         return set;
     }
@@ -45,7 +50,8 @@ public class JudgedSearchTests(SeededSearchFixture fixture, ITestOutputHelper ou
     public void The_judged_set_is_large_and_mixes_diacritics()
     {
         var set = Load();
-        Assert.True(set.Count >= 60, $"{set.Count} judged queries");
+        Assert.True(set.Count >= 150, $"{set.Count} judged queries");
+        Assert.True(set.Count(j => j.Group.StartsWith("Citizens' wording", StringComparison.Ordinal)) >= 45, "the citizens' wording group");
         Assert.True(set.Count(j => Core.Common.VietnameseText.RemoveDiacritics(j.Query) == j.Query) >= 25);
         Assert.True(set.Count(j => Core.Common.VietnameseText.RemoveDiacritics(j.Query) != j.Query) >= 20);
         Assert.All(set, j => Assert.NotEmpty(j.Urls));

@@ -31,7 +31,8 @@ public sealed record FirstPassPlan(IReadOnlyList<CountedQuery> Words, int WordCo
         var wordCount = 0;
         if (folded.Count > 0)
         {
-            var clauses = Clauses(exact, folded);
+            // Question words only add to the score: their title terms are among the optional terms below.
+            var clauses = Clauses(exact, folded).Where(c => !c.Asks).ToList();
             words.AddRange(Counted(q, clauses.Where(c => c.Official is null).Select(c => folded[c.Start])));
             // Words standing for an official wording: the words typed, or the wording, in the text.
             words.AddRange(clauses.Where(c => c.Official is not null).Select(c => new CountedQuery(
@@ -40,6 +41,7 @@ public sealed record FirstPassPlan(IReadOnlyList<CountedQuery> Words, int WordCo
             // Each word's title term as the full query weighs it most: as written when typed with marks.
             optional.AddRange(exact.Zip(folded, (x, f) => x != f ? Term(SearchFields.TitleExact, x, 5f) : Term(SearchFields.TitleFolded, f, 3f)));
             optional.AddRange(TitleShingles(q, exact, folded).Concat(Expansions(exact, folded)).Select(s => Term(s.Field, s.Shingle, s.Boost)));
+            optional.AddRange(ContactBoost(exact, folded));
             codes.AddRange(CodeTerms(q).Select(c => Term(SearchFields.CodeLookup, c.Code, c.Boost)));
         }
         var phrases = new List<Query>();

@@ -1,3 +1,4 @@
+using CchcPortal.Core.Changes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -37,22 +38,32 @@ public static class QueryTerms
         return all;
     }
 
-    /// <summary>One clause of the words query: a word, or the words that stand for an official wording (either matches).</summary>
-    internal sealed record WordClause(int Start, int Length, string[]? Official);
+    /// <summary>
+    /// One clause of the words query: a word, or the words that stand for an official wording (either matches). A
+    /// clause that <see cref="Asks"/> (a question word, <see cref="QuestionWords"/>) need not match: it only adds to the score.
+    /// </summary>
+    internal sealed record WordClause(int Start, int Length, string[]? Official, bool Asks = false);
 
     internal static List<WordClause> Clauses(List<string> exact, List<string> folded)
     {
+        var asks = QuestionWords.Find(exact, folded).Asks;
+        // A query of question words only ("thủ tục", "làm gì") asks about them.
+        if (asks.All(a => a)) asks = new bool[folded.Count];
         var clauses = new List<WordClause>();
         var next = 0;
         foreach (var (start, length, official) in QueryVocabulary.EquivalentsOf(exact, folded))
         {
-            for (; next < start; next++) clauses.Add(new WordClause(next, 1, null));
+            for (; next < start; next++) clauses.Add(new WordClause(next, 1, null, asks[next]));
             clauses.Add(new WordClause(start, length, official));
             next = start + length;
         }
-        for (; next < folded.Count; next++) clauses.Add(new WordClause(next, 1, null));
+        for (; next < folded.Count; next++) clauses.Add(new WordClause(next, 1, null, asks[next]));
         return clauses;
     }
+
+    /// <summary>A query asking for contacts ("số điện thoại", "đường dây nóng") ranks agencies' pages higher.</summary>
+    internal static IEnumerable<Query> ContactBoost(List<string> exact, List<string> folded) =>
+        QuestionWords.Find(exact, folded).Contact ? [Term(SearchFields.Kind, ContentKinds.Agency, 3f)] : [];
 
     internal static IEnumerable<(string Field, string Shingle, float Boost)> TitleShingles(ParsedQuery q, List<string> exact, List<string> folded)
     {
@@ -95,8 +106,16 @@ public static class QueryTerms
             .Where(p => p.Folded.Count > 0)
             .Select(p => (p.Exact, p.Folded, !p.Exact.SequenceEqual(p.Folded)));
 
-    /// <summary>Long questions need not match every syllable; short ones must.</summary>
-    internal static int WordsToMatch(int count) => count <= 3 ? count : (int)Math.Ceiling(count * 0.7);
+    /// <summary>
+    /// How many of a query's meaningful clauses (question words left out) a result must hold: all of up to four,
+    /// one less of five or six, three quarters of longer ones. Measured on the judged set (docs/benchmarks.md).
+    /// </summary>
+    internal static int WordsToMatch(int count) => count switch
+    {
+        <= 4 => count,
+        <= 6 => count - 1,
+        _ => (int)Math.Ceiling(count * 0.75),
+    };
 
     /// <summary>The code as typed and its national part (1.012753.H19 -> 1.012753).</summary>
     internal static IEnumerable<(string Code, float Boost)> CodeTerms(ParsedQuery q)

@@ -50,14 +50,18 @@ public static class RankingQuery
         }
     }
 
-    /// <summary>Each word in the title or the text, as written (stronger) or folded; a title holding them all first.</summary>
+    /// <summary>
+    /// Each meaningful word in the title or the text, as written (stronger) or folded, enough of them to match; each
+    /// question word the same way, only for the score; a title holding every meaningful word first.
+    /// </summary>
     private static void AddWords(BooleanQuery top, ParsedQuery q, List<string> exact, List<string> folded)
     {
         var clauses = Clauses(exact, folded);
-        var words = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = WordsToMatch(clauses.Count) };
-        foreach (var clause in clauses)
+        var meaningful = clauses.Where(c => !c.Asks).ToList();
+        var words = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = WordsToMatch(meaningful.Count) };
+        foreach (var clause in meaningful)
         {
-            var typed = AllOf(Enumerable.Range(clause.Start, clause.Length).Select(i => Word(q, exact[i], folded[i])));
+            var typed = Typed(q, clause, exact, folded);
             if (clause.Official is null) words.Add(typed, Occur.SHOULD);
             else words.Add(new BooleanQuery(disableCoord: true)
             {
@@ -66,17 +70,31 @@ public static class RankingQuery
             }, Occur.SHOULD);
         }
         top.Add(WordsOrCode(words, q), Occur.MUST);
+        foreach (var clause in clauses.Where(c => c.Asks))
+        {
+            var typed = Typed(q, clause, exact, folded);
+            typed.Boost *= QuestionWordWeight;
+            top.Add(typed, Occur.SHOULD);
+        }
+        foreach (var contact in ContactBoost(exact, folded)) top.Add(contact, Occur.SHOULD);
 
         // A title (or other name) holding every word is what the citizen is after, however long the title:
         // length normalisation alone prefers short titles that hold only some of the words. Weighted by idf,
         // so rare words count more, without norms, so a long title is not penalised.
-        if (folded.Count > 1)
+        var named = meaningful.SelectMany(c => folded.Skip(c.Start).Take(c.Length)).Distinct().ToList();
+        if (named.Count > 1)
         {
             var all = new BooleanQuery(disableCoord: true) { Boost = 2f };
-            foreach (var term in folded.Distinct()) all.Add(new TermQuery(new Term(SearchFields.TitleCoverage, term)), Occur.MUST);
+            foreach (var term in named) all.Add(new TermQuery(new Term(SearchFields.TitleCoverage, term)), Occur.MUST);
             top.Add(all, Occur.SHOULD);
         }
     }
+
+    /// <summary>What a question word adds, against a meaningful word's weight: a tie-breaker, not a reason to rank.</summary>
+    private const float QuestionWordWeight = 0.5f;
+
+    private static Query Typed(ParsedQuery q, WordClause clause, List<string> exact, List<string> folded) =>
+        AllOf(Enumerable.Range(clause.Start, clause.Length).Select(i => Word(q, exact[i], folded[i])));
 
     /// <summary>
     /// A word in the title or the text, as written (stronger) or folded; its other spellings (<see cref="SpellingVariants"/>)

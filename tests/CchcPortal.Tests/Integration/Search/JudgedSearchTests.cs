@@ -15,23 +15,33 @@ namespace CchcPortal.Tests.Integration.Search;
 [Collection(SeededSearchCollection.Name)]
 public class JudgedSearchTests(SeededSearchFixture fixture, ITestOutputHelper output)
 {
-    // Measured 0.874 / 0.900 after issue 20 removed the directory's invented addresses and hotlines (0.919 / 0.945
-    // before): agency pages now carry little more than their names, and four queries for an agency by name
-    // ("đường dây nóng sở tư pháp", "số điện thoại ubnd phường ...") rank procedures that mention the name above it.
-    // Ranking an agency's name match first is issue 23's work; these floors guard against any further fall.
-    public const double MinMrr = 0.87;
-    public const double MinRecallAt3 = 0.89;
+    // Issue 23 grew the set to 153 queries with a group in the citizens' own wording (questions, everyday names,
+    // misspellings): measured 0.833 / 0.857 with question words optional and the stricter word rule (0.811 / 0.832
+    // before on the same set). Misspelt ("đăng kí") and everyday words ("lãnh") missing from the seed lose their
+    // results until the spelling and vocabulary parts match them (docs/benchmarks.md).
+    public const double MinMrr = 0.82;
+    public const double MinRecallAt3 = 0.84;
 
-    public sealed record Judged(string Query, IReadOnlyList<string> Urls);
+    /// <summary>A judged query, its right answers and its group (the comment line above it).</summary>
+    public sealed record Judged(string Query, IReadOnlyList<string> Urls, string Group);
 
     public static IReadOnlyList<Judged> Load()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Integration", "Search", "judged-queries.tsv");
-        return File.ReadLines(path)
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split('\t'))
-            .Select(p => new Judged(p[0], p[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)))
-            .ToList();
+        var set = new List<Judged>();
+        var (group, previous) = ("", "");
+        foreach (var line in File.ReadLines(path))
+        {
+            // A group's name is the first line of its comment block.
+            if (line.StartsWith('#'))
+            {
+                if (!previous.StartsWith('#') || previous.Trim() == "#") group = line.TrimStart('#', ' ');
+            }
+            else if (line.Length > 0 && line.Split('\t') is [var query, var urls, ..])
+                set.Add(new Judged(query, urls.Split(' ', StringSplitOptions.RemoveEmptyEntries), group));
+            previous = line;
+        }
+        return set;
     }
 
     private static string Shorten(string title) => (title.Length <= 60 ? title : title[..60] + "…").Replace("|", "/");
@@ -40,7 +50,8 @@ public class JudgedSearchTests(SeededSearchFixture fixture, ITestOutputHelper ou
     public void The_judged_set_is_large_and_mixes_diacritics()
     {
         var set = Load();
-        Assert.True(set.Count >= 60, $"{set.Count} judged queries");
+        Assert.True(set.Count >= 150, $"{set.Count} judged queries");
+        Assert.True(set.Count(j => j.Group.StartsWith("Citizens' wording", StringComparison.Ordinal)) >= 45, "the citizens' wording group");
         Assert.True(set.Count(j => Core.Common.VietnameseText.RemoveDiacritics(j.Query) == j.Query) >= 25);
         Assert.True(set.Count(j => Core.Common.VietnameseText.RemoveDiacritics(j.Query) != j.Query) >= 20);
         Assert.All(set, j => Assert.NotEmpty(j.Urls));
@@ -57,32 +68,49 @@ public class JudgedSearchTests(SeededSearchFixture fixture, ITestOutputHelper ou
         }
     }
 
+    /// <summary>One judged query's outcome: where the first right answer came (0: not in the top 10), its recall@3, the total hits.</summary>
+    private sealed record Outcome(Judged Judged, int Rank, int InTop3, double Recall, int Total, string Top3)
+    {
+        public double ReciprocalRank => Rank > 0 ? 1.0 / Rank : 0;
+    }
+
+    private static Outcome Measure(ISearchIndex index, Judged j)
+    {
+        var result = index.Search(new SearchQuery { Text = j.Query, PageSize = 10 });
+        var urls = result.Hits.Select(h => h.Url).ToList();
+        var inTop3 = urls.Take(3).Count(u => j.Urls.Contains(u));
+        var recall = (double)inTop3 / Math.Min(3, j.Urls.Count);
+        var top3 = recall < 1 ? string.Join("; ", result.Hits.Take(3).Select(h => Shorten(h.Title))) : "";
+        return new Outcome(j, urls.FindIndex(u => j.Urls.Contains(u)) + 1, inTop3, recall, result.Total, top3);
+    }
+
+    private static int Percentile(IEnumerable<int> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
+    }
+
+    private static string Summary(string name, IReadOnlyList<Outcome> outcomes) => string.Create(CultureInfo.InvariantCulture,
+        $"{name}: {outcomes.Count} queries, MRR@10 {outcomes.Average(o => o.ReciprocalRank):0.000}, recall@3 {outcomes.Average(o => o.Recall):0.000}, " +
+        $"results median {Percentile(outcomes.Select(o => o.Total), 0.5)}, p90 {Percentile(outcomes.Select(o => o.Total), 0.9)}");
+
     [Fact]
     public void Mrr_and_recall_at_3_stay_above_the_measured_thresholds()
     {
         var index = fixture.Factory.Services.GetRequiredService<ISearchIndex>();
-        var report = new StringBuilder("| query | first right answer at | right in top 3 | top 3 when not all right |\n|---|---|---|---|\n");
-        double mrr = 0, recall = 0;
-        var set = Load();
-        foreach (var j in set)
-        {
-            var hits = index.Search(new SearchQuery { Text = j.Query, PageSize = 10 }).Hits;
-            var urls = hits.Select(h => h.Url).ToList();
-            var rank = urls.FindIndex(u => j.Urls.Contains(u)) + 1;
-            var inTop3 = urls.Take(3).Count(u => j.Urls.Contains(u));
-            var r = (double)inTop3 / Math.Min(3, j.Urls.Count);
-            mrr += rank > 0 ? 1.0 / rank : 0;
-            recall += r;
-            report.Append(CultureInfo.InvariantCulture, $"| {j.Query} | {(rank > 0 ? rank.ToString(CultureInfo.InvariantCulture) : "–")} | {inTop3}/{Math.Min(3, j.Urls.Count)} | {(r < 1 ? string.Join("; ", hits.Take(3).Select(h => Shorten(h.Title))) : "")} |\n");
-        }
-        mrr /= set.Count;
-        recall /= set.Count;
-        var summary = string.Create(CultureInfo.InvariantCulture, $"{set.Count} queries: MRR@10 {mrr:0.000}, recall@3 {recall:0.000}");
-        output.WriteLine(summary);
+        var outcomes = Load().Select(j => Measure(index, j)).ToList();
+        var summary = Summary("all", outcomes);
+        var report = new StringBuilder(summary).Append("\n\n");
+        foreach (var group in outcomes.GroupBy(o => o.Judged.Group))
+            report.Append("- ").Append(Summary(group.Key, group.ToList())).Append('\n');
+        report.Append("\n| query | first right answer at | right in top 3 | results | top 3 when not all right |\n|---|---|---|---|---|\n");
+        foreach (var o in outcomes)
+            report.Append(CultureInfo.InvariantCulture,
+                $"| {o.Judged.Query} | {(o.Rank > 0 ? o.Rank.ToString(CultureInfo.InvariantCulture) : "–")} | {o.InTop3}/{Math.Min(3, o.Judged.Urls.Count)} | {o.Total} | {o.Top3} |\n");
         output.WriteLine(report.ToString());
         if (Environment.GetEnvironmentVariable("CCHC_RELEVANCE_REPORT") is { Length: > 0 } file)
-            File.WriteAllText(file, summary + "\n\n" + report);
-        Assert.True(mrr >= MinMrr, summary);
-        Assert.True(recall >= MinRecallAt3, summary);
+            File.WriteAllText(file, report.ToString());
+        Assert.True(outcomes.Average(o => o.ReciprocalRank) >= MinMrr, summary);
+        Assert.True(outcomes.Average(o => o.Recall) >= MinRecallAt3, summary);
     }
 }

@@ -25,6 +25,9 @@ public sealed class RankedSearchTests : IDisposable
         "\"giấy phép\"", "\"giay phep\" xây dựng", "khai sinh -kết", "1.000004", "thủ tục 1.000010", "bản sao giấy khai sinh",
         "đăng ký đăng ký kết", "\"khai sinh\" \"bản sao\"", "cap giay -\"xây dựng\"", "khai sinh -quang -\"kết hôn\"",
         "kinh doanh căn cước khai sinh quang viễn", "xin cấp lại căn cước", "cấp lại bằng lái căn cước", "cấp lại cccd", "cap lai cmnd khai sinh -quang", "xin cấp lại giấy phép xây dựng",
+        // Question words, a word no document holds, contacts: they only add to the score in both passes.
+        "đăng ký khai sinh ở đâu", "cho em hỏi cấp lại căn cước cần giấy tờ gì", "có phải xin cấp giấy phép xây dựng không",
+        "chung thuc ban sao mat bao lau", "đăng ký kết hôn lãnh", "số điện thoại hộ kinh doanh", "dang ky kinh doanh thuong tru khai sinh ket hon",
     ];
 
     /// <summary>The test index built and opened; disposing closes the reader and the directory.</summary>
@@ -69,6 +72,23 @@ public sealed class RankedSearchTests : IDisposable
             Assert.Equal(full.Count, first.Facets.TotalHits);
             Assert.Equal(full.Order(), first.Top.Select(sd => sd.Doc).Order());
         }
+    }
+
+    [Theory]
+    [InlineData("đăng ký khai sinh ở đâu", "đăng ký khai sinh")]
+    [InlineData("cho em hỏi cấp lại căn cước cần giấy tờ gì", "cấp lại căn cước")]
+    [InlineData("có phải xin cấp giấy phép xây dựng không", "cấp giấy phép xây dựng")]
+    public void Question_words_need_not_match_in_either_pass(string question, string words)
+    {
+        using var index = new OpenIndex(_path);
+        var searcher = index.Searcher;
+        var expected = Matches(searcher, RankingQuery.Build(ParsedQuery.Parse(words))!);
+        var all = searcher.IndexReader.MaxDoc;
+        var parsed = ParsedQuery.Parse(question);
+        var first = SlicedSearch.Run(searcher, FirstPass.Create(searcher, parsed)!, null, all, all, new Dictionary<string, string>());
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Order(), Matches(searcher, RankingQuery.Build(parsed)!).Order());
+        Assert.Equal(expected.Order(), first.Top.Select(sd => sd.Doc).Order());
     }
 
     [Fact]

@@ -15,12 +15,11 @@ namespace CchcPortal.Tests.Integration.Search;
 [Collection(SeededSearchCollection.Name)]
 public class JudgedSearchTests(SeededSearchFixture fixture, ITestOutputHelper output)
 {
-    // Issue 23 grew the set to 153 queries with a group in the citizens' own wording (questions, everyday names,
-    // misspellings): measured 0.833 / 0.857 with question words optional and the stricter word rule (0.811 / 0.832
-    // before on the same set). Misspelt ("đăng kí") and everyday words ("lãnh") missing from the seed lose their
-    // results until the spelling and vocabulary parts match them (docs/benchmarks.md).
-    public const double MinMrr = 0.82;
-    public const double MinRecallAt3 = 0.84;
+    // Issue 23 grew the set to 189 queries: the precision part's 61 in the citizens' own wording (questions, everyday
+    // names, misspellings), the spelling part's 22 misspelt and the vocabulary part's 16 everyday names. With all
+    // three parts merged: MRR 0.864, recall@3 0.892, median 185 results (docs/benchmarks.md, "issue 23, merged").
+    public const double MinMrr = 0.85;
+    public const double MinRecallAt3 = 0.875;
 
     /// <summary>A judged query, its right answers and its group (the comment line above it).</summary>
     public sealed record Judged(string Query, IReadOnlyList<string> Urls, string Group);

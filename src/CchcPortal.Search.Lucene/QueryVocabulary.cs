@@ -5,8 +5,8 @@ namespace CchcPortal.Search.Lucene;
 /// matches: a document may hold the abbreviation or everyday name typed, or its official wording ("cmnd" or "căn
 /// cước"). An expansion (<see cref="ExpansionsOf"/>) only adds the official wording to the score of titles ("đổi
 /// tên" -> "thay đổi, cải chính, bổ sung thông tin hộ tịch"). A word typed with marks must have these marks ("lâm"
-/// is not "làm"); typed without, its folded form is enough. Measured on the judged set (docs/benchmarks.md); making
-/// question words such as "làm" or "thủ tục" optional for matching was tried and lowered it, so they still count.
+/// is not "làm"); typed without, its folded form is enough. Question words ("làm", "thủ tục", "ở đâu") are not the
+/// vocabulary's: <see cref="QuestionWords"/> makes them optional.
 /// The entries are data (content/seed/search/vocabulary.tsv, then the portal's managed copy): searches read an
 /// immutable <see cref="VocabularySnapshot"/> that a change replaces whole, so no rebuild of the index is needed.
 /// </summary>

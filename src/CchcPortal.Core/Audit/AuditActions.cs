@@ -30,6 +30,8 @@ public static class AuditActions
     public const string OutboxRetried = "outbox.retried";
     public const string SearchIndexRebuildRequested = "search.rebuild-requested";
     public const string SearchIndexRetried = "search.retried";
+    public const string PageCommentsViewed = "page-feedback.comments-viewed";
+    public const string PageCommentHandled = "page-feedback.comment-handled";
 
     /// <summary>Vietnamese names of the actions, in the order the administrators' filter lists them.</summary>
     public static readonly IReadOnlyList<(string Action, string Label)> Labels =
@@ -58,6 +60,8 @@ public static class AuditActions
         (AttachmentDownloaded, "Tải tệp đính kèm của người dân"),
         (ContentChanged, "Thay đổi nội dung"),
         (Exported, "Xuất dữ liệu"),
+        (PageCommentsViewed, "Xem góp ý về trang"),
+        (PageCommentHandled, "Xử lý góp ý về trang"),
     ];
 
     /// <summary>The Vietnamese name of <paramref name="action"/>, or the action itself when it has none.</summary>

@@ -1266,6 +1266,52 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.ToTable("OutgoingEmails");
                 });
 
+            modelBuilder.Entity("CchcPortal.Core.PageFeedback.PageVote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path");
+
+                    b.HasIndex("Day", "Kind");
+
+                    b.HasIndex("Kind", "ItemId");
+
+                    b.ToTable("PageVotes", (string)null);
+                });
+
             modelBuilder.Entity("CchcPortal.Core.Procedures.DossierItem", b =>
                 {
                     b.Property<int>("Id")

@@ -67,7 +67,7 @@ public sealed class PageFeedbackReport(PortalDbContext db)
             .ToListAsync(ct);
 
         var titles = await TitlesAsync(perItem, ct);
-        var rows = perItem.Select(r => r with { Title = titles.GetValueOrDefault((r.Kind!, r.ItemId!.Value), r.Path) })
+        var rows = perItem.Select(r => titles.TryGetValue((r.Kind!, r.ItemId!.Value), out var item) ? r with { Title = item.Title, Path = item.Path } : r with { Title = r.Path })
             .Concat(perPath.Select(r => r with { Title = r.Path }));
         return (filter.Sort == FeedbackSort.MostVotes
                 ? rows.OrderByDescending(r => r.Votes).ThenBy(r => r.YesShare)
@@ -92,7 +92,7 @@ public sealed class PageFeedbackReport(PortalDbContext db)
 
     /// <summary>The title of one item, for the heading of its notes.</summary>
     public async Task<string?> TitleAsync(string kind, int id, CancellationToken ct = default) =>
-        (await TitlesAsync([new FeedbackRow(kind, id, "", "", 0, 0, 0, 0)], ct)).GetValueOrDefault((kind, id));
+        (await TitlesAsync([new FeedbackRow(kind, id, "", "", 0, 0, 0, 0)], ct)).TryGetValue((kind, id), out var item) ? item.Title : null;
 
     public static readonly string[] ExportHeaders = ["Loại", "Tiêu đề", "Đường dẫn", "Số lượt", "Có", "Không", "Tỷ lệ có (%)", "Góp ý", "Góp ý chưa xử lý"];
 
@@ -119,22 +119,31 @@ public sealed class PageFeedbackReport(PortalDbContext db)
         return q;
     }
 
-    private async Task<Dictionary<(string Kind, int Id), string>> TitlesAsync(IReadOnlyList<FeedbackRow> rows, CancellationToken ct)
+    /// <summary>The title and current public path of each item (a renamed slug still counts with its old votes).</summary>
+    private async Task<Dictionary<(string Kind, int Id), (string Title, string Path)>> TitlesAsync(IReadOnlyList<FeedbackRow> rows, CancellationToken ct)
     {
-        var titles = new Dictionary<(string, int), string>();
+        var titles = new Dictionary<(string, int), (string, string)>();
         foreach (var group in rows.GroupBy(r => r.Kind!))
         {
             var ids = group.Select(r => r.ItemId!.Value).Distinct().ToList();
             var found = group.Key switch
             {
-                ContentKinds.Procedure => await db.Procedures.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, Title = p.Name }).ToListAsync(ct),
-                ContentKinds.News => await db.Posts.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Title }).ToListAsync(ct),
-                ContentKinds.Document => await db.Documents.Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, Title = d.DocType + " " + d.Number + ": " + d.Summary }).ToListAsync(ct),
-                ContentKinds.Agency => await db.Agencies.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, Title = a.Name }).ToListAsync(ct),
+                ContentKinds.Procedure => await db.Procedures.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, Title = p.Name, p.Slug }).ToListAsync(ct),
+                ContentKinds.News => await db.Posts.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Title, p.Slug }).ToListAsync(ct),
+                ContentKinds.Document => await db.Documents.Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, Title = d.DocType + " " + d.Number + ": " + d.Summary, d.Slug }).ToListAsync(ct),
+                ContentKinds.Agency => await db.Agencies.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, Title = a.Name, a.Slug }).ToListAsync(ct),
                 _ => [],
             };
-            foreach (var t in found) titles[(group.Key, t.Id)] = t.Title;
+            foreach (var t in found) titles[(group.Key, t.Id)] = (t.Title, ItemPath(group.Key, t.Slug));
         }
         return titles;
     }
+
+    private static string ItemPath(string kind, string slug) => kind switch
+    {
+        ContentKinds.Procedure => PublicPaths.Procedure(slug),
+        ContentKinds.News => PublicPaths.Article(slug),
+        ContentKinds.Document => PublicPaths.Document(slug),
+        _ => PublicPaths.Agency(slug),
+    };
 }

@@ -17,7 +17,7 @@ public class FeatureModuleTests
 {
     private static readonly string[] ExpectedFeatures =
     [
-        "Agencies", "AntiSpam", "Audit", "Documents", "Feeds", "Identity", "Indices", "Media", "News", "NewsStatistics", "Notifications",
+        "Agencies", "AntiSpam", "Audit", "Documents", "Feeds", "Identity", "Indices", "Media", "News", "NewsStatistics", "Notifications", "PageFeedback",
         "Procedures", "Questions", "Search", "SearchVocabulary", "Settings", "StaticPages", "Subscriptions", "Video",
     ];
 

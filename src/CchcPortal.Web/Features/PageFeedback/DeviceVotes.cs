@@ -9,7 +9,7 @@ namespace CchcPortal.Web.Features.PageFeedback;
 /// paths this browser voted on. Nothing about the visitor is stored on the server; a visitor who clears cookies can
 /// vote again, which the public-POST rate limit bounds.
 /// </summary>
-public sealed class DeviceVotes(IDataProtectionProvider protection)
+public sealed class DeviceVotes(IDataProtectionProvider protection, TimeProvider time)
 {
     public const string CookieName = ".CchcPortal.PageVotes";
     /// <summary>Pages one device may vote on in a day; the cookie stays small (11 bytes a page).</summary>
@@ -35,8 +35,9 @@ public sealed class DeviceVotes(IDataProtectionProvider protection)
             Secure = http.Request.IsHttps,
             IsEssential = true,
             Path = PageFeedbackPaths.Vote,
-            // Until the end of today in Vietnam: tomorrow the device may vote again.
-            Expires = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), Core.Common.VnFormat.Offset),
+            // Until the end of today in Vietnam (tomorrow the device may vote again); a duration, not a date, so a
+            // device whose clock is wrong keeps it as long.
+            MaxAge = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), Core.Common.VnFormat.Offset) - time.GetUtcNow(),
         });
     }
 

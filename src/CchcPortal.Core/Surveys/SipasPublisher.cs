@@ -23,6 +23,7 @@ public sealed class SipasPublisher(PortalDbContext db, IndexImporter importer, S
 
     public async Task<OperationResult<SipasPublication>> PublishAsync(int year, CancellationToken ct = default)
     {
+        if (year is < 2000 or > 2100) return OperationResult<SipasPublication>.Fail("", "Năm công bố phải từ 2000 đến 2100.");
         var all = await results.YearAsync(year, ct);
         var enough = all.Where(r => r.Enough).ToList();
         if (enough.Count == 0)

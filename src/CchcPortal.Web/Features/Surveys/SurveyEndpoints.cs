@@ -12,6 +12,7 @@ public static class SurveyEndpoints
         app.MapGet(SurveyPaths.Results + "/xuat", async (int? nam, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "dinh-dang")] string? format,
             SurveyResults results, TimeProvider time, CancellationToken ct) =>
         {
+            if (!SurveyYear.IsPlausible(nam)) return Results.NotFound();
             var year = nam ?? SurveyYear.Current(time);
             var rows = await results.YearAsync(year, ct);
             var headers = new List<string> { "ma_don_vi", "ten_don_vi", "so_phieu", "du_du_lieu", "ti_le_hai_long", "sai_so_95" };
@@ -39,6 +40,7 @@ public static class SurveyEndpoints
 
         app.MapGet(SurveyPaths.Api, async (int? nam, SurveyResults results, TimeProvider time, CancellationToken ct) =>
         {
+            if (!SurveyYear.IsPlausible(nam)) return Results.NotFound();
             var year = nam ?? SurveyYear.Current(time);
             var rows = await results.YearAsync(year, ct);
             return Results.Json(new
@@ -61,4 +63,7 @@ public static class SurveyEndpoints
 public static class SurveyYear
 {
     public static int Current(TimeProvider time) => VnFormat.ToLocal(time.GetUtcNow().UtcDateTime).Year;
+
+    /// <summary>No year asked (the current one), or one a survey could have: anything else is a 404, not a query.</summary>
+    public static bool IsPlausible(int? year) => year is null or (>= 2000 and <= 2100);
 }

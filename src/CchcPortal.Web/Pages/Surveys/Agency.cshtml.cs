@@ -17,7 +17,7 @@ public sealed class AgencyModel(SurveyResults results, TimeProvider time) : Page
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        if (Year is < 2000 or > 2100) return NotFound();
+        if (!SurveyYear.IsPlausible(Year)) return NotFound();
         ShownYear = Year ?? SurveyYear.Current(time);
         var report = await results.AgencyAsync(slug, ShownYear, ct);
         if (report is null) return NotFound();

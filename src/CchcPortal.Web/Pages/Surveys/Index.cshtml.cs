@@ -18,7 +18,7 @@ public sealed class IndexModel(SurveyResults results, TimeProvider time) : PageM
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (Year is < 2000 or > 2100) return NotFound();
+        if (!SurveyYear.IsPlausible(Year)) return NotFound();
         ShownYear = Year ?? SurveyYear.Current(time);
         Years = await results.YearsAsync(ct);
         Rows = await results.YearAsync(ShownYear, ct);

@@ -12,7 +12,7 @@ public sealed class PublishModel(SipasPublisher publisher, SurveyResults results
 
     public async Task OnGetAsync(int? nam, CancellationToken ct)
     {
-        Year = nam ?? Features.Surveys.SurveyYear.Current(time);
+        Year = Features.Surveys.SurveyYear.IsPlausible(nam) ? nam ?? Features.Surveys.SurveyYear.Current(time) : Features.Surveys.SurveyYear.Current(time);
         Rows = await results.YearAsync(Year, ct);
     }
 

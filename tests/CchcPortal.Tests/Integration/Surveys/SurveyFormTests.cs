@@ -140,4 +140,21 @@ public class SurveyFormTests(SurveyFormTests.SurveyPortal portal) : IClassFixtur
         var editor = await F.EditorAsync();
         Assert.NotEqual(HttpStatusCode.OK, (await editor.GetAsync("/quan-tri/danh-gia-hai-long")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("/danh-gia-hai-long?nam=")]
+    [InlineData("/danh-gia-hai-long/co-quan/so-noi-vu?nam=")]
+    [InlineData("/danh-gia-hai-long/xuat?dinh-dang=xlsx&nam=")]
+    [InlineData("/api/danh-gia-hai-long?nam=")]
+    public async Task A_year_typed_by_hand_is_a_page_or_a_404_never_a_server_error(string url)
+    {
+        var client = F.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url + "2026")).StatusCode);
+        foreach (var year in new[] { "0", "-5", "2147483647", "99999999999", "1.5" })
+        {
+            var status = (await client.GetAsync(url + year)).StatusCode;
+            Assert.True(status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.OK, $"{url}{year}: {(int)status}");
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url + "2147483647")).StatusCode);
+    }
 }

@@ -2290,6 +2290,78 @@ namespace CchcPortal.Data.PostgreSql.Migrations
                     b.ToTable("SubscriptionLeaveCounts", (string)null);
                 });
 
+            modelBuilder.Entity("CchcPortal.Core.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccessRating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("CommentStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FeedbackRating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfficialRating")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcedureRating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResultRating")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentStatus");
+
+                    b.HasIndex("ProcedureId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("AgencyId", "SubmittedAt");
+
+                    b.HasIndex("AgencyId", "Month", "Status");
+
+                    b.ToTable("SurveyResponses", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -2707,6 +2779,20 @@ namespace CchcPortal.Data.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("EpisodeId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcPortal.Core.Procedures.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("CchcPortal.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("CchcPortal.Core.Procedures.Procedure", null)
                         .WithMany()

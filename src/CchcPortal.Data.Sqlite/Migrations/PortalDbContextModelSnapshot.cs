@@ -2203,6 +2203,76 @@ namespace CchcPortal.Data.Sqlite.Migrations
                     b.ToTable("SubscriptionLeaveCounts", (string)null);
                 });
 
+            modelBuilder.Entity("CchcPortal.Core.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccessRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbackRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficialRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentStatus");
+
+                    b.HasIndex("ProcedureId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("AgencyId", "SubmittedAt");
+
+                    b.HasIndex("AgencyId", "Month", "Status");
+
+                    b.ToTable("SurveyResponses", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -2616,6 +2686,20 @@ namespace CchcPortal.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("EpisodeId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcPortal.Core.Procedures.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CchcPortal.Core.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("CchcPortal.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("CchcPortal.Core.Procedures.Procedure", null)
                         .WithMany()

@@ -18,7 +18,7 @@ public class FeatureModuleTests
     private static readonly string[] ExpectedFeatures =
     [
         "Agencies", "AntiSpam", "Audit", "Documents", "Feeds", "Identity", "Indices", "Media", "News", "NewsStatistics", "Notifications", "PageFeedback",
-        "Procedures", "Questions", "Search", "SearchVocabulary", "Settings", "StaticPages", "Subscriptions", "Video",
+        "Procedures", "Questions", "Search", "SearchVocabulary", "Settings", "StaticPages", "Subscriptions", "Surveys", "Video",
     ];
 
     /// <summary>Manager pages outside any feature folder, for every staff member: the dashboard, the password change and their own account security.</summary>

@@ -23,7 +23,7 @@ public static class SeededTemplate
     private static readonly string[] ServingOnlyPrefixes =
     [
         "Portal:RateLimits:", "Portal:Smtp:", "Portal:PublicBaseUrl", "Portal:Cache:", "Portal:Security:",
-        "Portal:ReverseProxy:", "Portal:AntiSpam:", "Portal:MaxUploadBytes", "Portal:OverdueDigestTime",
+        "Portal:ReverseProxy:", "Portal:AntiSpam:", "Portal:MaxUploadBytes", "Portal:OverdueDigestTime", "Portal:Survey",
     ];
 
     /// <summary>Not copied: made fresh by each app (keys), or process locks and SQLite side files.</summary>

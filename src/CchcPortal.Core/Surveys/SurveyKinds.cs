@@ -1,0 +1,18 @@
+namespace CchcPortal.Core.Surveys;
+
+/// <summary>
+/// The change-feed kind of survey responses. Announced only (no row): the search index holds nothing of them, but the
+/// output cache of the results pages is evicted through the feed's listeners.
+/// </summary>
+public static class SurveyKinds
+{
+    public const string Response = "survey";
+}
+
+/// <summary>The audit actions of the survey's staff work.</summary>
+public static class SurveyAuditActions
+{
+    public const string CommentReviewed = "survey.comment-reviewed";
+    public const string FlagReviewed = "survey.flag-reviewed";
+    public const string Published = "survey.published-to-sipas";
+}

@@ -10,7 +10,8 @@ using SearchBenchmarks;
 var options = Args(args);
 var docCount = int.Parse(options.GetValueOrDefault("docs", "100000"), CultureInfo.InvariantCulture);
 var perKind = int.Parse(options.GetValueOrDefault("queries", "400"), CultureInfo.InvariantCulture);
-var repoRoot = options.GetValueOrDefault("repo", FindRepoRoot());
+// --repo: where the seed lives, for a copy of this build run from outside the repository (an A/B of two builds).
+var repoRoot = options.TryGetValue("repo", out var repoOption) ? repoOption : FindRepoRoot();
 var shared = options.GetValueOrDefault("shared", Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "data")));
 var reuse = options.GetValueOrDefault("reuse");
 var dir = reuse ?? options.GetValueOrDefault("dir", Path.Combine(Path.GetTempPath(), "cchc-search-bench-" + Environment.ProcessId));

@@ -32,6 +32,9 @@ public static class AuditActions
     public const string SearchIndexRetried = "search.retried";
     public const string PageCommentsViewed = "page-feedback.comments-viewed";
     public const string PageCommentHandled = "page-feedback.comment-handled";
+    public const string SurveyCommentReviewed = "survey.comment-reviewed";
+    public const string SurveyFlagReviewed = "survey.flag-reviewed";
+    public const string SurveyPublished = "survey.published-to-sipas";
 
     /// <summary>Vietnamese names of the actions, in the order the administrators' filter lists them.</summary>
     public static readonly IReadOnlyList<(string Action, string Label)> Labels =
@@ -62,6 +65,9 @@ public static class AuditActions
         (Exported, "Xuất dữ liệu"),
         (PageCommentsViewed, "Xem góp ý về trang"),
         (PageCommentHandled, "Xử lý góp ý về trang"),
+        (SurveyCommentReviewed, "Duyệt góp ý khảo sát hài lòng"),
+        (SurveyFlagReviewed, "Xét phiếu khảo sát bị gắn cờ"),
+        (SurveyPublished, "Công bố kết quả khảo sát vào SIPAS"),
     ];
 
     /// <summary>The Vietnamese name of <paramref name="action"/>, or the action itself when it has none.</summary>

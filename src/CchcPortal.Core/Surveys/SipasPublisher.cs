@@ -36,7 +36,7 @@ public sealed class SipasPublisher(PortalDbContext db, IndexImporter importer, S
         var report = await importer.ImportAsync(IndexCode, year, IndexScopes.Departments, Table(year, enough), ct: ct);
         if (!report.Succeeded)
             return OperationResult<SipasPublication>.Fail("", (report.FileError ?? string.Join("; ", report.Issues.Select(i => $"{i.Column}: {i.Message}"))));
-        await audit.RecordAsync(SurveyAuditActions.Published, $"SIPAS {year}",
+        await audit.RecordAsync(AuditActions.SurveyPublished, $"SIPAS {year}",
             $"Công bố {enough.Count} cơ quan vào SIPAS {year} (sở, ban, ngành); xóa {removed} dòng dữ liệu mẫu.", ct: ct);
         return OperationResult<SipasPublication>.Ok(new SipasPublication(year, enough.Count, removed, all.Count - enough.Count, report));
     }

@@ -8,11 +8,3 @@ public static class SurveyKinds
 {
     public const string Response = "survey";
 }
-
-/// <summary>The audit actions of the survey's staff work.</summary>
-public static class SurveyAuditActions
-{
-    public const string CommentReviewed = "survey.comment-reviewed";
-    public const string FlagReviewed = "survey.flag-reviewed";
-    public const string Published = "survey.published-to-sipas";
-}

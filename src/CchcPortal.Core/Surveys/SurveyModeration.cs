@@ -24,7 +24,7 @@ public sealed class SurveyModeration(PortalDbContext db, ChangeFeed feed, AuditL
     /// <returns>False when there is no such comment waiting.</returns>
     public Task<bool> ReviewCommentAsync(int id, bool approve, CancellationToken ct = default) =>
         ReviewAsync(id, r => r.CommentStatus == SurveyCommentStatus.Pending, r => r.CommentStatus = approve ? SurveyCommentStatus.Approved : SurveyCommentStatus.Rejected,
-            SurveyAuditActions.CommentReviewed, approve ? "Duyệt góp ý" : "Không duyệt góp ý", ct);
+            AuditActions.SurveyCommentReviewed, approve ? "Duyệt góp ý" : "Không duyệt góp ý", ct);
 
     /// <returns>False when there is no such flagged response.</returns>
     public Task<bool> ReviewFlaggedAsync(int id, bool accept, CancellationToken ct = default) =>
@@ -34,7 +34,7 @@ public sealed class SurveyModeration(PortalDbContext db, ChangeFeed feed, AuditL
                 // A rejected response takes its comment with it.
                 if (!accept && r.CommentStatus == SurveyCommentStatus.Pending) r.CommentStatus = SurveyCommentStatus.Rejected;
             },
-            SurveyAuditActions.FlagReviewed, accept ? "Chấp nhận phiếu bị gắn cờ" : "Loại phiếu bị gắn cờ", ct);
+            AuditActions.SurveyFlagReviewed, accept ? "Chấp nhận phiếu bị gắn cờ" : "Loại phiếu bị gắn cờ", ct);
 
     private async Task<bool> ReviewAsync(int id, Func<SurveyResponse, bool> waiting, Action<SurveyResponse> decide, string action, string summary, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using CchcPortal.Core.Audit;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Surveys;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,7 @@ public class SurveyCommentPrivacyTests
         Assert.Contains("Góp ý riêng XKCD42 gọi [đã ẩn số điện thoại]", after);
         Assert.DoesNotContain("0912345678", after);
         Assert.DoesNotContain("QWERTY77", after);
-        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == SurveyAuditActions.CommentReviewed).Select(a => a.UserName).ToListAsync());
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.SurveyCommentReviewed).Select(a => a.UserName).ToListAsync());
         Assert.Equal(["mod@test.local", "mod@test.local"], audit);
     }
 

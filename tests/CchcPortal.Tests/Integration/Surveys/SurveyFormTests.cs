@@ -1,4 +1,5 @@
 using System.Net;
+using CchcPortal.Core.Audit;
 using CchcPortal.Core.Identity;
 using CchcPortal.Core.Procedures;
 using CchcPortal.Core.Surveys;
@@ -134,7 +135,7 @@ public class SurveyFormTests(SurveyFormTests.SurveyPortal portal) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostFormAsync($"/quan-tri/danh-gia-hai-long?handler=Flagged&id={responses[4].Id}", new() { ["accept"] = "true" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostFormAsync($"/quan-tri/danh-gia-hai-long?handler=Flagged&id={responses[5].Id}", new() { ["accept"] = "false" })).StatusCode);
         Assert.Equal("5", Count(await F.Anonymous().GetStringAsync("/danh-gia-hai-long/co-quan/trung-tam-giam-sat-dieu-hanh-do-thi-thong-minh")));
-        Assert.Equal(2, await F.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == SurveyAuditActions.FlagReviewed)));
+        Assert.Equal(2, await F.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.SurveyFlagReviewed)));
 
         // An editor is not a moderator.
         var editor = await F.EditorAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using CchcPortal.Core.Audit;
 using CchcPortal.Core.Common;
 using CchcPortal.Core.Indices;
 using CchcPortal.Core.Surveys;
@@ -76,7 +77,7 @@ public abstract class SurveyResultsTests(SurveyResultsTests.Fixture fixture)
             var row = Assert.Single(rows);
             Assert.Equal((56m, false, measured), (row.Total, row.IsSampleData, row.AgencyId));
             Assert.Equal(100m, row.Scores.Single(s => s.CriterionCode == "CONG-CHUC-TRUC-TIEP-GIAI-QUYET").Value);
-            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == SurveyAuditActions.Published));
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.SurveyPublished));
             return 0;
         });
 

@@ -44,8 +44,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <param name="settings">Extra configuration, e.g. ["Portal:Smtp:Host"] = "127.0.0.1".</param>
     /// <param name="services">Extra or replaced services, e.g. a search document source that fails on purpose.</param>
     /// <param name="provider">PostgreSql: a database of its own on the test process's PostgreSQL cluster (Support/PostgresCluster.cs).</param>
+    /// <param name="servicesActPerRequest">
+    /// True when <paramref name="services"/> only add request-time middleware (an IStartupFilter that sets the client's
+    /// address): start-up writes the same data, so the factory may still start from the seeded template.
+    /// </param>
     public PortalFactory(string? dataPath = null, bool seedProcedures = false, IReadOnlyDictionary<string, string>? settings = null,
-        bool countQueries = false, Action<IServiceCollection>? services = null, Support.TestDatabase provider = Support.TestDatabase.Sqlite)
+        bool countQueries = false, Action<IServiceCollection>? services = null, Support.TestDatabase provider = Support.TestDatabase.Sqlite,
+        bool servicesActPerRequest = false)
     {
         _services = services;
         if (countQueries) Queries = new Support.QueryCounter();
@@ -57,7 +62,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         if (provider == Support.TestDatabase.PostgreSql)
             _postgres = Support.PostgresDatabase.Create(seedProcedures, _settings.GetValueOrDefault("Portal:SeedPath"), DataPath);
         else
-            _fromTemplate = Support.SeededTemplate.Fits(dataPath, _settings, services is not null);
+            _fromTemplate = Support.SeededTemplate.Fits(dataPath, _settings, services is not null && !servicesActPerRequest);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

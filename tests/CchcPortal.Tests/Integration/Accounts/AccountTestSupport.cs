@@ -23,7 +23,7 @@ public static partial class AccountTestSupport
         settings ??= [];
         // These tests count sign-in attempts themselves: the fixed window per address stays out of the way.
         settings.TryAdd("Portal:RateLimits:SignInsPerFiveMinutes", "1000");
-        return new PortalFactory(settings: settings, services: s => s.AddTransient<IStartupFilter, AddressFrontDoor>());
+        return new PortalFactory(settings: settings, services: s => s.AddTransient<IStartupFilter, AddressFrontDoor>(), servicesActPerRequest: true);
     }
 
     public static HttpClient From(this PortalFactory factory, string address)

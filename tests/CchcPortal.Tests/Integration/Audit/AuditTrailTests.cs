@@ -22,7 +22,7 @@ public class AuditTrailTests
 
     /// <summary>The real app, every request coming from <see cref="ClientAddress"/>.</summary>
     private static PortalFactory NewFactory() =>
-        new(services: s => s.AddTransient<IStartupFilter, FixedClientAddress>());
+        new(services: s => s.AddTransient<IStartupFilter, FixedClientAddress>(), servicesActPerRequest: true);
 
     private sealed class FixedClientAddress : IStartupFilter
     {

@@ -14,7 +14,7 @@ public class ReverseProxyTests
     private const string Host = "cchc.example.gov.vn";
 
     private static PortalFactory Factory(Dictionary<string, string>? settings = null) =>
-        new(settings: settings, services: s => s.AddTransient<IStartupFilter, FakePeer>());
+        new(settings: settings, services: s => s.AddTransient<IStartupFilter, FakePeer>(), servicesActPerRequest: true);
 
     private static Dictionary<string, string> BehindProxy(params (string Key, string Value)[] more)
     {

@@ -19,7 +19,7 @@ namespace CchcPortal.Tests.Integration.HostileInput;
 public sealed class HostilePortal : IAsyncLifetime
 {
     public const string RouteHeader = "X-Test-Route";
-    public PortalFactory Factory { get; } = new(seedProcedures: true, services: s => s.AddTransient<IStartupFilter, TestFrontDoor>());
+    public PortalFactory Factory { get; } = new(seedProcedures: true, services: s => s.AddTransient<IStartupFilter, TestFrontDoor>(), servicesActPerRequest: true);
     public HttpClient Client { get; private set; } = null!;
     private int _requests;
     public int Requests => _requests;

@@ -150,7 +150,12 @@ public sealed class ContestParticipation(PortalDbContext db, TimeProvider time)
         var attempt = await db.Set<ContestAttempt>().Include(a => a.Answers).FirstOrDefaultAsync(a => a.Token == token && a.ParticipantId == participantId, ct);
         if (attempt is null || !attempt.DrawnQuestionIds().Contains(questionId)) return AnswerSaveOutcome.NotFound;
         if (option is null || !ContestQuestion.Letters.Contains(option)) return AnswerSaveOutcome.InvalidOption;
-        if (attempt.IsFinished || Now > attempt.Deadline + ContestLimits.Grace) return AnswerSaveOutcome.TooLate;
+        if (attempt.IsFinished) return AnswerSaveOutcome.TooLate;
+        if (Now > attempt.Deadline + ContestLimits.Grace)
+        {
+            await FinishAsync(attempt, ct);
+            return AnswerSaveOutcome.TooLate;
+        }
         await SaveAnswersAsync(attempt, new Dictionary<int, string> { [questionId] = option }, ct);
         return AnswerSaveOutcome.Saved;
     }

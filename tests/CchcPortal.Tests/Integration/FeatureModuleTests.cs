@@ -17,8 +17,8 @@ public class FeatureModuleTests
 {
     private static readonly string[] ExpectedFeatures =
     [
-        "Agencies", "AntiSpam", "Audit", "Documents", "Feeds", "Identity", "Indices", "Media", "News", "NewsStatistics", "Notifications", "PageFeedback",
-        "Procedures", "Questions", "Search", "SearchVocabulary", "Settings", "StaticPages", "Subscriptions", "Surveys", "Video",
+        "Agencies", "AntiSpam", "Audit", "Contests", "Documents", "Feeds", "Identity", "Indices", "Media", "News", "NewsStatistics", "Notifications",
+        "PageFeedback", "Procedures", "Questions", "Search", "SearchVocabulary", "Settings", "StaticPages", "Subscriptions", "Surveys", "Video",
     ];
 
     /// <summary>Manager pages outside any feature folder, for every staff member: the dashboard, the password change and their own account security.</summary>
@@ -78,7 +78,7 @@ public class FeatureModuleTests
             ["SearchVocabularyChangeListener", "SiteSettingsCacheEviction", "CitationChangeListener", "SimilarQuestionCorpusEviction", "OutputCacheEvictionListener", "SearchChangeListener"],
             scope.ServiceProvider.GetServices<IContentChangeListener>().Select(l => l.GetType().Name));
         Assert.Equal(
-            ["SearchVocabularyRefresher", "SubscriptionDispatchJob", "OverdueDigestJob", "SearchIndexer", "ScheduledPublishingService", "NewsViewCounter", "ProcedureViewCounter", "OutboxSender"],
+            ["ContestDemoSeedJob", "SearchVocabularyRefresher", "SubscriptionDispatchJob", "OverdueDigestJob", "SearchIndexer", "ScheduledPublishingService", "NewsViewCounter", "ProcedureViewCounter", "OutboxSender"],
             factory.Services.GetServices<IHostedService>().Select(s => s.GetType())
                 .Where(t => t.Namespace?.StartsWith("CchcPortal", StringComparison.Ordinal) == true).Select(t => t.Name));
     }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CchcPortal.Core.Contests;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Questions;
+using CchcPortal.Web.Infrastructure;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +69,9 @@ public class EveryTemplateTests(BrowserFixture fixture)
         new("survey thanks", "/danh-gia-hai-long/cam-on?co-quan=so-noi-vu"),
         new("survey agency", "/danh-gia-hai-long/co-quan/so-noi-vu"),
         new("survey QR code", "/danh-gia-hai-long/ma-qr/so-noi-vu"),
+        new("contests", "/cuoc-thi"),
+        new("contest", $"/cuoc-thi/{ContestDemoSeeder.Slug}"),
+        new("contest winners", $"/cuoc-thi/{ContestDemoSeeder.Slug}/xep-hang"),
         new("plans", "/ke-hoach-tuyen-truyen", LandsOn: "/ke-hoach-tuyen-truyen/"),
         new("plan year", Find: @"^/ke-hoach-tuyen-truyen/\d{4}$"),
         new("search", "/tim-kiem?q=%C4%91%C4%83ng+k%C3%BD+khai+sinh"),
@@ -97,6 +102,8 @@ public class EveryTemplateTests(BrowserFixture fixture)
     public async Task Every_public_template_fits_a_phone_and_a_desktop_and_passes_axe()
     {
         var episodeId = await EnsurePublishedAnswerAndEpisodeAsync();
+        using (var scope = fixture.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ContestDemoSeeder>().SeedAsync(scope.ServiceProvider.GetRequiredService<PortalPaths>().SeedPath);
         // The two screens walk the templates at the same time: one waits on the server while the other runs axe.
         var problems = (await Task.WhenAll(Screens.Select(screen => WalkAsync(screen, episodeId)))).SelectMany(p => p).ToList();
         Assert.True(problems.Count == 0, $"{problems.Count} problem(s):\n" + string.Join("\n", problems));

@@ -36,7 +36,8 @@ public static class RateLimits
         return services;
     }
 
-    private static RateLimitPartition<string> Window(HttpContext ctx, string policy, int permits, TimeSpan window)
+    /// <summary>A fixed window of <paramref name="permits"/> per client address for a policy: in Redis when configured, else in this process.</summary>
+    public static RateLimitPartition<string> Window(HttpContext ctx, string policy, int permits, TimeSpan window)
     {
         var address = ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (ctx.RequestServices.GetService<RedisRateLimitCounter>() is { } shared)

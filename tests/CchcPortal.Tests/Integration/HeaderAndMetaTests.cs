@@ -100,11 +100,11 @@ public partial class HeaderAndMetaTests(HeaderAndMetaTests.Fixture fixture) : IC
         Assert.Equal("CCHC Đắk Lắk", header.QuerySelector(".brand .brand-short")!.TextContent.Trim());
         Assert.Equal("Ủy ban nhân dân tỉnh Đắk Lắk", header.QuerySelector(".brand .brand-unit")!.TextContent.Trim());
 
-        // The menu is a details element: the browser opens it without any script; the nine links are in its HTML.
+        // The menu is a details element: the browser opens it without any script; the ten links are in its HTML.
         var menu = header.QuerySelector("details.site-menu")!;
         Assert.Equal("Menu", menu.Children.Single(c => c.LocalName == "summary").TextContent.Trim());
         var links = menu.QuerySelectorAll("nav.main-nav[aria-label] a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/", "/tin-tuc", "/thu-tuc-hanh-chinh", "/duong-day-nong", "/chi-so-cchc", "/hoi-dap", "/van-ban", "/ke-hoach-tuyen-truyen", "/gioi-thieu"], links);
+        Assert.Equal(["/", "/tin-tuc", "/thu-tuc-hanh-chinh", "/duong-day-nong", "/chi-so-cchc", "/hoi-dap", "/cuoc-thi", "/van-ban", "/ke-hoach-tuyen-truyen", "/gioi-thieu"], links);
         Assert.Equal("page", menu.QuerySelector("a[href='/tin-tuc']")!.GetAttribute("aria-current"));
         var search = menu.QuerySelector("form.site-search[role=search]")!;
         Assert.Equal("/tim-kiem", search.GetAttribute("action"));

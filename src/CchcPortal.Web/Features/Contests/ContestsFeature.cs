@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using CchcPortal.Core.Contests;
 using CchcPortal.Core.Identity;
 using CchcPortal.Themes.Default;
+using CchcPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
@@ -26,14 +27,12 @@ public sealed class ContestsFeature : IPortalFeature
         services.AddHostedService<ContestDemoSeedJob>();
         services.Configure<AuthorizationOptions>(o =>
             o.AddPolicy(ContestPolicies.Organise, p => p.RequireRole(PortalRoles.Administrator)));
-        // Answers are saved as the participant goes: more POSTs than a form, so a limit of their own, per client address.
+        // Answers are saved as the participant goes: more POSTs than a form, so a limit of their own, per client
+        // address, shared through Redis like the others when it is configured.
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(ContestPolicies.PostLimit, ctx =>
             HttpMethods.IsPost(ctx.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = ctx.RequestServices.GetRequiredService<IOptions<ContestOptions>>().Value.PostsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                })
+                ? RateLimits.Window(ctx, ContestPolicies.PostLimit,
+                    ctx.RequestServices.GetRequiredService<IOptions<ContestOptions>>().Value.PostsPerMinute, TimeSpan.FromMinutes(1))
                 : RateLimitPartition.GetNoLimiter("get")));
     }
 

@@ -13,7 +13,6 @@ public sealed class PageFeedbackFeature : IPortalFeature
     {
         services.AddScoped<PageFeedbackService>();
         services.AddScoped<PageFeedbackReport>();
-        services.AddSingleton<DeviceVotes>();
         services.AddSingleton<VoteTickets>();
     }
 

@@ -16,7 +16,7 @@ namespace CchcPortal.Web.Pages.PageFeedback;
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(PortalServiceExtensions.PublicPostLimit)]
 [StripsNulFromForm]
-public sealed class VoteModel(PageFeedbackService feedback, DeviceVotes device, VoteTickets tickets) : PageModel
+public sealed class VoteModel(PageFeedbackService feedback, VoteTickets tickets) : PageModel
 {
     [BindProperty(Name = "duong-dan")] public string? PagePath { get; set; }
     [BindProperty(Name = "huu-ich")] public string? Answer { get; set; }
@@ -31,8 +31,7 @@ public sealed class VoteModel(PageFeedbackService feedback, DeviceVotes device, 
     {
         Response.Headers.CacheControl = "no-store";
         if (CrossSitePosts.IsCrossSite(Request)) return StatusCode(StatusCodes.Status403Forbidden);
-        var today = feedback.Today;
-        if (FeedbackPath.IsValid(PagePath) && device.HasVoted(Request, PagePath!, today))
+        if (FeedbackPath.IsValid(PagePath) && DeviceVotes.HasVoted(HttpContext, PagePath!))
             return ThankYou(new VoteTicket(0, false, PagePath!));
 
         var result = await feedback.VoteAsync(PagePath, Answer, ct);
@@ -43,7 +42,7 @@ public sealed class VoteModel(PageFeedbackService feedback, DeviceVotes device, 
             return Page();
         }
         var vote = result.Value!;
-        device.Remember(HttpContext, vote.Path, today);
+        DeviceVotes.Remember(HttpContext, vote.Path);
         return ThankYou(new VoteTicket(vote.Id, vote.Helpful, vote.Path));
     }
 

@@ -210,13 +210,15 @@ public class EveryTemplateTests(BrowserFixture fixture)
     /// </summary>
     private static async Task<IEnumerable<string>> AxeProblemsAsync(IPage page, bool everyRule)
     {
-        // Legacy mode runs axe.run in the page, with same-origin frames (the PDF viewer) as before; only cross-origin
-        // frames (a YouTube player) are left out. The default mode opens a blank page per run to merge the frames'
+        // Legacy mode runs axe.run in the page itself. The default mode opens a blank page per run to merge the frames'
         // results, which made each run about 4 times as long here (docs/benchmarks.md, session 14).
         var result = await page.Locator("html").RunAxeLegacy(new AxeRunOptions
         {
             RunOnly = everyRule ? new RunOnlyOptions { Type = "tag", Values = AxeTags } : new RunOnlyOptions { Type = "rule", Values = ViewportRules },
             ResultTypes = [ResultType.Violations],
+            // Frames are left out: axe waited without end for a cross-origin player's frame that never loads offline
+            // (an article's print page after the video tests). The only same-origin frame is a PDF file, which axe cannot check.
+            Iframes = false,
         });
         // A run that checked almost nothing (axe not injected, an empty page) is a problem, not a pass.
         if (everyRule ? result.Passes.Length <= 10 : result.Passes.Length + result.Violations.Length + result.Incomplete.Length == 0)

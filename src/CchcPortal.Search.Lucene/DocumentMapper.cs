@@ -104,7 +104,7 @@ public static class DocumentMapper
     /// </summary>
     private static string Lead(string text)
     {
-        const int max = 1000;
+        const int max = 300;
         if (text.Length <= max) return text;
         var cut = text.LastIndexOf(' ', max);
         return text[..(cut > 0 ? cut : max)];

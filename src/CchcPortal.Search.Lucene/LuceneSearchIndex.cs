@@ -21,7 +21,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public const string SequenceKey = "sequence";
     public const string SchemaKey = "schema";
     /// <summary>Bumped whenever fields or analysis change: an index written under another schema is rebuilt.</summary>
-    public const string SchemaVersion = "6";
+    public const string SchemaVersion = "7";
     private const int SnippetChars = 220;
 
     private readonly object _writeLock = new();

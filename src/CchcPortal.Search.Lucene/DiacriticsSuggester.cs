@@ -19,12 +19,13 @@ public static class DiacriticsSuggester
         var normalized = VietnameseText.Normalize(words).ToLowerInvariant();
         var typed = SearchFields.Exact.Terms(normalized);
         if (typed.Count == 0 || typed.Count > QueryTerms.MaxWords || SearchFields.Folded.Terms(normalized).Count != typed.Count) return null;
-        var corrected = typed.Select(w => spelling.CorrectionOf(w) ?? w).ToList();
+        var hits = hitTexts.Select(t => SearchFields.Exact.Terms(t)).ToList();
+        var corrected = typed.Select(w => spelling.CorrectionOf(w) is { } c && !IsWrittenInHits(w, c, hits) ? c : w).ToList();
         var anyCorrected = !corrected.SequenceEqual(typed);
         if (!anyCorrected && VietnameseText.RemoveDiacritics(normalized) != normalized) return null;
 
         var folded = corrected.Select(VietnameseText.RemoveDiacritics).ToList();
-        var forms = BestForms(folded, hitTexts);
+        var forms = BestForms(folded, hits);
         var changed = 0;
         var suggested = corrected.Select((w, i) =>
         {
@@ -36,16 +37,23 @@ public static class DiacriticsSuggester
         return offered && !suggested.SequenceEqual(typed) ? string.Join(' ', suggested) : null;
     }
 
+    /// <summary>
+    /// A correction of the marks alone (the word's folded form) is not offered for a word the best hits write as typed:
+    /// the index holds the marks of titles, keywords and summaries only, not of bodies, so "họ" in "thay đổi họ tên"
+    /// is found in the hits' text, not in the index.
+    /// </summary>
+    private static bool IsWrittenInHits(string typed, string correction, List<IReadOnlyList<string>> hits) =>
+        correction == VietnameseText.RemoveDiacritics(typed) && hits.Any(forms => forms.Contains(typed));
+
     /// <summary>Each folded word's form most written in the hits, earlier hits and forms next to the query's neighbouring word weighing more.</summary>
-    private static Dictionary<string, string> BestForms(List<string> folded, IEnumerable<string> hitTexts)
+    private static Dictionary<string, string> BestForms(List<string> folded, List<IReadOnlyList<string>> hits)
     {
         var wanted = folded.ToHashSet();
         var pairs = folded.Zip(folded.Skip(1)).ToHashSet();
         var counts = new Dictionary<string, Dictionary<string, double>>();
         var weight = 1.0;
-        foreach (var text in hitTexts)
+        foreach (var forms in hits)
         {
-            var forms = SearchFields.Exact.Terms(text);
             var keys = forms.Select(VietnameseText.RemoveDiacritics).ToList();
             for (var i = 0; i < forms.Count; i++)
             {

@@ -59,7 +59,7 @@ public static class DocumentMapper
         if (d.Date is { } date) doc.Add(new StoredField(SearchFields.Date, date.Ticks));
 
         // Every analysed value is normalized here: the index's analyzers do not normalize again.
-        var text = string.Join(" ", new[] { VietnameseText.Normalize(d.ProcedureCode), summary, body }.Where(s => s.Length > 0));
+        var head = string.Join(" ", new[] { VietnameseText.Normalize(d.ProcedureCode), summary }.Where(s => s.Length > 0));
         // Keywords are searched as a second value of the title fields (so no shingle bridges title and keywords).
         var keywords = VietnameseText.Normalize(d.Keywords);
         foreach (var (name, value) in new[]
@@ -69,7 +69,8 @@ public static class DocumentMapper
             (SearchFields.TitleExact, keywords), (SearchFields.TitleFolded, keywords), (SearchFields.TitleExactShingles, keywords),
             (SearchFields.TitleFoldedShingles, keywords),
             // The text holds the title and keywords as well, so one term per word is enough to match (FirstPassPlan.For).
-            (SearchFields.Text, title), (SearchFields.Text, keywords), (SearchFields.Text, text), (SearchFields.TextFoldedShingles, Lead(text)),
+            (SearchFields.Text, title), (SearchFields.Text, keywords), (SearchFields.Text, head),
+            (SearchFields.TextFoldedShingles, Lead(head, body)),
         })
         {
             if (value.Length == 0) continue;
@@ -78,6 +79,9 @@ public static class DocumentMapper
             doc.Add(field);
         }
 
+        // The body folded only: the first pass and phrases read folded terms alone, and a word's marks count in the
+        // title, keywords and summary; marks on every body syllable were a third of the index's tokens.
+        if (body.Length > 0) doc.Add(new FoldedTextField(SearchFields.Text, body) { Boost = d.Weight });
         doc.Add(new Field(SearchFields.TitleCoverage, title, CoverageType));
         if (keywords.Length > 0) doc.Add(new Field(SearchFields.TitleCoverage, keywords, CoverageType));
 
@@ -98,13 +102,15 @@ public static class DocumentMapper
     }
 
     /// <summary>
-    /// Body shingles are the costliest field to build (about half of indexing time on the procedures' long texts);
-    /// the opening of a text, where its subject is named, carries most of the phrase signal (pairs only, see
-    /// <see cref="SearchFields.FoldedPairs"/>).
+    /// The text's pairs come from its opening only (code, summary, then the body), where its subject is named: they
+    /// are most of the terms the writer has not seen before, the costliest kind. 300 characters rank the judged set as
+    /// 1,000 did (docs/benchmarks.md, "Indexing speed (issue 23 item 6, session 15)").
     /// </summary>
-    private static string Lead(string text)
+    private static string Lead(string head, string body)
     {
         const int max = 300;
+        var text = head.Length == 0 ? body : body.Length == 0 || head.Length > max ? head
+            : string.Concat(head, " ", body.AsSpan(0, Math.Min(body.Length, max)));
         if (text.Length <= max) return text;
         var cut = text.LastIndexOf(' ', max);
         return text[..(cut > 0 ? cut : max)];

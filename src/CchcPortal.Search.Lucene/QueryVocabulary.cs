@@ -74,6 +74,25 @@ public static class QueryVocabulary
         return found;
     }
 
+    /// <summary>
+    /// The positions of the query's words that some entry's everyday wording holds as typed (marks included): words
+    /// the vocabulary knows, so spelt right even where no indexed text writes them with their marks ("đỏ" of "sổ đỏ").
+    /// </summary>
+    public static IReadOnlySet<int> KnownWords(IReadOnlyList<string> exact, IReadOnlyList<string> folded)
+    {
+        var vocabulary = Current;
+        var known = new HashSet<int>();
+        for (var i = 0; i < folded.Count; i++)
+        {
+            var keys = vocabulary.EquivalentsByFirstWord.GetValueOrDefault(folded[i], []).Select(e => e.Key)
+                .Concat(vocabulary.Expansions.Select(e => e.Key).Where(k => k.Folded.Length > 0 && k.Folded[0] == folded[i]));
+            foreach (var key in keys)
+                if (StartsAt(exact, folded, i, key))
+                    known.UnionWith(Enumerable.Range(i, key.Folded.Length));
+        }
+        return known;
+    }
+
     private static bool StartsAt(IReadOnlyList<string> exact, IReadOnlyList<string> folded, int at, VocabularySnapshot.Words phrase)
     {
         if (at + phrase.Folded.Length > folded.Count || phrase.Exact.Length != phrase.Folded.Length) return false;

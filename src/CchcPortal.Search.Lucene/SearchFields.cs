@@ -25,7 +25,10 @@ public static class SearchFields
     public const string TitlePrefixes = "title.p";
     /// <summary>Folded title words without norms or frequencies: which words a title holds, whatever its length.</summary>
     public const string TitleCoverage = "title.c";
-    /// <summary>Title, keywords, code, summary and body, each syllable as written and folded at the same position (one analysis pass).</summary>
+    /// <summary>
+    /// Title, keywords, code, summary and body. Each syllable of the title, keywords, code and summary as written and
+    /// folded at the same position (one analysis pass); the body's folded only (<see cref="FoldedTextField"/>).
+    /// </summary>
     public const string Text = "text.xf";
     /// <summary>Exact terms of the text are looked up in <see cref="Text"/>...</summary>
     public const string TextExact = Text;

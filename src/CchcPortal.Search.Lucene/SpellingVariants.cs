@@ -52,12 +52,13 @@ public sealed class SpellingVariants
         var (exact, folded) = QueryTerms.WordTerms(q);
         if (folded.Count == 0) return None;
         var index = new IndexStats(reader);
+        var known = QueryVocabulary.KnownWords(exact, folded);
         var variants = new Dictionary<string, IReadOnlyList<SpellingVariant>>();
         var corrections = new Dictionary<string, string>();
         for (var i = 0; i < folded.Count; i++)
         {
             var (x, f) = (exact[i], folded[i]);
-            if (variants.ContainsKey(f) || corrections.ContainsKey(x) || f.Any(char.IsDigit)) continue;
+            if (variants.ContainsKey(f) || corrections.ContainsKey(x) || f.Any(char.IsDigit) || known.Contains(i)) continue;
             var typedDocs = index.Docs(f);
             var found = Candidates(index, x, f, typedDocs).ToList();
             if (found.Count == 0)

@@ -50,7 +50,7 @@ public static class IndexingProfile
                 foreach (var doc in mapped)
                     foreach (var field in doc.Fields.Where(f => f.Name == name))
                     {
-                        using var stream = analyzer.GetTokenStream(name, field.GetStringValue());
+                        using var stream = field.GetTokenStream(analyzer);
                         stream.AddAttribute<ICharTermAttribute>();
                         stream.Reset();
                         while (stream.IncrementToken()) tokens++;

@@ -37,4 +37,16 @@ public class QueryVocabularyTests
         Assert.Equal(["can cuoc", "giay chung nhan quyen su dung dat"], Expansions(query));
         Assert.Empty(QueryVocabulary.EquivalentsOf(SearchFields.Exact.Terms("sổ tay đỏ"), SearchFields.Folded.Terms("sổ tay đỏ")));
     }
+
+    [Fact]
+    public void Words_of_an_everyday_wording_typed_as_the_vocabulary_writes_them_are_known()
+    {
+        IReadOnlySet<int> Known(string query) => QueryVocabulary.KnownWords(SearchFields.Exact.Terms(query), SearchFields.Folded.Terms(query));
+        Assert.Equal([1, 2], Known("cấp sổ đỏ lần đầu").Order());
+        Assert.Equal([1, 2], Known("cap so do lan dau").Order());
+        Assert.Equal([0, 1], Known("đổi tên trong giấy khai sinh").Order());
+        // Other marks are another word, and the words must stand together.
+        Assert.Empty(Known("cấp sổ đồ lần đầu"));
+        Assert.Empty(Known("sổ tay đỏ"));
+    }
 }

@@ -4,12 +4,13 @@ namespace CchcPortal.Tests.Support;
 
 /// <summary>
 /// The portal's fake clock in tests. <see cref="FakeTimeProvider"/> fires a periodic timer once for every period a
-/// jump spans, with the clock set to each tick in turn: three days of a 30-second timer are 8,640 runs of the
-/// scheduled-publishing, outbox and subscription loops, each with its queries, about 20 s of CPU (measured,
-/// docs/benchmarks.md, session 15). Here a jump of <see cref="Advance"/> or <see cref="SetUtcNow"/> delivers only the
-/// last tick of each periodic timer inside the jump (at the same time as before, so it sees the same clock), the
-/// way a real timer that was held up fires once and does not catch up; one-shot timers (delays, timeouts) fire as
-/// before. Every loop here does "whatever is due by now", so the last tick does what the skipped ones would have.
+/// jump spans: three days of a 30-second timer are 8,640 runs of the scheduled-publishing and outbox loops (and
+/// 4,320 of the subscriptions' one-minute loop), each with its queries, about 20 s of CPU (docs/benchmarks.md,
+/// "Test suite time (session 15)"). Here a jump of <see cref="Advance"/> or <see cref="SetUtcNow"/> delivers only
+/// the last tick of each periodic timer inside the jump, the way a held-up real timer fires once and does not catch
+/// up; the clock reads the jump's end during every one of those ticks anyway, so the loops see what they saw before.
+/// One-shot timers (delays, timeouts) fire as before. Every loop here does whatever is due by now, so the last tick
+/// does what the skipped ones would have.
 /// </summary>
 public sealed class PortalClock(DateTimeOffset start) : FakeTimeProvider(start)
 {

@@ -4,8 +4,8 @@ namespace CchcPortal.Tests.Support;
 
 /// <summary>
 /// The portal's fake clock in tests. <see cref="FakeTimeProvider"/> fires a periodic timer once for every period a
-/// jump spans: three days of a 30-second timer are 8,640 runs of the scheduled-publishing and outbox loops (and
-/// 4,320 of the subscriptions' one-minute loop), each with its queries, about 20 s of CPU (docs/benchmarks.md,
+/// jump spans: three days are 8,640 runs of the 30-second scheduled-publishing loop and 4,320 of each one-minute
+/// loop (subscriptions, view counters), each with its queries, about 20 s of CPU (docs/benchmarks.md,
 /// "Test suite time (session 15)"). Here a jump of <see cref="Advance"/> or <see cref="SetUtcNow"/> delivers only
 /// the last tick of each periodic timer inside the jump, the way a held-up real timer fires once and does not catch
 /// up; the clock reads the jump's end during every one of those ticks anyway, so the loops see what they saw before.

@@ -28,7 +28,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public string DataPath { get; }
     /// <summary>Where mail goes when no SMTP host is configured (as in tests).</summary>
     public string MailPickupPath => Path.Combine(DataPath, "mail-pickup");
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
+    public Support.PortalClock Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
     private readonly bool _deleteOnDispose;
     private readonly bool _seedProcedures;
     private readonly IReadOnlyDictionary<string, string> _settings;

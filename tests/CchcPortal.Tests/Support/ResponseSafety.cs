@@ -60,6 +60,20 @@ public static class ResponseSafety
             if (html.Contains(trimmed, StringComparison.Ordinal) && (baseline is null || !baseline.Contains(trimmed, StringComparison.Ordinal)))
                 yield return $"payload written back unencoded: {Short(trimmed)}";
         }
+        foreach (var problem in MarkupProblems(html)) yield return problem;
+    }
+
+    // What the markup itself runs depends on the page alone, not on the payload it was sent: a page answered with the
+    // same bytes again (the same 404 page, a page that ignores the parameter) has the same problems, so it is parsed
+    // once per test process (keyed by its SHA-256; the payload checks above still run on every answer).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> CheckedMarkup = new(StringComparer.Ordinal);
+
+    public static string[] MarkupProblems(string html) =>
+        CheckedMarkup.GetOrAdd(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(html))),
+            _ => ParseMarkupProblems(html).ToArray());
+
+    private static IEnumerable<string> ParseMarkupProblems(string html)
+    {
         var document = new HtmlParser().ParseDocument(html);
         foreach (var element in document.All)
         {

@@ -26,30 +26,44 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
     /// Unsent rows the sender may still try, oldest first, leaving out <paramref name="skip"/> and the rows
     /// <paramref name="backingOff"/> unless their count was reset by a manual retry.
     /// </summary>
-    public Task<List<OutgoingEmail>> PendingAsync(int take, IReadOnlyCollection<int> skip, IReadOnlyCollection<int> backingOff, CancellationToken ct = default) =>
-        db.OutgoingEmails.AsNoTracking()
-            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts && !skip.Contains(m.Id) && (m.Attempts == 0 || !backingOff.Contains(m.Id)))
+    public Task<List<OutgoingEmail>> PendingAsync(int take, IReadOnlyCollection<int> skip, IReadOnlyCollection<int> backingOff, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.OutgoingEmails.AsNoTracking()
+            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts && !skip.Contains(m.Id) && (m.Attempts == 0 || !backingOff.Contains(m.Id))
+                        && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
             .OrderBy(m => m.Id).Take(take).ToListAsync(ct);
+    }
+
+    /// <summary>How long a claimed row is left to its sender: far longer than a send takes (the SMTP timeout).</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Counts the attempt before sending, only if nobody else did since the row was read: two senders reading the
     /// same row cannot both send it. A crash after the claim leaves an attempt counted and the row unsent (it is
     /// retried: at least once, never silently lost).
     /// </summary>
-    public async Task<bool> ClaimAsync(OutgoingEmail m, CancellationToken ct = default) =>
-        await db.OutgoingEmails.Where(x => x.Id == m.Id && x.SentAt == null && x.Attempts == m.Attempts)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Attempts, x => x.Attempts + 1), ct) == 1;
+    public async Task<bool> ClaimAsync(OutgoingEmail m, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var until = now + ClaimLease;
+        return await db.OutgoingEmails
+            .Where(x => x.Id == m.Id && x.SentAt == null && x.Attempts == m.Attempts && (x.ClaimedUntil == null || x.ClaimedUntil <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Attempts, x => x.Attempts + 1).SetProperty(x => x.ClaimedUntil, until), ct) == 1;
+    }
 
     public Task MarkSentAsync(int id, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return db.OutgoingEmails.Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.SentAt, now).SetProperty(x => x.LastError, ""), ct);
+        return db.OutgoingEmails.Where(x => x.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SentAt, now).SetProperty(x => x.LastError, "").SetProperty(x => x.ClaimedUntil, (DateTime?)null), ct);
     }
 
     public Task MarkFailedAsync(int id, string error, CancellationToken ct = default)
     {
         var text = ErrorText(error);
-        return db.OutgoingEmails.Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastError, text), ct);
+        return db.OutgoingEmails.Where(x => x.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastError, text).SetProperty(x => x.ClaimedUntil, (DateTime?)null), ct);
     }
 
     /// <summary>A message no retry can send (a malformed address, a recipient refused for good): no more attempts.</summary>
@@ -57,7 +71,7 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
     {
         var text = ErrorText(error);
         return db.OutgoingEmails.Where(x => x.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastError, text).SetProperty(x => x.Attempts, MaxAttempts), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastError, text).SetProperty(x => x.Attempts, MaxAttempts).SetProperty(x => x.ClaimedUntil, (DateTime?)null), ct);
     }
 
     private string ErrorText(string error)
@@ -75,7 +89,7 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
     public async Task<bool> RetryAsync(int id, CancellationToken ct = default)
     {
         var changed = await db.OutgoingEmails.Where(x => x.Id == id && x.SentAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Attempts, 0), ct) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Attempts, 0).SetProperty(x => x.ClaimedUntil, (DateTime?)null), ct) == 1;
         if (changed) signal.Notify();
         return changed;
     }

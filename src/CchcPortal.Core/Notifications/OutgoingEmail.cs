@@ -17,6 +17,11 @@ public class OutgoingEmail
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
     public int Attempts { get; set; }
+    /// <summary>
+    /// Set by the sender that claimed the row, until when the others leave it alone: while it is being sent, and
+    /// after a crash mid-send until this passes (then it is retried).
+    /// </summary>
+    public DateTime? ClaimedUntil { get; set; }
     public string LastError { get; set; } = "";
     /// <summary>
     /// When set, the message carries List-Unsubscribe (this URL) and List-Unsubscribe-Post (RFC 8058), so mail

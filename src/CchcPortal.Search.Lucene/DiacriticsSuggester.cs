@@ -19,13 +19,14 @@ public static class DiacriticsSuggester
         var normalized = VietnameseText.Normalize(words).ToLowerInvariant();
         var typed = SearchFields.Exact.Terms(normalized);
         if (typed.Count == 0 || typed.Count > QueryTerms.MaxWords || SearchFields.Folded.Terms(normalized).Count != typed.Count) return null;
-        var hits = hitTexts.Select(t => SearchFields.Exact.Terms(t)).ToList();
+        // The hits' words are read only when needed: a correction to check, or marks to offer.
+        var hits = new Lazy<List<IReadOnlyList<string>>>(() => hitTexts.Select(t => SearchFields.Exact.Terms(t)).ToList());
         var corrected = typed.Select(w => spelling.CorrectionOf(w) is { } c && !IsWrittenInHits(w, c, hits) ? c : w).ToList();
         var anyCorrected = !corrected.SequenceEqual(typed);
         if (!anyCorrected && VietnameseText.RemoveDiacritics(normalized) != normalized) return null;
 
         var folded = corrected.Select(VietnameseText.RemoveDiacritics).ToList();
-        var forms = BestForms(folded, hits);
+        var forms = BestForms(folded, hits.Value);
         var changed = 0;
         var suggested = corrected.Select((w, i) =>
         {
@@ -42,8 +43,8 @@ public static class DiacriticsSuggester
     /// the index holds the marks of titles, keywords and summaries only, not of bodies, so "họ" in "thay đổi họ tên"
     /// is found in the hits' text, not in the index.
     /// </summary>
-    private static bool IsWrittenInHits(string typed, string correction, List<IReadOnlyList<string>> hits) =>
-        correction == VietnameseText.RemoveDiacritics(typed) && hits.Any(forms => forms.Contains(typed));
+    private static bool IsWrittenInHits(string typed, string correction, Lazy<List<IReadOnlyList<string>>> hits) =>
+        correction == VietnameseText.RemoveDiacritics(typed) && hits.Value.Any(forms => forms.Contains(typed));
 
     /// <summary>Each folded word's form most written in the hits, earlier hits and forms next to the query's neighbouring word weighing more.</summary>
     private static Dictionary<string, string> BestForms(List<string> folded, List<IReadOnlyList<string>> hits)

@@ -49,11 +49,11 @@ public static class DocumentMapper
         var body = VietnameseText.Normalize(d.Body);
         var doc = new LuceneDocument
         {
-            new StringField(SearchFields.Key, d.Key, Field.Store.YES),
-            new StringField(SearchFields.Kind, d.Kind, Field.Store.YES),
+            new KeywordField(SearchFields.Key, d.Key, Field.Store.YES),
+            new KeywordField(SearchFields.Kind, d.Kind, Field.Store.YES),
             new StoredField(SearchFields.Title, title),
-            new StoredField(SearchFields.Summary, summary),
-            new StoredField(SearchFields.Body, body),
+            new Utf8StoredField(SearchFields.Summary, summary),
+            new Utf8StoredField(SearchFields.Body, body),
             new StoredField(SearchFields.Url, d.Url),
         };
         if (d.Date is { } date) doc.Add(new StoredField(SearchFields.Date, date.Ticks));
@@ -89,8 +89,8 @@ public static class DocumentMapper
         {
             doc.Add(new StoredField(SearchFields.Code, d.ProcedureCode));
             var code = SearchFieldLimits.Keyword(d.ProcedureCode.Trim().ToLowerInvariant());
-            doc.Add(new StringField(SearchFields.CodeLookup, code, Field.Store.NO));
-            if (NationalCode(code) != code) doc.Add(new StringField(SearchFields.CodeLookup, NationalCode(code), Field.Store.NO));
+            doc.Add(new KeywordField(SearchFields.CodeLookup, code, Field.Store.NO));
+            if (NationalCode(code) != code) doc.Add(new KeywordField(SearchFields.CodeLookup, NationalCode(code), Field.Store.NO));
         }
 
         AddFacet(doc, SearchFacets.Kind, [d.Kind]);
@@ -120,7 +120,7 @@ public static class DocumentMapper
     {
         foreach (var value in values.Select(v => SearchFieldLimits.Keyword(VietnameseText.Normalize(v))).Where(v => v.Length > 0).Distinct())
         {
-            doc.Add(new StringField(SearchFields.Filter(facet), value, Field.Store.NO));
+            doc.Add(new KeywordField(SearchFields.Filter(facet), value, Field.Store.NO));
             doc.Add(new SortedSetDocValuesField(SearchFields.Facet(facet), new BytesRef(value)));
         }
     }

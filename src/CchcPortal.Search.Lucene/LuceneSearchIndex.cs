@@ -21,7 +21,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     public const string SequenceKey = "sequence";
     public const string SchemaKey = "schema";
     /// <summary>Bumped whenever fields or analysis change: an index written under another schema is rebuilt.</summary>
-    public const string SchemaVersion = "7";
+    public const string SchemaVersion = "8";
     private const int SnippetChars = 220;
 
     private readonly object _writeLock = new();
@@ -224,7 +224,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             var docs = top.Skip((page - 1) * pageSize).Take(pageSize).Select(sd => (Doc: searcher.Doc(sd.Doc), sd.Score)).ToList();
             var hits = docs.Select(d => ToHit(d.Doc, d.Score, terms)).ToList();
             var didYouMean = DiacriticsSuggester.Suggest(parsed.Words, spelt.Spelling, docs.Take(10).Select(d =>
-                $"{d.Doc.Get(SearchFields.Title)} {d.Doc.Get(SearchFields.Summary)} {Head(d.Doc.Get(SearchFields.Body))}"));
+                $"{d.Doc.Get(SearchFields.Title)} {Utf8StoredField.Read(d.Doc, SearchFields.Summary)} {Head(Utf8StoredField.Read(d.Doc, SearchFields.Body))}"));
             return new SearchResults(hits, collector.TotalHits, page, pageSize, collector.Facets(), didYouMean);
         });
     }
@@ -245,8 +245,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private static SearchHit ToHit(LuceneDocument doc, float score, IReadOnlySet<string> terms)
     {
         var title = doc.Get(SearchFields.Title) ?? "";
-        var summary = doc.Get(SearchFields.Summary) ?? "";
-        var body = doc.Get(SearchFields.Body) ?? "";
+        var summary = Utf8StoredField.Read(doc, SearchFields.Summary);
+        var body = Utf8StoredField.Read(doc, SearchFields.Body);
         // The summary when it holds the words as well as the body does; otherwise the best part of the body.
         var inSummary = Snippets.Find(summary, terms);
         var inBody = Snippets.Find(body, terms);

@@ -28,7 +28,7 @@ public enum VietnameseForm
 }
 
 /// <summary>
-/// Vietnamese analysis: NFC, the standard (UAX#29) tokenizer, which splits Vietnamese into syllables, lower case,
+/// Vietnamese analysis: NFC, the standard (UAX#29) word breaks (<see cref="SyllableTokenizer"/>), which split Vietnamese into syllables, lower case,
 /// one tone-mark placement, then optionally ASCII folding, shingles or edge n-grams.
 /// </summary>
 /// <param name="textIsNfc">
@@ -43,7 +43,7 @@ public sealed class VietnameseAnalyzer(VietnameseForm form, bool textIsNfc = fal
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var tokenizer = new StandardTokenizer(Version, reader);
+        var tokenizer = new SyllableTokenizer(reader);
         TokenStream stream = new FastLowerCaseFilter(tokenizer);
         stream = new ToneMarkFilter(stream);
         if (Form is VietnameseForm.ExactAndFolded)

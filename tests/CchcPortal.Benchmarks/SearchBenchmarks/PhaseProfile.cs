@@ -47,7 +47,7 @@ public static class PhaseProfile
             foreach (var sd in tops[i++ % tops.Count])
             {
                 var d = searcher.Doc(sd.Doc);
-                Snippets.Highlight(d.Get(SearchFields.Body) ?? "", terms, 220);
+                Snippets.Highlight(Utf8StoredField.Read(d, SearchFields.Body), terms, 220);
                 Snippets.Highlight(d.Get(SearchFields.Summary) ?? "", terms, 220);
                 Snippets.Highlight(d.Get(SearchFields.Title) ?? "", terms, 500);
             }

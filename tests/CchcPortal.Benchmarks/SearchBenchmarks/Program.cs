@@ -36,14 +36,24 @@ var baseline = Process.GetCurrentProcess().PeakWorkingSet64;
 
 // --ram MB: the writer's RAM buffer (how large the flushed segments are); LuceneSearchIndex's default otherwise.
 using var index = new LuceneSearchIndex(dir, options.TryGetValue("ram", out var ram) ? double.Parse(ram, CultureInfo.InvariantCulture) : LuceneSearchIndex.DefaultRamBufferMB);
+using var allocations = options.ContainsKey("allocations") ? new AllocationSampler() : null;
+allocations?.Start();
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var (allocatedBefore, pausesBefore) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
+var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
 clock.Restart();
 // --reuse DIR: query an index kept by an earlier run (--keep) instead of building one.
 if (reuse is null) index.Rebuild(docs, 1);
 else Console.WriteLine("Reusing the index in " + dir);
 var buildSeconds = clock.Elapsed.TotalSeconds;
 var buildCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-if (reuse is null) Console.WriteLine(Inv($"Indexed in {buildSeconds:0.0} s: {docs.Count / buildSeconds:N0} docs/s ({buildCpu:0.0} CPU-seconds, {Environment.ProcessorCount} cores)"));
+if (reuse is null)
+{
+    Console.WriteLine(Inv($"Indexed in {buildSeconds:0.0} s: {docs.Count / buildSeconds:N0} docs/s ({buildCpu:0.0} CPU-seconds, {Environment.ProcessorCount} cores)"));
+    var collections = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]);
+    Console.WriteLine(Inv($"  GC while indexing: {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / docs.Count:N1} KiB allocated per document; collections of gen 0/1/2: {string.Join("/", collections)}; paused {(GC.GetTotalPauseDuration() - pausesBefore).TotalSeconds:0.0} s"));
+    allocations?.Print(docs.Count);
+}
 docs = null;
 generator = null; // its source records are large too: the memory figures below are the index's
 GC.Collect();

@@ -17,45 +17,7 @@ public static class VietnameseText
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
-        return Scan(text) switch
-        {
-            Plainness.Normalized => text,
-            Plainness.ButSpacing => CollapseAsciiSpaces(text),
-            _ => CollapseSpaces(Nfc(Strip(text, singleLine: true))),
-        };
-    }
-
-    private static readonly SearchValues<char> AsciiSpaces = SearchValues.Create(" \t\n\v\f\r");
-
-    /// <summary>
-    /// <see cref="CollapseSpaces"/> for text whose only whitespace is ASCII (<see cref="Plainness.ButSpacing"/>):
-    /// copies the runs between spaces whole, where the general one appends character by character (a body is
-    /// thousands of characters, and indexing normalizes every one).
-    /// </summary>
-    private static string CollapseAsciiSpaces(string text)
-    {
-        var rest = text.AsSpan().Trim(" \t\n\v\f\r");
-        var buffer = ArrayPool<char>.Shared.Rent(rest.Length);
-        var written = 0;
-        while (true)
-        {
-            var at = rest.IndexOfAny(AsciiSpaces);
-            if (at < 0)
-            {
-                rest.CopyTo(buffer.AsSpan(written));
-                written += rest.Length;
-                break;
-            }
-            rest[..at].CopyTo(buffer.AsSpan(written));
-            written += at;
-            buffer[written++] = ' ';
-            // Trimmed at both ends, so a run of spaces is always followed by a word.
-            rest = rest[at..];
-            rest = rest[rest.IndexOfAnyExcept(AsciiSpaces)..];
-        }
-        var collapsed = new string(buffer, 0, written);
-        ArrayPool<char>.Shared.Return(buffer);
-        return collapsed;
+        return NormalizePlain(text) ?? CollapseSpaces(Nfc(Strip(text, singleLine: true)));
     }
 
     private static string CollapseSpaces(string nfc)
@@ -75,41 +37,94 @@ public static class VietnameseText
         return sb.ToString();
     }
 
-    /// <summary>NFC, with line structure kept (for Markdown and multi-line text); NBSP becomes a space. Cleaned as <see cref="Clean"/>.</summary>
-    private enum Plainness { Normalized, ButSpacing, Other }
+    private enum PlainKind : byte { Plain, Space, OtherSpace, NotPlain }
+
+    private const int PlainTableSize = 0x2028;
+    private static readonly PlainKind[] PlainKinds = BuildPlainKinds();
 
     /// <summary>
-    /// Whether <see cref="Normalize"/> can skip its scans for controls, invisible characters and NFC (the ICU call):
-    /// text made only of printable ASCII, Latin and Vietnamese letters, common punctuation and ASCII whitespace has
-    /// none of those (these letters are NFC as they stand: no combining marks, no singletons), so at most its spacing
-    /// needs collapsing. Indexing normalizes every title, summary and body: the full path was half of mapping a document.
+    /// Printable ASCII; Latin-1 letters and signs, Latin Extended-A and -B (ơ, ư, đ); Latin Extended Additional (the
+    /// Vietnamese vowels with tones); dashes, quotes, bullets, ellipsis. And ASCII whitespace.
     /// </summary>
-    private static Plainness Scan(string text)
+    private static PlainKind[] BuildPlainKinds()
     {
-        var spacing = text[0] == ' ' || text[^1] == ' ';
-        var previous = '\0';
-        foreach (var ch in text)
-        {
-            switch (ch)
+        var kinds = new PlainKind[PlainTableSize];
+        for (var c = 0; c < PlainTableSize; c++)
+            kinds[c] = c switch
             {
-                case ' ':
-                    spacing |= previous == ' ';
-                    break;
-                case '\t' or '\n' or '\v' or '\f' or '\r':
-                    spacing = true;
-                    break;
-                // Printable ASCII; Latin-1 letters and signs, Latin Extended-A and -B (ơ, ư, đ); Latin Extended
-                // Additional (the Vietnamese vowels with tones); dashes, quotes, bullets, ellipsis.
-                case >= '!' and <= '~' or >= '\u00A1' and <= '\u024F' or >= '\u1E00' and <= '\u1EFF' or >= '\u2010' and <= '\u2027':
-                    break;
-                default:
-                    return Plainness.Other;
-            }
-            previous = ch;
-        }
-        return spacing ? Plainness.ButSpacing : Plainness.Normalized;
+                ' ' => PlainKind.Space,
+                '\t' or '\n' or '\v' or '\f' or '\r' => PlainKind.OtherSpace,
+                >= '!' and <= '~' or >= '\u00A1' and <= '\u024F' or >= '\u1E00' and <= '\u1EFF' or >= '\u2010' and <= '\u2027' => PlainKind.Plain,
+                _ => PlainKind.NotPlain,
+            };
+        return kinds;
     }
 
+    /// <summary>
+    /// <see cref="Normalize"/> without its scans for controls, invisible characters and NFC (the ICU call), for text
+    /// made only of the plain characters of <see cref="BuildPlainKinds"/>: these have none of those (the letters are
+    /// NFC as they stand: no combining marks, no singletons), so at most the spacing needs collapsing. The text itself
+    /// when it needs nothing; null for any other text (the full path). One pass: indexing normalizes every title,
+    /// summary and body, and the full path was half of mapping a document.
+    /// </summary>
+    private static bool IsPlainSpace(char c) => c < PlainTableSize && PlainKinds[c] is PlainKind.Space or PlainKind.OtherSpace;
+
+    private static string? NormalizePlain(string text)
+    {
+        var kinds = PlainKinds;
+        var i = 0;
+        if (text[0] != ' ' && text[^1] != ' ')
+        {
+            for (; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c >= PlainTableSize) return null;
+                var kind = kinds[c];
+                if (kind == PlainKind.Plain) continue;
+                if (kind == PlainKind.NotPlain) return null;
+                // One space between two words is already right (the text does not end with one).
+                if (kind == PlainKind.Space && !IsPlainSpace(text[i + 1])) continue;
+                break;
+            }
+            if (i == text.Length) return text;
+        }
+        // From the first spacing to collapse on, the text is copied.
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            text.AsSpan(0, i).CopyTo(buffer);
+            var written = i;
+            var pendingSpace = false;
+            for (; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c >= PlainTableSize) return null;
+                switch (kinds[c])
+                {
+                    case PlainKind.Plain:
+                        if (pendingSpace)
+                        {
+                            buffer[written++] = ' ';
+                            pendingSpace = false;
+                        }
+                        buffer[written++] = c;
+                        break;
+                    case PlainKind.NotPlain:
+                        return null;
+                    default:
+                        pendingSpace = written > 0;
+                        break;
+                }
+            }
+            return new string(buffer, 0, written);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>NFC, with line structure kept (for Markdown and multi-line text); NBSP becomes a space. Cleaned as <see cref="Clean"/>.</summary>
     public static string NormalizeLines(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : Clean(text).Replace('\u00A0', ' ').Replace("\r\n", "\n");
 

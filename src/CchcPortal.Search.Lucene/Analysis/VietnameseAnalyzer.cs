@@ -45,7 +45,9 @@ public sealed class VietnameseAnalyzer(VietnameseForm form, bool textIsNfc = fal
     {
         var tokenizer = new SyllableTokenizer(reader);
         TokenStream stream = new FastLowerCaseFilter(tokenizer);
-        stream = new ToneMarkFilter(stream);
+        // Where the tone mark sits ("hoá"/"hóa") matters only while marks are kept: folding drops it either way.
+        if (Form is VietnameseForm.Exact or VietnameseForm.ExactShingles or VietnameseForm.ExactAndFolded)
+            stream = new ToneMarkFilter(stream);
         if (Form is VietnameseForm.ExactAndFolded)
             stream = new StackedFoldingFilter(stream);
         else if (Form is not (VietnameseForm.Exact or VietnameseForm.ExactShingles))

@@ -14,8 +14,9 @@ public static class DocumentMapper
     /// <summary>National procedure code at the start of a code: 1.012753 of 1.012753.H19.</summary>
     public static string NationalCode(string code)
     {
-        var parts = code.Split('.');
-        return parts.Length >= 2 ? parts[0] + "." + parts[1] : code;
+        var first = code.IndexOf('.');
+        var second = first < 0 ? -1 : code.IndexOf('.', first + 1);
+        return second < 0 ? code : code[..second];
     }
 
     private static readonly FieldType CoverageType = CreateCoverageType();
@@ -39,8 +40,29 @@ public static class DocumentMapper
         return type;
     }
 
-    private static bool IsShingles(string field) =>
-        field is SearchFields.TitleExactShingles or SearchFields.TitleFoldedShingles or SearchFields.TextFoldedShingles;
+    private static void AddTitle(LuceneDocument doc, string value, float weight, bool withPrefixes)
+    {
+        if (value.Length == 0) return;
+        AddText(doc, SearchFields.TitleExact, value, weight);
+        AddText(doc, SearchFields.TitleFolded, value, weight);
+        AddShingles(doc, SearchFields.TitleExactShingles, value, weight);
+        AddShingles(doc, SearchFields.TitleFoldedShingles, value, weight);
+        if (withPrefixes) AddText(doc, SearchFields.TitlePrefixes, value, weight);
+    }
+
+    private static void AddText(LuceneDocument doc, string name, string value, float weight)
+    {
+        var field = new TextField(name, value, Field.Store.NO);
+        if (weight != 1f) field.Boost = weight;
+        doc.Add(field);
+    }
+
+    private static void AddShingles(LuceneDocument doc, string name, string value, float weight)
+    {
+        var field = new Field(name, value, ShinglesType);
+        if (weight != 1f) field.Boost = weight;
+        doc.Add(field);
+    }
 
     public static LuceneDocument ToLucene(SearchDocument d)
     {
@@ -59,25 +81,16 @@ public static class DocumentMapper
         if (d.Date is { } date) doc.Add(new StoredField(SearchFields.Date, date.Ticks));
 
         // Every analysed value is normalized here: the index's analyzers do not normalize again.
-        var head = string.Join(" ", new[] { VietnameseText.Normalize(d.ProcedureCode), summary }.Where(s => s.Length > 0));
+        var normalizedCode = VietnameseText.Normalize(d.ProcedureCode);
+        var head = normalizedCode.Length == 0 ? summary : summary.Length == 0 ? normalizedCode : string.Concat(normalizedCode, " ", summary);
         // Keywords are searched as a second value of the title fields (so no shingle bridges title and keywords).
         var keywords = VietnameseText.Normalize(d.Keywords);
-        foreach (var (name, value) in new[]
-        {
-            (SearchFields.TitleExact, title), (SearchFields.TitleFolded, title), (SearchFields.TitleExactShingles, title),
-            (SearchFields.TitleFoldedShingles, title), (SearchFields.TitlePrefixes, title),
-            (SearchFields.TitleExact, keywords), (SearchFields.TitleFolded, keywords), (SearchFields.TitleExactShingles, keywords),
-            (SearchFields.TitleFoldedShingles, keywords),
-            // The text holds the title and keywords as well, so one term per word is enough to match (FirstPassPlan.For).
-            (SearchFields.Text, title), (SearchFields.Text, keywords), (SearchFields.Text, head),
-            (SearchFields.TextFoldedShingles, Lead(head, body)),
-        })
-        {
-            if (value.Length == 0) continue;
-            var field = IsShingles(name) ? new Field(name, value, ShinglesType) : new TextField(name, value, Field.Store.NO);
-            if (d.Weight != 1f) field.Boost = d.Weight;
-            doc.Add(field);
-        }
+        AddTitle(doc, title, d.Weight, withPrefixes: true);
+        AddTitle(doc, keywords, d.Weight, withPrefixes: false);
+        // The text holds the title and keywords as well, so one term per word is enough to match (FirstPassPlan.For).
+        foreach (var value in (ReadOnlySpan<string>)[title, keywords, head])
+            if (value.Length > 0) AddText(doc, SearchFields.Text, value, d.Weight);
+        if (Lead(head, body) is { Length: > 0 } lead) AddShingles(doc, SearchFields.TextFoldedShingles, lead, d.Weight);
 
         // The body folded only: the first pass and phrases read folded terms alone, and a word's marks count in the
         // title, keywords and summary; marks on every body syllable were a third of the index's tokens.
@@ -116,12 +129,21 @@ public static class DocumentMapper
         return text[..(cut > 0 ? cut : max)];
     }
 
+    private static readonly Dictionary<string, (string Filter, string Facet)> FacetFieldNames =
+        new[] { SearchFacets.Kind, SearchFacets.Field, SearchFacets.Level, SearchFacets.Agency, SearchFacets.Year }
+            .ToDictionary(f => f, f => (SearchFields.Filter(f), SearchFields.Facet(f)));
+
     private static void AddFacet(LuceneDocument doc, string facet, IEnumerable<string> values)
     {
-        foreach (var value in values.Select(v => SearchFieldLimits.Keyword(VietnameseText.Normalize(v))).Where(v => v.Length > 0).Distinct())
+        var (filter, facetField) = FacetFieldNames[facet];
+        List<string>? added = null;
+        foreach (var raw in values)
         {
-            doc.Add(new KeywordField(SearchFields.Filter(facet), value, Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(SearchFields.Facet(facet), new BytesRef(value)));
+            var value = SearchFieldLimits.Keyword(VietnameseText.Normalize(raw));
+            if (value.Length == 0 || added?.Contains(value) == true) continue;
+            (added ??= []).Add(value);
+            doc.Add(new KeywordField(filter, value, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(facetField, new BytesRef(value)));
         }
     }
 }

@@ -26,13 +26,18 @@ public sealed class FastLowerCaseFilter : TokenFilter
     public override bool IncrementToken()
     {
         if (!m_input.IncrementToken()) return false;
-        var buffer = _term.Buffer;
-        for (var i = 0; i < _term.Length; i++)
-        {
-            var c = buffer[i];
-            // Surrogate pairs (rare in this text) are left as they are rather than split.
-            buffer[i] = c < TableSize ? Table[c] : char.IsSurrogate(c) ? c : char.ToLowerInvariant(c);
-        }
+        Lower(_term.Buffer, _term.Length);
         return true;
+    }
+
+    /// <summary>The lower case of one character, as this filter writes it.</summary>
+    public static char Lower(char c) =>
+        // Surrogate pairs (rare in this text) are left as they are rather than split.
+        c < TableSize ? Table[c] : char.IsSurrogate(c) ? c : char.ToLowerInvariant(c);
+
+    /// <summary>Lower-cases the first <paramref name="length"/> characters of <paramref name="buffer"/> in place.</summary>
+    public static void Lower(char[] buffer, int length)
+    {
+        for (var i = 0; i < length; i++) buffer[i] = Lower(buffer[i]);
     }
 }

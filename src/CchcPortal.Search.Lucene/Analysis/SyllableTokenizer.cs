@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 
@@ -18,6 +19,7 @@ public sealed class SyllableTokenizer : Tokenizer
     private static readonly string AlphaNum = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.ALPHANUM];
     private static readonly string Num = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM];
 
+    private readonly bool _fold;
     private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
     private readonly IPositionIncrementAttribute _position;
@@ -31,8 +33,14 @@ public sealed class SyllableTokenizer : Tokenizer
     // The general tokenizer's reader is open from its Reset to this tokenizer's Dispose (Lucene's reuse contract).
     private bool _generalOpen;
 
-    public SyllableTokenizer(TextReader reader) : base(reader)
+    /// <param name="fold">
+    /// Write each word lower-cased and folded to ASCII ("Đăng" -> "dang"), as <see cref="FastLowerCaseFilter"/> then
+    /// Lucene's ASCIIFoldingFilter would, from a table of the folded lower case of each character: the folded forms'
+    /// words (most of the index's) then pass through no filter at all.
+    /// </param>
+    public SyllableTokenizer(TextReader reader, bool fold = false) : base(reader)
     {
+        _fold = fold;
         _term = AddAttribute<ICharTermAttribute>();
         _offset = AddAttribute<IOffsetAttribute>();
         _position = AddAttribute<IPositionIncrementAttribute>();
@@ -83,7 +91,8 @@ public sealed class SyllableTokenizer : Tokenizer
                 _skipped++;
                 continue;
             }
-            _term.CopyBuffer(_text, start, length);
+            if (_fold) WordBreakClasses.CopyFolded(_text, start, length, _term);
+            else _term.CopyBuffer(_text, start, length);
             _offset.SetOffset(CorrectOffset(start), CorrectOffset(_next));
             _position.PositionIncrement = _skipped + 1;
             _type.Type = hasLetter ? AlphaNum : Num;
@@ -99,10 +108,25 @@ public sealed class SyllableTokenizer : Tokenizer
         var term = _general.GetAttribute<ICharTermAttribute>();
         var offset = _general.GetAttribute<IOffsetAttribute>();
         _term.CopyBuffer(term.Buffer, 0, term.Length);
+        if (_fold) FoldInPlace();
         _offset.SetOffset(CorrectOffset(offset.StartOffset), CorrectOffset(offset.EndOffset));
         _position.PositionIncrement = _general.GetAttribute<IPositionIncrementAttribute>().PositionIncrement;
         _type.Type = _general.GetAttribute<ITypeAttribute>().Type;
         return true;
+    }
+
+    /// <summary>What FastLowerCaseFilter and ASCIIFoldingFilter do to a word of the standard tokenizer.</summary>
+    private void FoldInPlace()
+    {
+        FastLowerCaseFilter.Lower(_term.Buffer, _term.Length);
+        foreach (var c in _term.Buffer.AsSpan(0, _term.Length))
+        {
+            if (c < '\u0080') continue;
+            var folded = new char[_term.Length * 4];
+            var length = ASCIIFoldingFilter.FoldToASCII(_term.Buffer, 0, folded, 0, _term.Length);
+            _term.CopyBuffer(folded, 0, length);
+            return;
+        }
     }
 
     public override void End()

@@ -43,15 +43,14 @@ public sealed class VietnameseAnalyzer(VietnameseForm form, bool textIsNfc = fal
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var tokenizer = new SyllableTokenizer(reader);
-        TokenStream stream = new FastLowerCaseFilter(tokenizer);
-        // Where the tone mark sits ("hoá"/"hóa") matters only while marks are kept: folding drops it either way.
-        if (Form is VietnameseForm.Exact or VietnameseForm.ExactShingles or VietnameseForm.ExactAndFolded)
-            stream = new ToneMarkFilter(stream);
+        // The folded forms: the tokenizer lower-cases and folds each word itself. Where the tone mark sits
+        // ("hoá"/"hóa") matters only while marks are kept: folding drops it either way.
+        var folded = Form is not (VietnameseForm.Exact or VietnameseForm.ExactShingles or VietnameseForm.ExactAndFolded);
+        var tokenizer = new SyllableTokenizer(reader, fold: folded);
+        TokenStream stream = tokenizer;
+        if (!folded) stream = new ToneMarkFilter(new FastLowerCaseFilter(stream));
         if (Form is VietnameseForm.ExactAndFolded)
             stream = new StackedFoldingFilter(stream);
-        else if (Form is not (VietnameseForm.Exact or VietnameseForm.ExactShingles))
-            stream = new ASCIIFoldingFilter(stream);
         if (Form is VietnameseForm.ExactShingles or VietnameseForm.FoldedShingles)
             stream = new FastShingleFilter(stream);
         if (Form is VietnameseForm.FoldedPairs)

@@ -82,21 +82,35 @@ public class IndexAnalysisTests
     }
 
     /// <summary>
-    /// The folded forms skip the tone-mark step (folding drops the mark wherever it sits): each gives the terms of the
-    /// full chain, the standard tokenizer, lower case, one tone placement, then ASCII folding.
+    /// The folded forms are lower-cased and folded by the tokenizer itself, without the tone-mark step (folding drops
+    /// the mark wherever it sits): each gives the terms of the full chain of filters, the standard tokenizer, lower
+    /// case, one tone placement, then ASCII folding (and shingles or prefixes after them).
     /// </summary>
     [Fact]
-    public void Folded_terms_are_those_of_the_full_chain_with_tone_placement()
+    public void Folded_forms_give_the_terms_of_the_full_chain_of_filters()
     {
-        var reference = Analyzer.NewAnonymous((_, reader) =>
+        static Analyzer Reference(Func<TokenStream, TokenStream> then) => Analyzer.NewAnonymous((_, reader) =>
         {
             var tokenizer = new Lucene.Net.Analysis.Standard.StandardTokenizer(VietnameseAnalyzer.Version, reader);
             TokenStream stream = new Lucene.Net.Analysis.Miscellaneous.ASCIIFoldingFilter(new ToneMarkFilter(new FastLowerCaseFilter(tokenizer)));
-            return new TokenStreamComponents(tokenizer, stream);
+            return new TokenStreamComponents(tokenizer, then(stream));
         });
-        var texts = SeedTexts().Select(VietnameseText.Normalize).Append("Hoá đơn thuỷ lợi, UỶ BAN, quý khách, khoẻ, hoà giải").ToList();
-        foreach (var text in texts)
-            Assert.Equal(Tokens(reference.GetTokenStream("f", text)), Tokens(SearchFields.Folded.GetTokenStream("f", text)));
-        Assert.Equal(["hoa", "don", "thuy"], SearchFields.Folded.Terms("Hoá đơn thuỷ"));
+        var forms = new (VietnameseAnalyzer Analyzer, Analyzer Reference)[]
+        {
+            (SearchFields.Folded, Reference(s => s)),
+            (SearchFields.FoldedShingles, Reference(s => new FastShingleFilter(s))),
+            (SearchFields.FoldedPairs, Reference(s => new FastShingleFilter(s, maxSize: 2))),
+            (SearchFields.FoldedPrefixes, Reference(s => new Lucene.Net.Analysis.NGram.EdgeNGramTokenFilter(VietnameseAnalyzer.Version, s, 1, 20))),
+        };
+        // Every character of the tokenizer's table, alone, inside a word and upper-cased; then the seed's texts.
+        var known = Enumerable.Range(0, 0x2028).Select(c => (char)c).Where(c => WordBreakClasses.AllKnown([c])).ToList();
+        var texts = known.Select(c => $"a{c}b {c} Đ{c}Ư {char.ToUpperInvariant(c)}ế")
+            .Concat(SeedTexts().Select(VietnameseText.Normalize))
+            .Append("Hoá đơn thuỷ lợi, UỶ BAN, quý khách, khoẻ, hoà giải, ÆSIR straße Ĳssel ǅ")
+            .ToList();
+        foreach (var (analyzer, reference) in forms)
+            foreach (var text in texts)
+                Assert.Equal(Tokens(reference.GetTokenStream("f", text)), Tokens(analyzer.GetTokenStream("f", text)));
+        Assert.Equal(["hoa", "don", "thuy", "aesir", "strasse"], SearchFields.Folded.Terms("Hoá đơn thuỷ ÆSIR straße"));
     }
 }

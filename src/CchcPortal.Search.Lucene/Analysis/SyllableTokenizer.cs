@@ -91,7 +91,7 @@ public sealed class SyllableTokenizer : Tokenizer
                 _skipped++;
                 continue;
             }
-            if (_fold) WordBreakClasses.CopyFolded(_text, start, length, _term);
+            if (_fold) FoldedLowerCase.CopyFolded(_text, start, length, _term);
             else _term.CopyBuffer(_text, start, length);
             _offset.SetOffset(CorrectOffset(start), CorrectOffset(_next));
             _position.PositionIncrement = _skipped + 1;

@@ -28,8 +28,9 @@ public enum VietnameseForm
 }
 
 /// <summary>
-/// Vietnamese analysis: NFC, the standard (UAX#29) word breaks (<see cref="SyllableTokenizer"/>), which split Vietnamese into syllables, lower case,
-/// one tone-mark placement, then optionally ASCII folding, shingles or edge n-grams.
+/// Vietnamese analysis: NFC, the standard (UAX#29) word breaks (<see cref="SyllableTokenizer"/>), which split
+/// Vietnamese into syllables, lower case, then either one tone-mark placement (the forms that keep marks) or ASCII
+/// folding, then optionally shingles or edge n-grams.
 /// </summary>
 /// <param name="textIsNfc">
 /// True for the index's analyzers: <see cref="DocumentMapper"/> hands them text it has already normalized, so reading

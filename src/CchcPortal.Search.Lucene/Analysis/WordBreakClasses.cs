@@ -1,6 +1,3 @@
-using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.TokenAttributes;
-
 namespace CchcPortal.Search.Lucene.Analysis;
 
 /// <summary>
@@ -29,7 +26,8 @@ internal static class WordBreakClasses
     /// <summary>Letters, digits and connectors: any two of them side by side join (WB5, WB8-WB10, WB13a-b).</summary>
     private const Class WordPart = Class.Letter | Class.Numeric | Class.ExtendNumLet;
 
-    private const int TableSize = 0x2028;
+    /// <summary>The table covers the characters below this one.</summary>
+    internal const int TableSize = 0x2028;
     private static readonly Class[] Table = BuildTable();
 
     private static Class[] BuildTable()
@@ -61,51 +59,6 @@ internal static class WordBreakClasses
         table[0x2027] = Class.MidLetter;
         return table;
     }
-
-    /// <summary>
-    /// Each known character lower-cased and folded to ASCII ("Đ" -> "d", "ế" -> "e", "æ" -> "ae"), as
-    /// <see cref="FastLowerCaseFilter"/> then ASCIIFoldingFilter give it: both work character by character.
-    /// </summary>
-    private static readonly string[] FoldedLower = BuildFoldedLower();
-
-    /// <summary>The single character of <see cref="FoldedLower"/>, or '\0' where it has more than one.</summary>
-    private static readonly char[] FoldedLowerChar = FoldedLower.Select(f => f.Length == 1 ? f[0] : '\0').ToArray();
-
-    private static string[] BuildFoldedLower()
-    {
-        var folded = new string[TableSize];
-        var output = new char[8];
-        for (var c = 0; c < TableSize; c++)
-        {
-            var lower = new[] { FastLowerCaseFilter.Lower((char)c) };
-            folded[c] = new string(output, 0, ASCIIFoldingFilter.FoldToASCII(lower, 0, output, 0, 1));
-        }
-        return folded;
-    }
-
-    /// <summary>Writes <paramref name="length"/> known characters from <paramref name="start"/>, folded, as the term.</summary>
-    public static void CopyFolded(char[] text, int start, int length, ICharTermAttribute term)
-    {
-        var buffer = term.ResizeBuffer(length);
-        var written = 0;
-        for (var i = start; i < start + length; i++)
-        {
-            var single = FoldedLowerChar[text[i]];
-            if (single != '\0')
-            {
-                if (written == buffer.Length) buffer = term.ResizeBuffer(written + length);
-                buffer[written++] = single;
-                continue;
-            }
-            var several = FoldedLower[text[i]];
-            if (written + several.Length > buffer.Length) buffer = term.ResizeBuffer(written + several.Length + length);
-            several.CopyTo(buffer.AsSpan(written));
-            written += several.Length;
-        }
-        term.Length = written;
-    }
-
-    internal static Class Of(char c) => c < TableSize ? Table[c] : Class.Unknown;
 
     /// <summary>True when every character of <paramref name="text"/> has a class in the table.</summary>
     public static bool AllKnown(ReadOnlySpan<char> text)

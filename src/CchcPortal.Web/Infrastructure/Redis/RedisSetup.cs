@@ -35,6 +35,7 @@ public static class RedisSetup
             return ConnectionMultiplexer.Connect(config);
         });
         services.AddSingleton<RedisConnection>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
 
         services.RemoveAll<IOutputCacheStore>();
         services.AddStackExchangeRedisOutputCache(_ => { });

@@ -6,6 +6,7 @@ using CchcPortal.Web.Infrastructure.Redis;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
@@ -48,6 +49,15 @@ public sealed class RedisOutageTests : IDisposable
 
         using var leases = new RedisWorkLeases(_redis, new RedisOptions(), NullLogger<RedisWorkLeases>.Instance);
         Assert.False(await leases.TryHoldAsync("outbox"));
+    }
+
+    /// <summary>/healthz says so, as Degraded: the node keeps serving and stays in the load balancer.</summary>
+    [Fact]
+    public async Task The_health_check_reports_Redis_unreachable_as_degraded()
+    {
+        var result = await new RedisHealthCheck(_redis).CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Degraded, result.Status);
+        Assert.Contains("Không kết nối được Redis", result.Description);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CchcPortal.Core.Data;
 using CchcPortal.Core.Identity;
@@ -176,6 +177,19 @@ public sealed partial class RedisScaleOutTests(RedisScaleOutTests.Nodes nodes) :
         }
         Assert.Contains("Giới thiệu cổng sau khi sửa trên nút A", await PageAsync(B, "/gioi-thieu"));
         Assert.Contains("Giới thiệu cổng sau khi sửa trên nút A", await PageAsync(B, "/gioi-thieu", gzip: true));
+    }
+
+    [Fact]
+    public async Task Each_node_reports_its_Redis_connection_in_healthz()
+    {
+        foreach (var node in new[] { A, B })
+        {
+            using var response = await NoCookies(node).GetAsync("/healthz");
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var redis = json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "redis");
+            Assert.Equal("Healthy", redis.GetProperty("status").GetString());
+            Assert.True(redis.GetProperty("data").GetProperty("latencyMs").GetDouble() >= 0);
+        }
     }
 
     [Fact]
